@@ -1,0 +1,102 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using OpenOrders.Api.Data;
+
+namespace OpenOrders.Api.Auth;
+
+/// <summary>
+/// <c>POST /oauth/token</c>: the OAuth 2.0 client credentials grant (RFC 6749 §4.4). Errors keep RFC 6749's
+/// <c>error</c>/<c>error_description</c> and also carry the problem-details fields every other error has.
+/// </summary>
+public static class TokenApi
+{
+    private static readonly string DummyHash = SecretHasher.Hash("not-a-client");
+
+    public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/oauth/token", IssueToken)
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .Accepts<TokenRequest>("application/x-www-form-urlencoded")
+            .Produces<TokenResponse>()
+            .Produces<OAuthError>(StatusCodes.Status400BadRequest)
+            .Produces<OAuthError>(StatusCodes.Status401Unauthorized)
+            .WithTags("Auth")
+            .WithSummary("Get a bearer token (OAuth 2.0 client credentials)");
+        return app;
+    }
+
+    public static async Task<IResult> IssueToken(HttpContext http, OrdersDbContext db, TokenIssuer issuer)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.Pragma = "no-cache";
+        if (!http.Request.HasFormContentType)
+            return Error(http, 400, "invalid_request", "The request must be application/x-www-form-urlencoded.");
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var grantType = form["grant_type"].ToString();
+        if (string.IsNullOrEmpty(grantType))
+            return Error(http, 400, "invalid_request", "grant_type is required.");
+        if (grantType != "client_credentials")
+            return Error(http, 400, "unsupported_grant_type", "Only the client_credentials grant is supported.");
+
+        var basic = ReadBasic(http.Request.Headers.Authorization.ToString());
+        var formId = form["client_id"].ToString();
+        var formSecret = form["client_secret"].ToString();
+        if (basic is not null && (formId.Length > 0 && formId != basic.Value.Id || formSecret.Length > 0))
+            return Error(http, 400, "invalid_request", "Use one way of client authentication: HTTP Basic or the form, not both.");
+
+        var (clientId, secret) = basic ?? (formId, formSecret);
+        if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(secret))
+            return Error(http, 401, "invalid_client", "Client authentication failed.", basic is not null);
+
+        var client = await db.ApiClients.AsNoTracking().SingleOrDefaultAsync(c => c.ClientId == clientId, http.RequestAborted);
+        // Hash even for an unknown client, so the answer's timing does not tell which clients exist.
+        var valid = SecretHasher.Verify(secret, client?.SecretHash ?? DummyHash);
+        if (client is null || !valid || client.DateRevoked is not null)
+            return Error(http, 401, "invalid_client", "Client authentication failed.", basic is not null);
+
+        return TypedResults.Ok(new TokenResponse(issuer.Issue(client), "Bearer", (int)AuthOptions.TokenLifetime.TotalSeconds));
+    }
+
+    /// <summary>RFC 6749 §2.3.1: client id and secret are form-urlencoded before they are put in the Basic header.</summary>
+    private static (string Id, string Secret)? ReadBasic(string header)
+    {
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return null;
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
+            var colon = decoded.IndexOf(':');
+            if (colon < 0) return ("", "");
+            return (Uri.UnescapeDataString(decoded[..colon].Replace('+', ' ')), Uri.UnescapeDataString(decoded[(colon + 1)..].Replace('+', ' ')));
+        }
+        catch (FormatException)
+        {
+            return ("", "");
+        }
+    }
+
+    private static IResult Error(HttpContext http, int status, string error, string description, bool basicUsed = false)
+    {
+        if (status == 401)
+            http.Response.Headers.WWWAuthenticate = basicUsed ? "Basic realm=\"openorders\"" : "Bearer realm=\"openorders\"";
+        return TypedResults.Json(new OAuthError(error, description, $"https://datatracker.ietf.org/doc/html/rfc6749#section-5.2",
+            error, status, description, http.TraceIdentifier), statusCode: status);
+    }
+}
+
+public sealed record TokenRequest(string grant_type, string? client_id, string? client_secret);
+
+public sealed record TokenResponse(
+    [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
+    [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
+    [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn);
+
+public sealed record OAuthError(
+    [property: System.Text.Json.Serialization.JsonPropertyName("error")] string Error,
+    [property: System.Text.Json.Serialization.JsonPropertyName("error_description")] string ErrorDescription,
+    string Type,
+    string Title,
+    int Status,
+    string Detail,
+    string TraceId);

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OpenOrders.Api.Auth;
+using OpenOrders.Api.Data;
+using OpenOrders.Api.Errors;
+using OpenOrders.Api.Hosting;
+using OpenOrders.Domain;
+using OpenOrders.Domain.Catalog;
+using OpenOrders.Domain.Enumerations;
+
+namespace OpenOrders.Api.Catalog;
+
+/// <summary>Accounts (employers): the admin writes them; an account reads only itself.</summary>
+public static class AccountsApi
+{
+    public static RouteGroupBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/accounts").WithTags("Accounts").RequireRoles(Role.Admin, Role.Account)
+            .ProducesProblem(401).ProducesProblem(403);
+        group.MapGet("", ListAccounts).WithSummary("List accounts (an account sees only itself)");
+        group.MapGet("/{id:guid}", GetAccount).WithSummary("Get an account").ProducesProblem(404);
+        group.MapPost("", CreateAccount).RequireRoles(Role.Admin).WithSummary("Create an account").ProducesValidationProblem().ProducesProblem(409);
+        group.MapPatch("/{id:guid}", UpdateAccount).RequireRoles(Role.Admin).WithSummary("Change an account's settings")
+            .ProducesValidationProblem().ProducesProblem(404);
+        return group;
+    }
+
+    public static async Task<Ok<ItemsResponse<AccountResponse>>> ListAccounts(Caller caller, OrdersDbContext db, HttpRequest request)
+    {
+        var accounts = await Visible(db, caller).OrderBy(a => a.Name).ToListAsync();
+        return TypedResults.Ok(new ItemsResponse<AccountResponse>([.. accounts.Select(a => AccountResponse.From(a, Links.BaseUrl(request)))]));
+    }
+
+    public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> GetAccount(Guid id, Caller caller, OrdersDbContext db, HttpRequest request)
+    {
+        var account = await Visible(db, caller).SingleOrDefaultAsync(a => a.Id == id);
+        return account is null ? Problems.NotFound("account", id) : TypedResults.Ok(AccountResponse.From(account, Links.BaseUrl(request)));
+    }
+
+    public static async Task<Results<Created<AccountResponse>, ValidationProblem, ProblemHttpResult>> CreateAccount(
+        AccountRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request)
+    {
+        var errors = new RequestErrors();
+        errors.Required(body.Name, "name");
+        body.Validate(errors);
+        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
+
+        var id = body.Id ?? Guid.CreateVersion7();
+        if (await db.Accounts.AnyAsync(a => a.Id == id)) return Problems.Conflict($"An account with id '{id}' already exists.");
+        var now = time.GetUtcNow();
+        var account = new Account { Id = id, Name = body.Name!, DateCreated = now };
+        body.ApplyTo(account, now);
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync();
+        var response = AccountResponse.From(account, Links.BaseUrl(request));
+        return TypedResults.Created(response.Url, response);
+    }
+
+    public static async Task<Results<Ok<AccountResponse>, ValidationProblem, ProblemHttpResult>> UpdateAccount(
+        Guid id, AccountRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request)
+    {
+        var errors = new RequestErrors();
+        if (body.Name is not null) errors.Required(body.Name, "name");
+        if (body.Id is { } bodyId && bodyId != id) errors.Add("id", "Does not match the id in the URL.");
+        body.Validate(errors);
+        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
+
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == id);
+        if (account is null) return Problems.NotFound("account", id);
+        body.ApplyTo(account, time.GetUtcNow());
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(AccountResponse.From(account, Links.BaseUrl(request)));
+    }
+
+    private static IQueryable<Account> Visible(OrdersDbContext db, Caller caller) =>
+        caller.IsAdmin ? db.Accounts.AsNoTracking() : db.Accounts.AsNoTracking().Where(a => a.Id == caller.TenantId);
+}
+
+/// <summary>Create or change an account. On a change, absent properties keep their value.</summary>
+public sealed record AccountRequest(
+    Guid? Id, string? Name, bool? RequireAccountApproval, InvoicedBy? InvoicedBy, decimal? AccountFeePercentage, bool? IsConsumer)
+{
+    public void Validate(RequestErrors errors) => errors.Percentage(AccountFeePercentage, "accountFeePercentage");
+
+    public void ApplyTo(Account account, DateTimeOffset now)
+    {
+        account.Name = Name?.Trim() ?? account.Name;
+        account.RequireAccountApproval = RequireAccountApproval ?? account.RequireAccountApproval;
+        account.InvoicedBy = InvoicedBy ?? account.InvoicedBy;
+        account.AccountFeePercentage = AccountFeePercentage ?? account.AccountFeePercentage;
+        account.IsConsumer = IsConsumer ?? account.IsConsumer;
+        account.DateModified = now;
+    }
+}
+
+public sealed record AccountResponse(
+    Guid Id, string Url, string Name, bool RequireAccountApproval, InvoicedBy InvoicedBy, string InvoicedByDisplayValue,
+    decimal AccountFeePercentage, bool IsConsumer, DateTimeOffset DateCreated, DateTimeOffset DateModified)
+{
+    public static AccountResponse From(Account a, string baseUrl) => new(
+        a.Id, Links.Account(baseUrl, a.Id), a.Name, a.RequireAccountApproval, a.InvoicedBy, DisplayValues.Of(a.InvoicedBy),
+        a.AccountFeePercentage, a.IsConsumer, a.DateCreated, a.DateModified);
+}
+
+/// <summary>A list answer. Wrapped in an object so paging fields can be added without breaking clients.</summary>
+public sealed record ItemsResponse<T>(IReadOnlyList<T> Items);

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenOrders.Domain.Enumerations;
+
+namespace OpenOrders.Api.Catalog;
+
+/// <summary>Every enumeration with its Dutch display values: reference data, readable without a token.</summary>
+public static class EnumerationsApi
+{
+    public static IEndpointRouteBuilder MapEnumerationsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/enumerations", ListEnumerations).AllowAnonymous().WithTags("Enumerations")
+            .WithSummary("List every enumeration and its display values");
+        return app;
+    }
+
+    public static Ok<IReadOnlyList<Enumeration>> ListEnumerations() => TypedResults.Ok(DisplayValues.All);
+}

@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OpenOrders.Api.Auth;
+using OpenOrders.Api.Data;
+using OpenOrders.Api.Errors;
+using OpenOrders.Api.Hosting;
+using OpenOrders.Domain;
+using OpenOrders.Domain.Catalog;
+
+namespace OpenOrders.Api.Catalog;
+
+/// <summary>Providers (training institutes) with their legal companies: the admin writes them; a provider reads only itself.</summary>
+public static class ProvidersApi
+{
+    public static RouteGroupBuilder MapProvidersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/providers").WithTags("Providers").RequireRoles(Role.Admin, Role.Provider)
+            .ProducesProblem(401).ProducesProblem(403);
+        group.MapGet("", ListProviders).WithSummary("List providers (a provider sees only itself)");
+        group.MapGet("/{id:guid}", GetProvider).WithSummary("Get a provider").ProducesProblem(404);
+        group.MapPost("", CreateProvider).RequireRoles(Role.Admin).WithSummary("Create a provider").ProducesValidationProblem().ProducesProblem(409);
+        group.MapPatch("/{id:guid}", UpdateProvider).RequireRoles(Role.Admin)
+            .WithSummary("Change a provider's settings; legalCompanies, when sent, replaces the list")
+            .ProducesValidationProblem().ProducesProblem(404);
+        return group;
+    }
+
+    public static async Task<Ok<ItemsResponse<ProviderResponse>>> ListProviders(Caller caller, OrdersDbContext db, HttpRequest request)
+    {
+        var providers = await Visible(db, caller).OrderBy(p => p.Name).ToListAsync();
+        return TypedResults.Ok(new ItemsResponse<ProviderResponse>([.. providers.Select(p => ProviderResponse.From(p, Links.BaseUrl(request)))]));
+    }
+
+    public static async Task<Results<Ok<ProviderResponse>, ProblemHttpResult>> GetProvider(Guid id, Caller caller, OrdersDbContext db, HttpRequest request)
+    {
+        var provider = await Visible(db, caller).SingleOrDefaultAsync(p => p.Id == id);
+        return provider is null ? Problems.NotFound("provider", id) : TypedResults.Ok(ProviderResponse.From(provider, Links.BaseUrl(request)));
+    }
+
+    public static async Task<Results<Created<ProviderResponse>, ValidationProblem, ProblemHttpResult>> CreateProvider(
+        ProviderRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request)
+    {
+        var errors = new RequestErrors();
+        errors.Required(body.Name, "name");
+        body.Validate(errors);
+        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
+
+        var id = body.Id ?? Guid.CreateVersion7();
+        if (await db.Providers.AnyAsync(p => p.Id == id)) return Problems.Conflict($"A provider with id '{id}' already exists.");
+        var now = time.GetUtcNow();
+        var provider = new Provider { Id = id, Name = body.Name!, DateCreated = now };
+        body.ApplyTo(provider, now);
+        db.Providers.Add(provider);
+        await db.SaveChangesAsync();
+        var response = ProviderResponse.From(provider, Links.BaseUrl(request));
+        return TypedResults.Created(response.Url, response);
+    }
+
+    public static async Task<Results<Ok<ProviderResponse>, ValidationProblem, ProblemHttpResult>> UpdateProvider(
+        Guid id, ProviderRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request)
+    {
+        var errors = new RequestErrors();
+        if (body.Name is not null) errors.Required(body.Name, "name");
+        if (body.Id is { } bodyId && bodyId != id) errors.Add("id", "Does not match the id in the URL.");
+        body.Validate(errors);
+        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
+
+        var provider = await db.Providers.SingleOrDefaultAsync(p => p.Id == id);
+        if (provider is null) return Problems.NotFound("provider", id);
+        body.ApplyTo(provider, time.GetUtcNow());
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(ProviderResponse.From(provider, Links.BaseUrl(request)));
+    }
+
+    private static IQueryable<Provider> Visible(OrdersDbContext db, Caller caller) =>
+        caller.IsAdmin ? db.Providers.AsNoTracking() : db.Providers.AsNoTracking().Where(p => p.Id == caller.TenantId);
+}
+
+/// <summary>Create or change a provider. On a change, absent properties keep their value.</summary>
+public sealed record ProviderRequest(
+    Guid? Id, string? Name, bool? CalculateProviderFee, decimal? ProviderFeePercentage, bool? IsVatExempt,
+    IReadOnlyList<LegalCompanyRequest>? LegalCompanies)
+{
+    public void Validate(RequestErrors errors)
+    {
+        errors.Percentage(ProviderFeePercentage, "providerFeePercentage");
+        for (var i = 0; i < (LegalCompanies?.Count ?? 0); i++)
+        {
+            var company = LegalCompanies![i];
+            var at = $"legalCompanies[{i}]";
+            if (company is null) { errors.Add(at, "Required."); continue; }
+            errors.Required(company.Name, $"{at}.name");
+            if (errors.Required(company.VatNumber, $"{at}.vatNumber", 20) && !VatNumber.IsPlausible(company.VatNumber))
+                errors.Add($"{at}.vatNumber", "Not an EU VAT number, such as NL123456789B01.");
+        }
+    }
+
+    public void ApplyTo(Provider provider, DateTimeOffset now)
+    {
+        provider.Name = Name?.Trim() ?? provider.Name;
+        provider.CalculateProviderFee = CalculateProviderFee ?? provider.CalculateProviderFee;
+        provider.ProviderFeePercentage = ProviderFeePercentage ?? provider.ProviderFeePercentage;
+        provider.IsVatExempt = IsVatExempt ?? provider.IsVatExempt;
+        if (LegalCompanies is not null)
+        {
+            // Keep the ids of companies that stay, so invoice-on-behalf-of references on orders remain valid.
+            var kept = provider.LegalCompanies.ToDictionary(c => c.Id);
+            provider.LegalCompanies.Clear();
+            foreach (var c in LegalCompanies)
+            {
+                var id = c.Id ?? Guid.CreateVersion7();
+                var company = kept.GetValueOrDefault(id) ?? new LegalCompany { Id = id, Name = c.Name!, VatNumber = c.VatNumber! };
+                company.Name = c.Name!.Trim();
+                company.VatNumber = VatNumber.Normalise(c.VatNumber!);
+                company.MerchantId = c.MerchantId ?? (company.MerchantId == Guid.Empty ? Guid.CreateVersion7() : company.MerchantId);
+                provider.LegalCompanies.Add(company);
+            }
+        }
+        provider.DateModified = now;
+    }
+}
+
+public sealed record LegalCompanyRequest(Guid? Id, Guid? MerchantId, string? Name, string? VatNumber);
+
+public sealed record ProviderResponse(
+    Guid Id, string Url, string Name, bool CalculateProviderFee, decimal ProviderFeePercentage, bool IsVatExempt,
+    IReadOnlyList<LegalCompanyResponse> LegalCompanies, DateTimeOffset DateCreated, DateTimeOffset DateModified)
+{
+    public static ProviderResponse From(Provider p, string baseUrl) => new(
+        p.Id, Links.Provider(baseUrl, p.Id), p.Name, p.CalculateProviderFee, p.ProviderFeePercentage, p.IsVatExempt,
+        [.. p.LegalCompanies.Select(c => new LegalCompanyResponse(c.Id, c.MerchantId, c.Name, c.VatNumber))],
+        p.DateCreated, p.DateModified);
+}
+
+public sealed record LegalCompanyResponse(Guid Id, Guid MerchantId, string Name, string VatNumber);

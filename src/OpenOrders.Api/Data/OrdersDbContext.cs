@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using OpenOrders.Api.Auth;
+using OpenOrders.Domain;
+using OpenOrders.Domain.Catalog;
+
+namespace OpenOrders.Api.Data;
+
+/// <summary>
+/// The one DbContext. Each database provider has a small subclass that owns its migrations
+/// (<see cref="SqliteOrdersDbContext"/>, <see cref="PostgresOrdersDbContext"/>); everything else uses this type.
+/// </summary>
+public abstract class OrdersDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<Assortment> Assortments => Set<Assortment>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+
+    public abstract bool IsPostgres { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrdersDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in the database and safe against reordering.
+        foreach (var type in typeof(Role).Assembly.GetTypes().Where(t => t.IsEnum))
+            configurationBuilder.Properties(type).HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace OpenOrders.Api.Data;
+
+/// <summary>PostgreSQL: for production and for several instances sharing one database.</summary>
+public sealed class PostgresOrdersDbContext(DbContextOptions<PostgresOrdersDbContext> options) : OrdersDbContext(options)
+{
+    public override bool IsPostgres => true;
+}
+
+/// <summary>Lets <c>dotnet ef migrations add … --context PostgresOrdersDbContext</c> build the model.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresOrdersDbContext>
+{
+    public PostgresOrdersDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresOrdersDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
+}

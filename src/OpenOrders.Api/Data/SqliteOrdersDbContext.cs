@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace OpenOrders.Api.Data;
+
+/// <summary>The embedded default: one file, one instance.</summary>
+public sealed class SqliteOrdersDbContext(DbContextOptions<SqliteOrdersDbContext> options) : OrdersDbContext(options)
+{
+    public override bool IsPostgres => false;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite cannot compare or order DateTimeOffset stored as text; as a long (all our offsets are UTC) it can.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add … --context SqliteOrdersDbContext</c> build the model.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteOrdersDbContext>
+{
+    public SqliteOrdersDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteOrdersDbContext>().UseSqlite("Data Source=design.db").Options);
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OpenOrders.Api.Auth;
+using OpenOrders.Api.Catalog;
+using OpenOrders.Api.Data;
+using OpenOrders.Api.Errors;
+using OpenOrders.Api.Hosting;
+using OpenOrders.Api.Demo;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddOrdersDatabase(builder.Configuration);
+builder.Services.AddOrdersAuth(builder.Configuration, builder.Environment);
+builder.Services.AddScoped<DemoWorld>();
+builder.Services.AddHostedService<StartupTasks>();
+
+builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
+// Unreadable bodies throw, so the exception handler can name the property instead of a bare 400.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.AddOrdersOpenApi();
+builder.Services.AddHealthChecks().AddDbContextCheck<OrdersDbContext>("database", tags: ["ready"]);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+// Empty error answers (401, 403, 404, 405, 415 from the framework) get a problem-details body too.
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOrdersOpenApi();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+if (app.Services.GetService<TokenIssuer>() is not null) app.MapTokenApi();
+app.MapClientsApi();
+app.MapAccountsApi();
+app.MapProvidersApi();
+app.MapAssortmentsApi();
+app.MapCoursesApi();
+app.MapEnumerationsApi();
+
+app.Run();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,118 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using OpenOrders.Api.Data;
+using OpenOrders.Api.Hosting;
+
+namespace OpenOrders.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real service over the real HTTP pipeline, on its own database (a SQLite file, or a fresh database on the
+/// shared PostgreSQL cluster), with a clock the tests move. Clients carry real tokens from /oauth/token.
+/// </summary>
+public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminId = "test-admin";
+    public const string AdminSecret = "test-admin-secret-0123456789";
+    public const string SigningKey = "dGVzdC1zaWduaW5nLWtleS10ZXN0LXNpZ25pbmcta2V5LTAxMjM0NTY3ODk=";
+
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    private string connectionString = "";
+
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    public abstract DatabaseProvider Provider { get; }
+    protected virtual string Environment => "Testing";
+
+    protected abstract Task<string> CreateDatabaseAsync();
+
+    public async Task InitializeAsync()
+    {
+        connectionString = await CreateDatabaseAsync();
+        _ = Server; // start the host now: migrations and the bootstrap admin run before the first test.
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Orders", connectionString);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Auth:BootstrapAdmin:ClientId", AdminId);
+        builder.UseSetting("Auth:BootstrapAdmin:ClientSecret", AdminSecret);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+
+    /// <summary>A fresh DbContext on the app's database, for checking what was (not) stored.</summary>
+    public OrdersDbContext NewDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<OrdersDbContext>();
+
+    public async Task<T> WithDbAsync<T>(Func<OrdersDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<OrdersDbContext>());
+    }
+
+    /// <summary>A client with a bearer token obtained from /oauth/token with these credentials.</summary>
+    public async Task<HttpClient> ClientWithTokenAsync(string clientId, string secret)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
+        }));
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public Task<HttpClient> AdminAsync() => ClientWithTokenAsync(AdminId, AdminSecret);
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        JsonSetup.Configure(json);
+        return json;
+    }
+}
+
+public sealed class SqliteApp : OrdersApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override Task<string> CreateDatabaseAsync()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "openorders-tests");
+        Directory.CreateDirectory(dir);
+        return Task.FromResult($"Data Source={Path.Combine(dir, Guid.NewGuid().ToString("N"))}.db");
+    }
+}
+
+public sealed class PostgresApp : OrdersApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override async Task<string> CreateDatabaseAsync() => await (await PostgresServer.Instance).CreateDatabaseAsync();
+}
+
+/// <summary>The service as `dotnet run` starts it: Development, so the demo world is seeded.</summary>
+public sealed class DevelopmentApp : OrdersApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override string Environment => "Development";
+
+    protected override Task<string> CreateDatabaseAsync() =>
+        Task.FromResult($"Data Source={Path.Combine(Path.GetTempPath(), "openorders-tests", Guid.NewGuid().ToString("N"))}.db");
+}
