@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Data;
 
@@ -17,7 +19,12 @@ public static class TokenApi
         app.MapPost("/oauth/token", IssueToken)
             .AllowAnonymous()
             .DisableAntiforgery()
-            .Accepts<TokenRequest>("application/x-www-form-urlencoded")
+            // Not .Accepts(): that would answer a JSON body with 415, where RFC 6749 wants invalid_request.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = FormBody();
+                return Task.CompletedTask;
+            })
             .Produces<TokenResponse>()
             .Produces<OAuthError>(StatusCodes.Status400BadRequest)
             .Produces<OAuthError>(StatusCodes.Status401Unauthorized)
@@ -59,6 +66,28 @@ public static class TokenApi
         return TypedResults.Ok(new TokenResponse(issuer.Issue(client), "Bearer", (int)AuthOptions.TokenLifetime.TotalSeconds));
     }
 
+    private static OpenApiRequestBody FormBody() => new()
+    {
+        Required = true,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/x-www-form-urlencoded"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "grant_type" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["grant_type"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "client_credentials" },
+                        ["client_id"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Or use HTTP Basic authentication." },
+                        ["client_secret"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    },
+                },
+            },
+        },
+    };
+
     /// <summary>RFC 6749 §2.3.1: client id and secret are form-urlencoded before they are put in the Basic header.</summary>
     private static (string Id, string Secret)? ReadBasic(string header)
     {
@@ -84,8 +113,6 @@ public static class TokenApi
             error, status, description, http.TraceIdentifier), statusCode: status);
     }
 }
-
-public sealed record TokenRequest(string grant_type, string? client_id, string? client_secret);
 
 public sealed record TokenResponse(
     [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,

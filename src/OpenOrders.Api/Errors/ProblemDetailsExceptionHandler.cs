@@ -35,7 +35,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 
     private static ValidationProblemDetails FromJson(HttpContext http, JsonException json)
     {
-        var bodyType = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
+        // The handler runs with the endpoint cleared; the feature remembers which one failed.
+        var endpoint = http.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint();
+        var bodyType = endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
         var (property, message) = JsonErrorMessages.Describe(json, bodyType);
         return new ValidationProblemDetails(new Dictionary<string, string[]> { [property] = [message] })
         {

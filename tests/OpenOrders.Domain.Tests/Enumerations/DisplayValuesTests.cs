@@ -1,0 +1,25 @@
+using OpenOrders.Domain.Catalog;
+using OpenOrders.Domain.Enumerations;
+using OpenOrders.Domain.Orders;
+
+namespace OpenOrders.Domain.Tests.Enumerations;
+
+public sealed class DisplayValuesTests
+{
+    [Fact]
+    public void Every_enum_of_the_domain_has_a_display_value_for_every_value()
+    {
+        var enums = typeof(Role).Assembly.GetTypes().Where(t => t.IsEnum && t != typeof(Role)).ToList();
+        Assert.Equal(enums.Select(e => e.Name).Order(), DisplayValues.All.Select(e => e.Name).Order());
+        foreach (var enumeration in DisplayValues.All)
+            Assert.All(enumeration.Values, v => Assert.False(string.IsNullOrWhiteSpace(v.DisplayValue)));
+    }
+
+    [Fact]
+    public void Display_values_are_dutch_text_per_value() =>
+        Assert.Equal("Geaccepteerd door opleider", DisplayValues.Of(OrderStatus.AcceptedProvider));
+
+    [Fact]
+    public void Enumerations_are_listed_in_declaration_order() =>
+        Assert.Equal(Enum.GetNames<CostType>(), DisplayValues.All.Single(e => e.Name == nameof(CostType)).Values.Select(v => v.Name));
+}
