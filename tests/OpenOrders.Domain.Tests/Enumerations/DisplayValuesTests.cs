@@ -9,7 +9,9 @@ public sealed class DisplayValuesTests
     [Fact]
     public void Every_enum_of_the_domain_has_a_display_value_for_every_value()
     {
-        var enums = typeof(Role).Assembly.GetTypes().Where(t => t.IsEnum && t != typeof(Role)).ToList();
+        // Role and the rule-internal enums never travel in an order; every other enum does.
+        Type[] notShown = [typeof(Role), typeof(TransitionRequirement), typeof(ViolationKind)];
+        var enums = typeof(Role).Assembly.GetTypes().Where(t => t.IsEnum && !notShown.Contains(t)).ToList();
         Assert.Equal(enums.Select(e => e.Name).Order(), DisplayValues.All.Select(e => e.Name).Order());
         foreach (var enumeration in DisplayValues.All)
             Assert.All(enumeration.Values, v => Assert.False(string.IsNullOrWhiteSpace(v.DisplayValue)));

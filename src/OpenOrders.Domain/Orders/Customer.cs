@@ -1,0 +1,27 @@
+namespace OpenOrders.Domain.Orders;
+
+/// <summary>The student the course is ordered for.</summary>
+public sealed class Customer
+{
+    public string? FirstName { get; set; }
+    public string? MiddleName { get; set; }
+    public string? Surname { get; set; }
+    public DateOnly? BirthDate { get; set; }
+    public string? BirthCity { get; set; }
+    public string? BirthCountryCode { get; set; }
+    public string? Email { get; set; }
+    public string? PhoneNumber { get; set; }
+    public string? Company { get; set; }
+    public string? Department { get; set; }
+    public Address Address { get; set; } = new();
+}
+
+public sealed class Address
+{
+    public string? Street { get; set; }
+    public int? HouseNumber { get; set; }
+    public string? HouseNumberAdditive { get; set; }
+    public string? PostalCode { get; set; }
+    public string? City { get; set; }
+    public string? CountryCode { get; set; }
+}

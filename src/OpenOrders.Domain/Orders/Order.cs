@@ -1,0 +1,193 @@
+using OpenOrders.Domain.Catalog;
+
+namespace OpenOrders.Domain.Orders;
+
+/// <summary>
+/// An order of one course for one student. Its status changes only through <see cref="MoveTo"/>, which consults
+/// <see cref="OrderStatusMachine"/>, records the transition and bumps the version.
+/// </summary>
+public sealed partial class Order
+{
+    public Guid Id { get; set; }
+    public int OrderNumber { get; set; }
+    public OrderStatus Status { get; private set; }
+
+    /// <summary>Where a re-validation returns to; null for the first validation.</summary>
+    public OrderStatus? StatusBeforeValidation { get; private set; }
+    public int Version { get; private set; }
+    public DateTimeOffset DateCreated { get; set; }
+    public DateTimeOffset DateModified { get; private set; }
+
+    // What the account sends.
+    public Guid AccountId { get; set; }
+    public Guid ProductId { get; set; }
+    public OrderType OrderType { get; set; }
+    public string? Name { get; set; }
+    public Customer Customer { get; set; } = new();
+    public string? FirstChoiceStartMomentId { get; set; }
+    public string? SecondChoiceStartMomentId { get; set; }
+    public string? ExternalId { get; set; }
+    public string? ExternalEmployeeCode { get; set; }
+    public string? StudentExternalCompany { get; set; }
+    public string? PurchaseOrderReference { get; set; }
+    public string? CostCentre { get; set; }
+    public string? PrincipalId { get; set; }
+    public string? PromotionalCode { get; set; }
+    public string? TeamLeaderName { get; set; }
+    public string? TeamLeaderEmailAddress { get; set; }
+    public string? TeamLeaderPhoneNumber { get; set; }
+    public string? TeamLeaderCostCentre { get; set; }
+    public string? TeamLeaderDepartment { get; set; }
+    public string? TeamLeaderPersonnelNumber { get; set; }
+
+    // What the provider sends.
+    public string? ProviderPurchaseOrderReference { get; set; }
+    public Guid? AcceptedStartMomentId { get; private set; }
+    public DateTimeOffset? AcceptedStartMomentDate { get; private set; }
+    public string? AcceptedStartMomentLocation { get; private set; }
+
+    // Derived by a passed validation.
+    public Guid? ProviderId { get; set; }
+    public string? ProviderName { get; private set; }
+    public string? AccountName { get; private set; }
+    public Guid? AssortmentId { get; private set; }
+    public string? AssortmentName { get; private set; }
+    public string? ProductTypeDisplayValue { get; private set; }
+    public string? LearningMethodName { get; private set; }
+    public LearningMethodFormat? LearningMethodFormat { get; private set; }
+    public Planning? Planning { get; private set; }
+    public Guid? StartMomentId { get; private set; }
+    public DateTimeOffset? StartMomentDate { get; private set; }
+    public string? StartMomentLocation { get; private set; }
+    public bool? StartMomentStartGuaranteed { get; private set; }
+    public Guid? SecondStartMomentId { get; private set; }
+    public DateTimeOffset? SecondStartMomentDate { get; private set; }
+    public string? SecondStartMomentLocation { get; private set; }
+    public List<OrderLine> OrderLines { get; private set; } = [];
+    public List<OrderLineFee> OrderLineFees { get; private set; } = [];
+    public List<OrderLineFee> OrderLineAccountFees { get; private set; } = [];
+    public decimal Total { get; private set; }
+    public InvoicedBy? InvoicedBy { get; private set; }
+    public int? InvoiceNumber { get; private set; }
+    public bool IsProfessionalCourse { get; private set; }
+    public bool IsConsumer { get; private set; }
+    public bool RequireAccountApproval { get; private set; }
+    public bool CalculateProviderFee { get; private set; }
+    public bool HasSubsidy { get; private set; }
+    public Subsidy Subsidy { get; private set; } = Subsidy.None;
+    public bool IsVatExempt { get; private set; }
+
+    public List<ValidationError> Errors { get; private set; } = [];
+    public List<OrderStatusTransition> StatusTransitions { get; private set; } = [];
+
+    /// <summary>A new order waits for the slow validation.</summary>
+    public static Order Create(Order draft, DateTimeOffset now)
+    {
+        draft.Status = OrderStatus.PendingValidation;
+        draft.DateCreated = now;
+        draft.Record(null, OrderStatus.PendingValidation, Role.System, new TransitionDetails("Order received; validation pending."), now);
+        draft.Touch(now);
+        return draft;
+    }
+
+    /// <summary>
+    /// The one way an order changes status: the move must be in the table for this role, and what the table
+    /// requires must be there. Anything else throws <see cref="OrderRuleViolation"/> and changes nothing.
+    /// </summary>
+    public OrderStatusTransition MoveTo(OrderStatus to, Role by, TransitionDetails details, DateTimeOffset now)
+    {
+        var rule = OrderStatusMachine.Find(Status, to, by) ?? throw IllegalMove(to, by);
+        CheckRequirement(rule.Requires, details, now);
+
+        var from = Status;
+        Status = to;
+        if (to == OrderStatus.AcceptedProvider && AcceptedStartMomentId is null) AcceptFirstChoice();
+        FeesFollow(to);
+        var transition = Record(from, to, by, details, now);
+        Touch(now);
+        return transition;
+    }
+
+    public OrderRuleViolation IllegalMove(OrderStatus to, Role by)
+    {
+        var allowed = OrderStatusMachine.AllowedTargets(Status, by);
+        var options = allowed.Count == 0 ? "none" : string.Join(", ", allowed);
+        return new OrderRuleViolation(ViolationKind.IllegalTransition,
+            $"An order in {Status} cannot be moved to {to} by the {by.ToString().ToLowerInvariant()}. Allowed now: {options}.")
+        { AllowedStatuses = allowed };
+    }
+
+    private void CheckRequirement(TransitionRequirement requirement, TransitionDetails details, DateTimeOffset now)
+    {
+        switch (requirement)
+        {
+            case TransitionRequirement.CancellationReason when details.CancellationReason is null:
+                throw Missing("cancellationReason", $"Required when moving to this status. One of: {string.Join(", ", Enum.GetNames<CancellationReason>())}.");
+            case TransitionRequirement.AdminCancellationReason when details.AdminCancellationReason is null:
+                throw Missing("adminCancellationReason", $"Required when moving to this status. One of: {string.Join(", ", Enum.GetNames<AdminCancellationReason>())}.");
+            case TransitionRequirement.InvoiceOnBehalfOf:
+                var incomplete = OrderLines.Where(l => !l.HasInvoiceOnBehalfOf).Select(l => l.SequenceNumber).ToList();
+                if (incomplete.Count > 0)
+                    throw new OrderRuleViolation(ViolationKind.Unprocessable,
+                        $"Order lines {string.Join(", ", incomplete)} have no invoiceOnBehalfOfName and invoiceOnBehalfOfVatNumber yet: set them with PATCH …/order-lines/{{sequenceNumber}} first.")
+                    { Errors = incomplete.ToDictionary(n => $"orderLines[{n}]", _ => new[] { "invoiceOnBehalfOfName and invoiceOnBehalfOfVatNumber are required." }) };
+                break;
+            case TransitionRequirement.CancellationDeadline:
+                var start = AcceptedStartMomentDate ?? StartMomentDate;
+                if (Planning != Catalog.Planning.SelfPlanned && start is { } s && now > s.AddDays(-14))
+                    throw new OrderRuleViolation(ViolationKind.Conflict,
+                        $"An account can cancel up to 14 days before the start ({s:yyyy-MM-dd}); that was {s.AddDays(-14):yyyy-MM-dd}. Ask the marketplace to cancel.");
+                break;
+        }
+    }
+
+    private static OrderRuleViolation Missing(string property, string message) =>
+        new(ViolationKind.MissingInput, $"{property}: {message}") { Errors = new Dictionary<string, string[]> { [property] = [message] } };
+
+    private void AcceptFirstChoice()
+    {
+        AcceptedStartMomentId = StartMomentId;
+        AcceptedStartMomentDate = StartMomentDate;
+        AcceptedStartMomentLocation = StartMomentLocation;
+    }
+
+    /// <summary>Fees are invoiced with the order, credited with it, and waived when it ends without an invoice.</summary>
+    private void FeesFollow(OrderStatus to)
+    {
+        OrderFeeStatus? status = to switch
+        {
+            OrderStatus.Invoiced => OrderFeeStatus.Invoiced,
+            OrderStatus.Credited => OrderFeeStatus.Credited,
+            OrderStatus.CancelledAccount or OrderStatus.CancelledAdmin or OrderStatus.RejectedAccount or OrderStatus.RejectedProvider
+                or OrderStatus.NotInvoiced or OrderStatus.InvoicedByThirdParty => OrderFeeStatus.Waived,
+            _ => null,
+        };
+        if (status is not { } s) return;
+        foreach (var fee in OrderLineFees.Concat(OrderLineAccountFees)) fee.FeeStatus = s;
+    }
+
+    private OrderStatusTransition Record(OrderStatus? from, OrderStatus to, Role by, TransitionDetails details, DateTimeOffset now)
+    {
+        var transition = new OrderStatusTransition
+        {
+            Id = Guid.CreateVersion7(now),
+            OrderId = Id,
+            DateCreated = now,
+            FromStatus = from,
+            Status = to,
+            ChangedBy = by,
+            Message = details.Message,
+            CancellationReason = details.CancellationReason,
+            AdminCancellationReason = details.AdminCancellationReason,
+        };
+        StatusTransitions.Add(transition);
+        return transition;
+    }
+
+    /// <summary>Every change bumps the version (the ETag) and the modification time (the sync cursor).</summary>
+    public void Touch(DateTimeOffset now)
+    {
+        Version++;
+        DateModified = now > DateModified ? now : DateModified.AddTicks(1);
+    }
+}

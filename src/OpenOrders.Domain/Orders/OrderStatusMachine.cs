@@ -1,0 +1,89 @@
+using static OpenOrders.Domain.Orders.OrderStatus;
+
+namespace OpenOrders.Domain.Orders;
+
+/// <summary>What a move needs besides the right role and status.</summary>
+public enum TransitionRequirement
+{
+    None,
+    CancellationReason,
+    AdminCancellationReason,
+    /// <summary>Every order line names the company the invoice is issued on behalf of.</summary>
+    InvoiceOnBehalfOf,
+    /// <summary>At least 14 days before the start (no limit for self-planned courses).</summary>
+    CancellationDeadline,
+}
+
+public sealed record StatusTransitionRule(OrderStatus From, OrderStatus To, Role Role, TransitionRequirement Requires = TransitionRequirement.None);
+
+/// <summary>
+/// The status machine as data: every allowed (from, to, role) and what it requires. <see cref="Order.MoveTo"/>
+/// consults it for every change of status; the API's 409 answers, the docs and the tests are derived from it.
+/// </summary>
+public static class OrderStatusMachine
+{
+    public static readonly IReadOnlySet<OrderStatus> Final = new HashSet<OrderStatus>
+    {
+        RejectedAccount, RejectedProvider, CancelledAccount, CancelledAdmin, Credited, NotInvoiced, CancelledWithCosts, InvoicedByThirdParty,
+    };
+
+    /// <summary>The admin may cancel in any open status before invoicing.</summary>
+    private static readonly OrderStatus[] AdminCancellable = [PendingValidation, Invalid, PendingAccount, PendingProvider, AcceptedProvider, PendingInvoice];
+
+    public static readonly IReadOnlyList<StatusTransitionRule> Rules =
+    [
+        new(PendingValidation, Invalid, Role.System),
+        new(PendingValidation, PendingAccount, Role.System),
+        new(PendingValidation, PendingProvider, Role.System),
+        // A re-validation returns the order to the status it had before (see Order.CompleteValidation).
+        new(PendingValidation, AcceptedProvider, Role.System),
+        new(Invalid, PendingValidation, Role.System),
+        new(PendingAccount, PendingValidation, Role.System),
+        new(PendingProvider, PendingValidation, Role.System),
+        new(AcceptedProvider, PendingValidation, Role.System),
+
+        new(PendingAccount, PendingProvider, Role.Account),
+        new(PendingAccount, RejectedAccount, Role.Account, TransitionRequirement.CancellationReason),
+        new(PendingProvider, AcceptedProvider, Role.Provider, TransitionRequirement.InvoiceOnBehalfOf),
+        new(PendingProvider, RejectedProvider, Role.Provider, TransitionRequirement.CancellationReason),
+        new(AcceptedProvider, PendingProvider, Role.System),
+        new(PendingProvider, CancelledAccount, Role.Account, TransitionRequirement.CancellationDeadline),
+        new(AcceptedProvider, CancelledAccount, Role.Account, TransitionRequirement.CancellationDeadline),
+        .. AdminCancellable.Select(from => new StatusTransitionRule(from, CancelledAdmin, Role.Admin, TransitionRequirement.AdminCancellationReason)),
+        new(AcceptedProvider, CancelledWithCosts, Role.Admin),
+        new(PendingInvoice, CancelledWithCosts, Role.Admin),
+
+        new(AcceptedProvider, PendingInvoice, Role.System),
+        new(AcceptedProvider, NotInvoiced, Role.System),
+        new(AcceptedProvider, InvoicedByThirdParty, Role.System),
+        new(PendingInvoice, Invoiced, Role.System),
+        new(PendingInvoice, Invoiced, Role.Admin),
+        new(Invoiced, Paid, Role.Admin),
+        new(Invoiced, PendingCredited, Role.Admin),
+        new(Paid, PendingCredited, Role.Admin),
+        new(PendingCredited, Credited, Role.System),
+        new(PendingCredited, Credited, Role.Admin),
+    ];
+
+    public static StatusTransitionRule? Find(OrderStatus from, OrderStatus to, Role role) =>
+        Rules.FirstOrDefault(r => r.From == from && r.To == to && r.Role == role);
+
+    /// <summary>The statuses this role may move an order in <paramref name="from"/> to, in table order.</summary>
+    public static IReadOnlyList<OrderStatus> AllowedTargets(OrderStatus from, Role role) =>
+        [.. Rules.Where(r => r.From == from && r.Role == role).Select(r => r.To).Distinct()];
+
+    /// <summary>The guide also writes these; requests accept them, responses use the canonical names.</summary>
+    public static readonly IReadOnlyDictionary<string, OrderStatus> Aliases = new Dictionary<string, OrderStatus>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["AcceptedByProvider"] = AcceptedProvider,
+        ["ApprovedProvider"] = AcceptedProvider,
+        ["CancelledByAdmin"] = CancelledAdmin,
+    };
+
+    public static bool TryParse(string? name, out OrderStatus status)
+    {
+        status = default;
+        if (string.IsNullOrWhiteSpace(name) || name.Any(char.IsDigit)) return false;
+        return Aliases.TryGetValue(name, out status) || Enum.TryParse(name, ignoreCase: true, out status);
+    }
+}

@@ -1,0 +1,19 @@
+namespace OpenOrders.Domain.Orders;
+
+/// <summary>One move of an order's status, kept for ever and reachable at its own URL.</summary>
+public sealed class OrderStatusTransition
+{
+    public Guid Id { get; set; }
+    public Guid OrderId { get; set; }
+    public DateTimeOffset DateCreated { get; set; }
+    public OrderStatus? FromStatus { get; set; }
+    public OrderStatus Status { get; set; }
+    public Role ChangedBy { get; set; }
+    public string? Message { get; set; }
+    public CancellationReason? CancellationReason { get; set; }
+    public AdminCancellationReason? AdminCancellationReason { get; set; }
+}
+
+/// <summary>What a caller sends with a requested move.</summary>
+public sealed record TransitionDetails(
+    string? Message = null, CancellationReason? CancellationReason = null, AdminCancellationReason? AdminCancellationReason = null);

@@ -1,0 +1,124 @@
+using OpenOrders.Domain.Catalog;
+using OpenOrders.Domain.Enumerations;
+using OpenOrders.Domain.Pricing;
+
+namespace OpenOrders.Domain.Orders;
+
+public sealed partial class Order
+{
+    /// <summary>
+    /// Ends a slow validation: with errors the order becomes <c>Invalid</c>; without, the derived fields are
+    /// filled and the order goes on to the account's or the provider's approval — or, after a re-validation,
+    /// back to the status it had.
+    /// </summary>
+    public OrderStatusTransition CompleteValidation(ValidationContext context)
+    {
+        if (Status != OrderStatus.PendingValidation)
+            throw new OrderRuleViolation(ViolationKind.Conflict, $"Order {OrderNumber} is {Status}, not waiting for validation.");
+
+        var errors = OrderChecks.Run(this, context);
+        Errors = errors;
+        if (errors.Count > 0)
+            return MoveTo(OrderStatus.Invalid, Role.System, new TransitionDetails($"Validation failed: {errors.Count} error(s)."), context.Now);
+
+        Derive(context.Account!, context.Product!, context.Provider!, context.Assortments[0], context.PromotionalCode);
+        var next = StatusBeforeValidation is { } previous and not OrderStatus.Invalid
+            ? previous
+            : RequireAccountApproval ? OrderStatus.PendingAccount : OrderStatus.PendingProvider;
+        StatusBeforeValidation = null;
+        return MoveTo(next, Role.System, new TransitionDetails("Validation passed."), context.Now);
+    }
+
+    private void Derive(Account account, Product product, Provider provider, Assortment assortment, PromotionalCode? code)
+    {
+        AccountName = account.Name;
+        IsConsumer = account.IsConsumer;
+        RequireAccountApproval = account.RequireAccountApproval;
+        InvoicedBy = account.InvoicedBy;
+        ProviderId = provider.Id;
+        ProviderName = provider.Name;
+        CalculateProviderFee = provider.CalculateProviderFee;
+        AssortmentId = assortment.Id;
+        AssortmentName = assortment.Name;
+        Name ??= product.Name;
+        ProductTypeDisplayValue = product.ProductTypeDisplayValue;
+        LearningMethodName = product.LearningMethod.Name;
+        LearningMethodFormat = product.LearningMethod.Format;
+        Planning = product.LearningMethod.Planning;
+        IsProfessionalCourse = product.IsProfessionalCourse;
+        Subsidy = product.Subsidy;
+        HasSubsidy = product.Subsidy != Catalog.Subsidy.None;
+        IsVatExempt = product.IsProfessionalCourse && provider.IsVatExempt;
+
+        var first = FirstChoiceStartMomentId is { Length: > 0 } f ? product.FindStartMoment(f) : null;
+        (StartMomentId, StartMomentDate, StartMomentLocation, StartMomentStartGuaranteed) = (first?.Id, first?.Date, first?.Location, first?.StartGuaranteed);
+        var second = SecondChoiceStartMomentId is { Length: > 0 } s ? product.FindStartMoment(s) : null;
+        (SecondStartMomentId, SecondStartMomentDate, SecondStartMomentLocation) = (second?.Id, second?.Date, second?.Location);
+
+        Price(product, provider, account, code?.DiscountPercentage ?? 0m);
+    }
+
+    /// <summary>One line per price component, in the course's order; fees per line. Keeps invoice-on-behalf-of data already given.</summary>
+    private void Price(Product product, Provider provider, Account account, decimal discountPercentage)
+    {
+        var previous = OrderLines.ToDictionary(l => l.SequenceNumber, l => l.InvoiceOnBehalfOf);
+        OrderLines = [];
+        OrderLineFees = [];
+        OrderLineAccountFees = [];
+        var sequence = 0;
+        foreach (var component in product.PriceComponents)
+        {
+            sequence++;
+            var amounts = LinePricing.Line(component.AmountWithoutVat, discountPercentage, component.VatPercentage, IsVatExempt);
+            OrderLines.Add(new OrderLine
+            {
+                SequenceNumber = sequence, CostType = component.CostType, Quantity = 1,
+                SubtotalWithoutVat = amounts.SubtotalWithoutVat, DiscountPercentage = amounts.DiscountPercentage, DiscountAmount = amounts.DiscountAmount,
+                VatPercentage = amounts.VatPercentage, VatAmount = amounts.VatAmount, Total = amounts.Total,
+                InvoiceOnBehalfOf = previous.GetValueOrDefault(sequence) ?? new InvoiceOnBehalfOf(),
+            });
+            if (provider.CalculateProviderFee)
+                OrderLineFees.Add(new OrderLineFee { SequenceNumber = sequence, CostType = component.CostType, FeePercentage = provider.ProviderFeePercentage, FeeAmount = LinePricing.Fee(amounts, provider.ProviderFeePercentage) });
+            if (account.AccountFeePercentage > 0)
+                OrderLineAccountFees.Add(new OrderLineFee { SequenceNumber = sequence, CostType = component.CostType, FeePercentage = account.AccountFeePercentage, FeeAmount = LinePricing.Fee(amounts, account.AccountFeePercentage) });
+        }
+        Total = OrderLines.Sum(l => l.Total);
+    }
+
+    /// <summary>The provider names, per line, the legal company the invoice is issued on behalf of.</summary>
+    public void SetInvoiceOnBehalfOf(int sequenceNumber, string name, string vatNumber, IEnumerable<LegalCompany> companies, DateTimeOffset now)
+    {
+        if (Status is not (OrderStatus.PendingProvider or OrderStatus.AcceptedProvider))
+            throw new OrderRuleViolation(ViolationKind.Conflict, $"Order lines can be changed in PendingProvider or AcceptedProvider, not in {Status}.");
+        var line = OrderLines.SingleOrDefault(l => l.SequenceNumber == sequenceNumber)
+            ?? throw new OrderRuleViolation(ViolationKind.Conflict, $"Order {OrderNumber} has no order line {sequenceNumber}.") { Errors = new Dictionary<string, string[]>() };
+        var vat = VatNumber.Normalise(vatNumber);
+        var company = companies.FirstOrDefault(c => c.VatNumber == vat && string.Equals(c.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? companies.FirstOrDefault(c => c.VatNumber == vat);
+        line.InvoiceOnBehalfOf = new InvoiceOnBehalfOf { Name = name.Trim(), VatNumber = vat, Id = company?.Id, MerchantId = company?.MerchantId };
+        Touch(now);
+    }
+
+    /// <summary>Moves a <c>PendingInvoice</c> order to <c>Invoiced</c> with its invoice number.</summary>
+    public OrderStatusTransition Invoice(int invoiceNumber, Role by, DateTimeOffset now)
+    {
+        var transition = MoveTo(OrderStatus.Invoiced, by, new TransitionDetails($"Invoice {invoiceNumber}."), now);
+        InvoiceNumber = invoiceNumber;
+        return transition;
+    }
+
+    /// <summary>The status invoicing moves an accepted order to, by who invoices the account.</summary>
+    public OrderStatus InvoicingStatus => InvoicedBy switch
+    {
+        Catalog.InvoicedBy.Provider => OrderStatus.InvoicedByThirdParty,
+        Catalog.InvoicedBy.DoNotInvoice => OrderStatus.NotInvoiced,
+        _ => OrderStatus.PendingInvoice,
+    };
+
+    /// <summary>Invoicing is due on the start date, or at once for a self-planned course.</summary>
+    public bool IsDueForInvoicing(DateTimeOffset now) =>
+        Status == OrderStatus.AcceptedProvider &&
+        (Planning == Catalog.Planning.SelfPlanned || (AcceptedStartMomentDate ?? StartMomentDate) is not { } start || start <= now);
+
+    public string StatusDisplayValue => DisplayValues.Of(Status);
+}
