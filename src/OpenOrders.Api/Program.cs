@@ -5,6 +5,9 @@ using OpenOrders.Api.Data;
 using OpenOrders.Api.Errors;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Api.Demo;
+using OpenOrders.Api.Invoicing;
+using OpenOrders.Api.Orders;
+using OpenOrders.Api.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +16,16 @@ builder.Services.AddOrdersDatabase(builder.Configuration);
 builder.Services.AddOrdersAuth(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<DemoWorld>();
 builder.Services.AddHostedService<StartupTasks>();
+builder.Services.Configure<WorkerOptions>(builder.Configuration.GetSection("Workers"));
+builder.Services.AddSingleton<ValidationSignal>();
+builder.Services.AddScoped<ValidationQueue>();
+builder.Services.AddScoped<OrderValidator>();
+builder.Services.AddScoped<Invoicing>();
+if (builder.Configuration.GetValue("Workers:Enabled", true))
+{
+    builder.Services.AddHostedService<ValidationWorker>();
+    builder.Services.AddHostedService<InvoicingWorker>();
+}
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
 // Unreadable bodies throw, so the exception handler can name the property instead of a bare 400.
@@ -40,6 +53,10 @@ app.MapProvidersApi();
 app.MapAssortmentsApi();
 app.MapCoursesApi();
 app.MapEnumerationsApi();
+app.MapPromotionalCodesApi();
+app.MapOrdersApi();
+app.MapOrderStatusTransitionsApi();
+app.MapInvoiceRunsApi();
 
 app.Run();
 

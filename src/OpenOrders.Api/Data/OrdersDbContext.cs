@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Auth;
 using OpenOrders.Domain;
+using OpenOrders.Api.Orders;
+using OpenOrders.Api.Validation;
 using OpenOrders.Domain.Catalog;
+using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.Data;
 
@@ -16,6 +19,12 @@ public abstract class OrdersDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Assortment> Assortments => Set<Assortment>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<PromotionalCode> PromotionalCodes => Set<PromotionalCode>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderStatusTransition> OrderStatusTransitions => Set<OrderStatusTransition>();
+    public DbSet<ValidationJob> ValidationJobs => Set<ValidationJob>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Counter> Counters => Set<Counter>();
 
     public abstract bool IsPostgres { get; }
 

@@ -79,6 +79,8 @@ internal sealed class DemoWorld(OrdersDbContext db, TimeProvider time)
             ProductIds = [ProjectManagementCourseId, ExcelCourseId, LeadershipCourseId, TimeManagementCourseId],
         });
 
+        db.PromotionalCodes.Add(new PromotionalCode { Code = "WELKOM10", DiscountPercentage = 10m, DateCreated = now });
+
         foreach (var c in Clients)
             if (!db.ApiClients.Any(x => x.ClientId == c.ClientId))
                 db.ApiClients.Add(new ApiClient { ClientId = c.ClientId, Name = c.Name, Role = c.Role, TenantId = c.Tenant, SecretHash = SecretHasher.Hash(c.Secret), DateCreated = now });

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.Errors;
 
@@ -17,6 +19,13 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         {
             BadHttpRequestException { InnerException: JsonException json } => FromJson(http, json),
             BadHttpRequestException bad => FromBadRequest(bad),
+            OrderRuleViolation violation => FromViolation(violation),
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = 409,
+                Title = "Changed at the same time",
+                Detail = "Someone else changed this order at the same moment, and their change won. Read it again and retry if it still applies.",
+            },
             _ => null,
         };
         if (problem is null)
@@ -45,6 +54,27 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             Title = "The request body could not be read.",
             Detail = "See errors for the property that could not be read. Nothing was stored.",
         };
+    }
+
+    /// <summary>The order rules' one typed error: an illegal move lists where the caller may move the order now.</summary>
+    private static ProblemDetails FromViolation(OrderRuleViolation violation)
+    {
+        var (status, title) = violation.Kind switch
+        {
+            ViolationKind.IllegalTransition => (409, "This status change is not allowed"),
+            ViolationKind.MissingInput => (400, "The request is not valid."),
+            ViolationKind.Unprocessable => (422, "The order is not ready for this"),
+            _ => (409, "Not possible in the order's current state"),
+        };
+        ProblemDetails problem = violation.Errors.Count > 0
+            ? new ValidationProblemDetails(violation.Errors.ToDictionary(e => e.Key, e => e.Value))
+            : new ProblemDetails();
+        problem.Status = status;
+        problem.Title = title;
+        problem.Detail = violation.Message;
+        if (violation.Kind == ViolationKind.IllegalTransition)
+            problem.Extensions["allowedStatuses"] = violation.AllowedStatuses.Select(s => s.ToString()).ToArray();
+        return problem;
     }
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException bad) => bad.StatusCode switch

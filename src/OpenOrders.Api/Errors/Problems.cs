@@ -11,6 +11,11 @@ public static class Problems
     public static ProblemHttpResult Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(statusCode: 409, title: "Conflict", detail: detail, extensions: extensions);
 
+    public static ProblemHttpResult Stale(int currentVersion) =>
+        TypedResults.Problem(statusCode: 412, title: "Precondition failed",
+            detail: $"If-Match does not name the current version of the order (\"{currentVersion}\"). Read it again and retry.",
+            extensions: new Dictionary<string, object?> { ["currentETag"] = $"\"{currentVersion}\"" });
+
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "The request is not valid.",
             detail: "See errors for a message per property.");

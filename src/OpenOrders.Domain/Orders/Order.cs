@@ -172,6 +172,7 @@ public sealed partial class Order
         {
             Id = Guid.CreateVersion7(now),
             OrderId = Id,
+            Sequence = StatusTransitions.Count == 0 ? 1 : StatusTransitions.Max(t => t.Sequence) + 1,
             DateCreated = now,
             FromStatus = from,
             Status = to,

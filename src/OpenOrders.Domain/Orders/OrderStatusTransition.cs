@@ -5,6 +5,9 @@ public sealed class OrderStatusTransition
 {
     public Guid Id { get; set; }
     public Guid OrderId { get; set; }
+
+    /// <summary>1, 2, 3… within the order: the history's order even when two moves share a timestamp.</summary>
+    public int Sequence { get; set; }
     public DateTimeOffset DateCreated { get; set; }
     public OrderStatus? FromStatus { get; set; }
     public OrderStatus Status { get; set; }

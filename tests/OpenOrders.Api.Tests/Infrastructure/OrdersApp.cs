@@ -30,6 +30,9 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
     public abstract DatabaseProvider Provider { get; }
     protected virtual string Environment => "Testing";
 
+    /// <summary>Off for tests that drive the background workers by hand.</summary>
+    protected virtual bool WorkersEnabled => true;
+
     protected abstract Task<string> CreateDatabaseAsync();
 
     public async Task InitializeAsync()
@@ -48,6 +51,9 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Auth:BootstrapAdmin:ClientId", AdminId);
         builder.UseSetting("Auth:BootstrapAdmin:ClientSecret", AdminSecret);
+        builder.UseSetting("Workers:Enabled", WorkersEnabled.ToString());
+        // Tests move the clock by weeks and run the invoicing pass themselves; the periodic one is off.
+        builder.UseSetting("Workers:InvoicingInterval", "00:00:00");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -103,6 +109,25 @@ public sealed class SqliteApp : OrdersApp
 public sealed class PostgresApp : OrdersApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override async Task<string> CreateDatabaseAsync() => await (await PostgresServer.Instance).CreateDatabaseAsync();
+}
+
+/// <summary>SQLite with the background workers off: tests drive validation and invoicing themselves.</summary>
+public sealed class ManualSqliteApp : OrdersApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override bool WorkersEnabled => false;
+
+    protected override Task<string> CreateDatabaseAsync() =>
+        Task.FromResult($"Data Source={Path.Combine(Path.GetTempPath(), "openorders-tests", Guid.NewGuid().ToString("N"))}.db");
+}
+
+/// <summary>PostgreSQL with the background workers off: tests drive validation and invoicing themselves.</summary>
+public sealed class ManualPostgresApp : OrdersApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+    protected override bool WorkersEnabled => false;
 
     protected override async Task<string> CreateDatabaseAsync() => await (await PostgresServer.Instance).CreateDatabaseAsync();
 }

@@ -58,6 +58,94 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                     b.ToTable("ApiClients");
                 });
 
+            modelBuilder.Entity("OpenOrders.Api.Data.Counter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Counters");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "InvoiceNumber",
+                            Value = 0L
+                        });
+                });
+
+            modelBuilder.Entity("OpenOrders.Api.Orders.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTimeOffset>("DateCreated")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ClientId", "Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("OpenOrders.Api.Validation.ValidationJob", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DateCreated")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("ValidationJobs");
+                });
+
             modelBuilder.Entity("OpenOrders.Domain.Catalog.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -193,6 +281,27 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("OpenOrders.Domain.Catalog.PromotionalCode", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("DateCreated")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("DiscountPercentage")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("PromotionalCodes");
+                });
+
             modelBuilder.Entity("OpenOrders.Domain.Catalog.Provider", b =>
                 {
                     b.Property<Guid>("Id")
@@ -222,6 +331,336 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("Providers");
+                });
+
+            modelBuilder.Entity("OpenOrders.Domain.Orders.Order", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcceptedStartMomentDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AcceptedStartMomentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AcceptedStartMomentLocation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("AssortmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssortmentName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("CalculateProviderFee")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CostCentre")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("DateCreated")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DateModified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExternalEmployeeCode")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("FirstChoiceStartMomentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("HasSubsidy")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("InvoiceNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InvoicedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsConsumer")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsProfessionalCourse")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsVatExempt")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LearningMethodFormat")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LearningMethodName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("OrderNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrderType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Planning")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PrincipalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProductTypeDisplayValue")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PromotionalCode")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProviderName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ProviderPurchaseOrderReference")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PurchaseOrderReference")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("RequireAccountApproval")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecondChoiceStartMomentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("SecondStartMomentDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SecondStartMomentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SecondStartMomentLocation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("StartMomentDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("StartMomentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StartMomentLocation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool?>("StartMomentStartGuaranteed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("StatusBeforeValidation")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("StudentExternalCompany")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Subsidy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TeamLeaderCostCentre")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TeamLeaderDepartment")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TeamLeaderEmailAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TeamLeaderName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TeamLeaderPersonnelNumber")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TeamLeaderPhoneNumber")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Customer", "OpenOrders.Domain.Orders.Order.Customer#Customer", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("BirthCity")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("BirthCountryCode")
+                                .HasColumnType("text");
+
+                            b1.Property<DateOnly?>("BirthDate")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Company")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Department")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(320)
+                                .HasColumnType("character varying(320)");
+
+                            b1.Property<string>("FirstName")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("MiddleName")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("PhoneNumber")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Surname")
+                                .HasColumnType("text");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Address", "OpenOrders.Domain.Orders.Order.Customer#Customer.Address#Address", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("City")
+                                        .HasColumnType("text");
+
+                                    b2.Property<string>("CountryCode")
+                                        .HasColumnType("text");
+
+                                    b2.Property<int?>("HouseNumber")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<string>("HouseNumberAdditive")
+                                        .HasColumnType("text");
+
+                                    b2.Property<string>("PostalCode")
+                                        .HasColumnType("text");
+
+                                    b2.Property<string>("Street")
+                                        .HasColumnType("text");
+                                });
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderNumber")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "DateModified");
+
+                    b.HasIndex("DateModified", "Id");
+
+                    b.HasIndex("ProviderId", "DateModified");
+
+                    b.HasIndex("Status", "AcceptedStartMomentDate");
+
+                    b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("OpenOrders.Domain.Orders.OrderStatusTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AdminCancellationReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("DateCreated")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("OrderStatusTransitions");
                 });
 
             modelBuilder.Entity("OpenOrders.Domain.Catalog.Product", b =>
@@ -333,6 +772,202 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                         });
 
                     b.Navigation("LegalCompanies");
+                });
+
+            modelBuilder.Entity("OpenOrders.Domain.Orders.Order", b =>
+                {
+                    b.OwnsMany("OpenOrders.Domain.Orders.OrderLineFee", "OrderLineAccountFees", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("CostType")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<decimal>("FeeAmount")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<decimal>("FeePercentage")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<string>("FeeStatus")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<int>("SequenceNumber");
+
+                            b1.HasKey("OrderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Orders");
+
+                            b1
+                                .ToJson("OrderLineAccountFees")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
+                    b.OwnsMany("OpenOrders.Domain.Orders.OrderLineFee", "OrderLineFees", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("CostType")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<decimal>("FeeAmount")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<decimal>("FeePercentage")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<string>("FeeStatus")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<int>("SequenceNumber");
+
+                            b1.HasKey("OrderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Orders");
+
+                            b1
+                                .ToJson("OrderLineFees")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
+                    b.OwnsMany("OpenOrders.Domain.Orders.OrderLine", "OrderLines", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("CostType")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<decimal>("DiscountAmount")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<decimal>("DiscountPercentage")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<int>("Quantity");
+
+                            b1.Property<int>("SequenceNumber");
+
+                            b1.Property<decimal>("SubtotalWithoutVat")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<decimal>("Total")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<decimal>("VatAmount")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<string>("VatCountry")
+                                .IsRequired();
+
+                            b1.Property<decimal>("VatPercentage")
+                                .HasPrecision(18, 4);
+
+                            b1.HasKey("OrderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Orders");
+
+                            b1
+                                .ToJson("OrderLines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+
+                            b1.OwnsOne("OpenOrders.Domain.Orders.InvoiceOnBehalfOf", "InvoiceOnBehalfOf", b2 =>
+                                {
+                                    b2.Property<Guid>("OrderLineOrderId");
+
+                                    b2.Property<int>("OrderLine__synthesizedOrdinal");
+
+                                    b2.Property<Guid?>("Id");
+
+                                    b2.Property<Guid?>("MerchantId");
+
+                                    b2.Property<string>("Name");
+
+                                    b2.Property<string>("VatNumber");
+
+                                    b2.HasKey("OrderLineOrderId", "OrderLine__synthesizedOrdinal");
+
+                                    b2.ToTable("Orders");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("OrderLineOrderId", "OrderLine__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("InvoiceOnBehalfOf")
+                                .IsRequired();
+                        });
+
+                    b.OwnsMany("OpenOrders.Domain.Orders.ValidationError", "Errors", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Message")
+                                .IsRequired();
+
+                            b1.Property<string>("Property")
+                                .IsRequired();
+
+                            b1.HasKey("OrderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Orders");
+
+                            b1
+                                .ToJson("Errors")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
+                    b.Navigation("Errors");
+
+                    b.Navigation("OrderLineAccountFees");
+
+                    b.Navigation("OrderLineFees");
+
+                    b.Navigation("OrderLines");
+                });
+
+            modelBuilder.Entity("OpenOrders.Domain.Orders.OrderStatusTransition", b =>
+                {
+                    b.HasOne("OpenOrders.Domain.Orders.Order", null)
+                        .WithMany("StatusTransitions")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenOrders.Domain.Orders.Order", b =>
+                {
+                    b.Navigation("StatusTransitions");
                 });
 #pragma warning restore 612, 618
         }

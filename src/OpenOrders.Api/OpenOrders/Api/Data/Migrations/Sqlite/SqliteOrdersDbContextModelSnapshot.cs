@@ -53,6 +53,94 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                     b.ToTable("ApiClients");
                 });
 
+            modelBuilder.Entity("OpenOrders.Api.Data.Counter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Counters");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "InvoiceNumber",
+                            Value = 0L
+                        });
+                });
+
+            modelBuilder.Entity("OpenOrders.Api.Orders.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DateCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId", "Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("OpenOrders.Api.Validation.ValidationJob", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DateCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("ValidationJobs");
+                });
+
             modelBuilder.Entity("OpenOrders.Domain.Catalog.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -188,6 +276,27 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("OpenOrders.Domain.Catalog.PromotionalCode", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DateCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("DiscountPercentage")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("PromotionalCodes");
+                });
+
             modelBuilder.Entity("OpenOrders.Domain.Catalog.Provider", b =>
                 {
                     b.Property<Guid>("Id")
@@ -217,6 +326,336 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Providers");
+                });
+
+            modelBuilder.Entity("OpenOrders.Domain.Orders.Order", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedStartMomentDate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AcceptedStartMomentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedStartMomentLocation")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssortmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssortmentName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CalculateProviderFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CostCentre")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DateCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DateModified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalEmployeeCode")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstChoiceStartMomentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasSubsidy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InvoiceNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvoicedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsConsumer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsProfessionalCourse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsVatExempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LearningMethodFormat")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LearningMethodName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrderType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Planning")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrincipalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductTypeDisplayValue")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PromotionalCode")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderPurchaseOrderReference")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PurchaseOrderReference")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireAccountApproval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecondChoiceStartMomentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SecondStartMomentDate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SecondStartMomentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondStartMomentLocation")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartMomentDate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StartMomentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartMomentLocation")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("StartMomentStartGuaranteed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusBeforeValidation")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudentExternalCompany")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subsidy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamLeaderCostCentre")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamLeaderDepartment")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamLeaderEmailAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamLeaderName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamLeaderPersonnelNumber")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamLeaderPhoneNumber")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Customer", "OpenOrders.Domain.Orders.Order.Customer#Customer", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("BirthCity")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("BirthCountryCode")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("BirthDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Company")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Department")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(320)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FirstName")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("MiddleName")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PhoneNumber")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Surname")
+                                .HasColumnType("TEXT");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Address", "OpenOrders.Domain.Orders.Order.Customer#Customer.Address#Address", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("City")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("CountryCode")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<int?>("HouseNumber")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("HouseNumberAdditive")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("PostalCode")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Street")
+                                        .HasColumnType("TEXT");
+                                });
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderNumber")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "DateModified");
+
+                    b.HasIndex("DateModified", "Id");
+
+                    b.HasIndex("ProviderId", "DateModified");
+
+                    b.HasIndex("Status", "AcceptedStartMomentDate");
+
+                    b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("OpenOrders.Domain.Orders.OrderStatusTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdminCancellationReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DateCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("OrderStatusTransitions");
                 });
 
             modelBuilder.Entity("OpenOrders.Domain.Catalog.Product", b =>
@@ -326,6 +765,202 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("LegalCompanies");
+                });
+
+            modelBuilder.Entity("OpenOrders.Domain.Orders.Order", b =>
+                {
+                    b.OwnsMany("OpenOrders.Domain.Orders.OrderLineFee", "OrderLineAccountFees", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("CostType")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<decimal>("FeeAmount")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<decimal>("FeePercentage")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<string>("FeeStatus")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<int>("SequenceNumber");
+
+                            b1.HasKey("OrderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Orders");
+
+                            b1
+                                .ToJson("OrderLineAccountFees")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
+                    b.OwnsMany("OpenOrders.Domain.Orders.OrderLineFee", "OrderLineFees", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("CostType")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<decimal>("FeeAmount")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<decimal>("FeePercentage")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<string>("FeeStatus")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<int>("SequenceNumber");
+
+                            b1.HasKey("OrderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Orders");
+
+                            b1
+                                .ToJson("OrderLineFees")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
+                    b.OwnsMany("OpenOrders.Domain.Orders.OrderLine", "OrderLines", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("CostType")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<decimal>("DiscountAmount")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<decimal>("DiscountPercentage")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<int>("Quantity");
+
+                            b1.Property<int>("SequenceNumber");
+
+                            b1.Property<decimal>("SubtotalWithoutVat")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<decimal>("Total")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<decimal>("VatAmount")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<string>("VatCountry")
+                                .IsRequired();
+
+                            b1.Property<decimal>("VatPercentage")
+                                .HasPrecision(18, 4);
+
+                            b1.HasKey("OrderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Orders");
+
+                            b1
+                                .ToJson("OrderLines")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+
+                            b1.OwnsOne("OpenOrders.Domain.Orders.InvoiceOnBehalfOf", "InvoiceOnBehalfOf", b2 =>
+                                {
+                                    b2.Property<Guid>("OrderLineOrderId");
+
+                                    b2.Property<int>("OrderLine__synthesizedOrdinal");
+
+                                    b2.Property<Guid?>("Id");
+
+                                    b2.Property<Guid?>("MerchantId");
+
+                                    b2.Property<string>("Name");
+
+                                    b2.Property<string>("VatNumber");
+
+                                    b2.HasKey("OrderLineOrderId", "OrderLine__synthesizedOrdinal");
+
+                                    b2.ToTable("Orders");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("OrderLineOrderId", "OrderLine__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("InvoiceOnBehalfOf")
+                                .IsRequired();
+                        });
+
+                    b.OwnsMany("OpenOrders.Domain.Orders.ValidationError", "Errors", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Message")
+                                .IsRequired();
+
+                            b1.Property<string>("Property")
+                                .IsRequired();
+
+                            b1.HasKey("OrderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Orders");
+
+                            b1
+                                .ToJson("Errors")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
+                    b.Navigation("Errors");
+
+                    b.Navigation("OrderLineAccountFees");
+
+                    b.Navigation("OrderLineFees");
+
+                    b.Navigation("OrderLines");
+                });
+
+            modelBuilder.Entity("OpenOrders.Domain.Orders.OrderStatusTransition", b =>
+                {
+                    b.HasOne("OpenOrders.Domain.Orders.Order", null)
+                        .WithMany("StatusTransitions")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenOrders.Domain.Orders.Order", b =>
+                {
+                    b.Navigation("StatusTransitions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenOrders.Api.Auth;
+using OpenOrders.Domain;
+
+namespace OpenOrders.Api.Invoicing;
+
+public static class InvoiceRunsApi
+{
+    public static RouteGroupBuilder MapInvoiceRunsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/invoice-runs").WithTags("Invoicing").RequireRoles(Role.Admin).ProducesProblem(401).ProducesProblem(403);
+        group.MapPost("", RunInvoices).WithSummary("Invoice every PendingInvoice order with consecutive invoice numbers");
+        return group;
+    }
+
+    public static async Task<Ok<InvoiceRunResponse>> RunInvoices(Caller caller, Invoicing invoicing, CancellationToken ct) =>
+        TypedResults.Ok(new InvoiceRunResponse(await invoicing.RunAsync(caller.Role, ct)));
+}
+
+public sealed record InvoiceRunResponse(IReadOnlyList<InvoicedOrder> Invoiced);

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenOrders.Api.Data;
+using OpenOrders.Api.Hosting;
+using OpenOrders.Domain;
+using OpenOrders.Domain.Orders;
+
+namespace OpenOrders.Api.Invoicing;
+
+/// <summary>The two invoicing steps: moving due accepted orders on, and the admin's invoice run.</summary>
+public sealed class Invoicing(OrdersDbContext db, TimeProvider time)
+{
+    /// <summary>
+    /// Accepted orders whose start date has come (or, self-planned, at once) move to PendingInvoice, NotInvoiced
+    /// or InvoicedByThirdParty by who invoices the account. Safe to repeat: moved orders no longer match.
+    /// </summary>
+    public async Task<int> MoveDueOrdersAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var due = await db.Orders.Include(o => o.StatusTransitions)
+            .Where(o => o.Status == OrderStatus.AcceptedProvider
+                && (o.Planning == Domain.Catalog.Planning.SelfPlanned || o.AcceptedStartMomentDate == null || o.AcceptedStartMomentDate <= now))
+            .OrderBy(o => o.AcceptedStartMomentDate).Take(500).ToListAsync(ct);
+        foreach (var order in due)
+            order.MoveTo(order.InvoicingStatus, Role.System, new TransitionDetails("Invoicing is due."), now);
+        await db.SaveChangesAsync(ct);
+        return due.Count;
+    }
+
+    /// <summary>Every PendingInvoice order becomes Invoiced, with consecutive invoice numbers in the order they became due.</summary>
+    public async Task<IReadOnlyList<InvoicedOrder>> RunAsync(Role by, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        var orders = await db.Orders.Include(o => o.StatusTransitions).Where(o => o.Status == OrderStatus.PendingInvoice)
+            .OrderBy(o => o.DateModified).ThenBy(o => o.OrderNumber).ToListAsync(ct);
+        if (orders.Count == 0) return [];
+        var number = await InvoiceNumbers.TakeAsync(db, orders.Count, ct);
+        var invoiced = new List<InvoicedOrder>();
+        foreach (var order in orders)
+        {
+            order.Invoice(number, by, now);
+            invoiced.Add(new InvoicedOrder(order.Id, order.OrderNumber, number++));
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return invoiced;
+    }
+}
+
+public sealed record InvoicedOrder(Guid OrderId, int OrderNumber, int InvoiceNumber);
+
+/// <summary>Runs the due-order pass periodically.</summary>
+public sealed class InvoicingWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<WorkerOptions> options, ILogger<InvoicingWorker> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.InvoicingInterval <= TimeSpan.Zero) return; // turned off: invoicing is driven from outside
+        using var timer = new PeriodicTimer(options.Value.InvoicingInterval, time);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var moved = await scope.ServiceProvider.GetRequiredService<Invoicing>().MoveDueOrdersAsync(stoppingToken);
+                if (moved > 0) log.LogInformation("Moved {Count} accepted orders on to invoicing.", moved);
+            }
+            catch (Exception e) when (e is DbUpdateConcurrencyException || !stoppingToken.IsCancellationRequested)
+            {
+                // Another instance moved some of them first, or the database hiccupped: the next pass sees what is left.
+                log.LogWarning(e, "Invoicing pass failed; the next one retries.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OpenOrders.Api.Auth;
+using OpenOrders.Api.Data;
+using OpenOrders.Api.Errors;
+using OpenOrders.Api.Hosting;
+using OpenOrders.Domain.Orders;
+
+namespace OpenOrders.Api.Orders;
+
+/// <summary>
+/// GET /api/v1/orders: the caller's orders, oldest change first, ordered by (dateModified, orderNumber), with an
+/// opaque cursor. A sync (updatedSince or cursor) only sees changes older than <see cref="SettleTime"/>, so a
+/// transaction that took its timestamp but has not committed yet cannot be skipped by a client that moves on.
+/// </summary>
+public static class OrderList
+{
+    public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
+
+    public static async Task<Results<Ok<OrderPage>, ValidationProblem>> ListOrders(
+        Caller caller, HttpRequest request, OrdersDbContext db, TimeProvider time, CancellationToken ct,
+        [AsParameters] OrderFilter filter)
+    {
+        var errors = new RequestErrors();
+        var statuses = new List<OrderStatus>();
+        foreach (var name in filter.Status ?? [])
+            if (OrderStatusMachine.TryParse(name, out var status)) statuses.Add(status);
+            else errors.Add("status", $"'{name}' is not a status.");
+        var limit = filter.Limit ?? 50;
+        if (limit is < 1 or > 200) errors.Add("limit", "Between 1 and 200.");
+        Cursor? cursor = null;
+        if (filter.Cursor is { } c && (cursor = Cursor.Parse(c)) is null) errors.Add("cursor", "Not a cursor this service gave out.");
+        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
+
+        var query = db.Orders.Visible(caller).AsNoTracking();
+        if (statuses.Count > 0) query = query.Where(o => statuses.Contains(o.Status));
+        if (filter.OrderNumber is { } number) query = query.Where(o => o.OrderNumber == number);
+        if (filter.ProductId is { } product) query = query.Where(o => o.ProductId == product);
+        if (filter.AccountId is { } account) query = query.Where(o => o.AccountId == account);
+        if (filter.ProviderId is { } provider) query = query.Where(o => o.ProviderId == provider);
+        if (filter.CreatedFrom is { } from) query = query.Where(o => o.DateCreated >= from);
+        if (filter.CreatedTo is { } to) query = query.Where(o => o.DateCreated < to);
+        if (filter.UpdatedSince is { } since) query = query.Where(o => o.DateModified >= since);
+        if (cursor is { } after)
+            query = query.Where(o => o.DateModified > after.DateModified || (o.DateModified == after.DateModified && o.OrderNumber > after.OrderNumber));
+        if (filter.UpdatedSince is not null || cursor is not null)
+        {
+            var settled = time.GetUtcNow() - SettleTime;
+            query = query.Where(o => o.DateModified <= settled);
+        }
+
+        var orders = await query.OrderBy(o => o.DateModified).ThenBy(o => o.OrderNumber).Take(limit + 1)
+            .Include(o => o.StatusTransitions).AsSplitQuery().ToListAsync(ct);
+        var hasMore = orders.Count > limit;
+        if (hasMore) orders.RemoveAt(limit);
+        var next = orders.Count > 0 ? new Cursor(orders[^1].DateModified, orders[^1].OrderNumber).ToString() : filter.Cursor;
+        var baseUrl = Links.BaseUrl(request);
+        return TypedResults.Ok(new OrderPage([.. orders.Select(o => OrderResponse.From(o, baseUrl))], next, hasMore));
+    }
+
+    private sealed record Cursor(DateTimeOffset DateModified, int OrderNumber)
+    {
+        public override string ToString() =>
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{DateModified.UtcTicks}:{OrderNumber}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        public static Cursor? Parse(string text)
+        {
+            try
+            {
+                var padded = text.Replace('-', '+').Replace('_', '/');
+                padded += new string('=', (4 - padded.Length % 4) % 4);
+                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':');
+                return parts.Length == 2 && long.TryParse(parts[0], out var ticks) && int.TryParse(parts[1], out var number)
+                    ? new Cursor(new DateTimeOffset(ticks, TimeSpan.Zero), number) : null;
+            }
+            catch (FormatException) { return null; }
+            catch (ArgumentOutOfRangeException) { return null; }
+        }
+    }
+}
+
+public sealed record OrderFilter(
+    string[]? Status, int? OrderNumber, Guid? ProductId, Guid? AccountId, Guid? ProviderId,
+    DateTimeOffset? CreatedFrom, DateTimeOffset? CreatedTo, DateTimeOffset? UpdatedSince, int? Limit, string? Cursor);
+
+/// <summary>A page of orders. <c>next</c> continues after the last order; keep it to sync later.</summary>
+public sealed record OrderPage(IReadOnlyList<OrderResponse> Items, string? Next, bool HasMore);

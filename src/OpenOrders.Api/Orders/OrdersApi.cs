@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenOrders.Api.Auth;
+using OpenOrders.Api.Data;
+using OpenOrders.Api.Errors;
+using OpenOrders.Api.Hosting;
+using OpenOrders.Api.Invoicing;
+using OpenOrders.Api.Validation;
+using OpenOrders.Domain;
+using OpenOrders.Domain.Catalog;
+using OpenOrders.Domain.Orders;
+
+namespace OpenOrders.Api.Orders;
+
+/// <summary>Orders: create, read, list, request a status move, and complete the order lines' invoice data.</summary>
+public static class OrdersApi
+{
+    public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/orders").WithTags("Orders").RequireRoles(Role.Admin, Role.Account, Role.Provider)
+            .ProducesProblem(401).ProducesProblem(403);
+        group.MapPost("", CreateOrder).RequireRoles(Role.Admin, Role.Account)
+            .WithSummary("Create an order; it is validated in the background (status PendingValidation)")
+            .Produces<OrderResponse>(201).ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
+        group.MapGet("/{id:guid}", GetOrder).WithSummary("Get an order (ETag; If-None-Match gives 304)")
+            .Produces<OrderResponse>().Produces(304).ProducesProblem(404);
+        group.MapGet("", OrderList.ListOrders).WithSummary("List orders: filters and a cursor ordered by dateModified");
+        group.MapPost("/{id:guid}/status-transitions", RequestTransition)
+            .WithSummary("Move an order to another status (AcceptedByProvider, ApprovedProvider and CancelledByAdmin are understood)")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);
+        group.MapPatch("/{id:guid}/order-lines/{sequenceNumber:int}", UpdateOrderLine).RequireRoles(Role.Admin, Role.Provider)
+            .WithSummary("Set the legal company an order line is invoiced on behalf of")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
+        return group;
+    }
+
+    public static async Task<IResult> CreateOrder(
+        CreateOrderRequest body, Caller caller, HttpRequest request, OrdersDbContext db, TimeProvider time, ValidationSignal signal,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
+    {
+        var errors = new RequestErrors();
+        body.Validate(caller, errors);
+        if (idempotencyKey is { Length: 0 or > 255 }) errors.Add("Idempotency-Key", "Between 1 and 255 characters.");
+        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
+
+        var now = time.GetUtcNow();
+        var hash = idempotencyKey is null ? "" : Idempotency.Hash(body, json.Value.SerializerOptions);
+        if (idempotencyKey is not null && await Idempotency.ReplayAsync(db, caller, idempotencyKey, hash, now, ct) is { } replay)
+            return replay;
+
+        // The provider is known from the course at once, so the provider can see the order while it is validated.
+        var providerId = await db.Products.Where(p => p.Id == body.ProductReference).Select(p => (Guid?)p.ProviderId).SingleOrDefaultAsync(ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var order = Order.Create(body.ToOrder(caller, Guid.CreateVersion7(now), OrderNumbers.Next(), providerId), now);
+            var response = OrderResponse.From(order, Links.BaseUrl(request));
+            db.Orders.Add(order);
+            db.ValidationJobs.Add(new ValidationJob { OrderId = order.Id, DueAt = now, DateCreated = now });
+            if (idempotencyKey is not null)
+                db.IdempotencyRecords.Add(new IdempotencyRecord
+                {
+                    ClientId = caller.ClientId, Key = idempotencyKey, RequestHash = hash, StatusCode = 201, Location = Links.Order(Links.BaseUrl(request), order.Id),
+                    ResponseBody = JsonSerializer.Serialize(response, json.Value.SerializerOptions), DateCreated = now, ExpiresAt = now + Idempotency.KeptFor,
+                });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                signal.Notify();
+                ETags.Set(request.HttpContext.Response, order.Version);
+                return TypedResults.Created(Links.Order(Links.BaseUrl(request), order.Id), response);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+                // A concurrent request with the same key committed first: answer as it did (or 422/409).
+                if (idempotencyKey is not null)
+                    return await Idempotency.ReplayAsync(db, caller, idempotencyKey, hash, now, ct)
+                        ?? Problems.Conflict("A request with the same Idempotency-Key is still being processed. Retry shortly.");
+                // Otherwise the random order number was taken: draw another.
+            }
+        }
+    }
+
+    public static async Task<Results<Ok<OrderResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetOrder(
+        Guid id, Caller caller, HttpContext http, OrdersDbContext db, CancellationToken ct)
+    {
+        var order = await db.FindVisibleAsync(id, caller, ct, tracked: false);
+        if (order is null) return Problems.NotFound("order", id);
+        ETags.Set(http.Response, order.Version);
+        if (ETags.NotModified(http.Request, order.Version)) return TypedResults.StatusCode(304);
+        return TypedResults.Ok(OrderResponse.From(order, Links.BaseUrl(http.Request)));
+    }
+
+    public static async Task<Results<Created<OrderStatusTransitionResponse>, ValidationProblem, ProblemHttpResult>> RequestTransition(
+        Guid id, StatusTransitionRequest body, Caller caller, HttpContext http, OrdersDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (!OrderStatusMachine.TryParse(body.Status, out var target))
+            return Problems.Invalid("status", $"Must be one of: {string.Join(", ", Enum.GetNames<OrderStatus>())} (or AcceptedByProvider, ApprovedProvider, CancelledByAdmin).");
+        var order = await db.FindVisibleAsync(id, caller, ct);
+        if (order is null) return Problems.NotFound("order", id);
+        if (!ETags.MatchesIfPresent(http.Request, order.Version)) return Problems.Stale(order.Version);
+
+        var now = time.GetUtcNow();
+        var details = new TransitionDetails(body.Message, body.CancellationReason, body.AdminCancellationReason);
+        var transition = target == OrderStatus.Invoiced && order.Status == OrderStatus.PendingInvoice && OrderStatusMachine.Find(order.Status, target, caller.Role) is not null
+            ? order.Invoice(await InvoiceNumbers.TakeAsync(db, 1, ct), caller.Role, now)
+            : order.MoveTo(target, caller.Role, details, now);
+        await db.SaveChangesAsync(ct);
+
+        ETags.Set(http.Response, order.Version);
+        var response = OrderStatusTransitionResponse.From(transition, Links.BaseUrl(http.Request));
+        return TypedResults.Created(response.Url, response);
+    }
+
+    public static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> UpdateOrderLine(
+        Guid id, int sequenceNumber, OrderLineRequest body, Caller caller, HttpContext http, OrdersDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new RequestErrors();
+        errors.Required(body.InvoiceOnBehalfOfName, "invoiceOnBehalfOfName");
+        if (errors.Required(body.InvoiceOnBehalfOfVatNumber, "invoiceOnBehalfOfVatNumber", 20) && !VatNumber.IsPlausible(body.InvoiceOnBehalfOfVatNumber))
+            errors.Add("invoiceOnBehalfOfVatNumber", "Not an EU VAT number, such as NL123456789B01.");
+        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
+
+        var order = await db.FindVisibleAsync(id, caller, ct);
+        if (order is null) return Problems.NotFound("order", id);
+        if (order.OrderLines.All(l => l.SequenceNumber != sequenceNumber)) return Problems.NotFound("order line", $"{id}/{sequenceNumber}");
+        if (!ETags.MatchesIfPresent(http.Request, order.Version)) return Problems.Stale(order.Version);
+
+        var companies = await db.Providers.AsNoTracking().Where(p => p.Id == order.ProviderId).SelectMany(p => p.LegalCompanies).ToListAsync(ct);
+        order.SetInvoiceOnBehalfOf(sequenceNumber, body.InvoiceOnBehalfOfName!, body.InvoiceOnBehalfOfVatNumber!, companies, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        ETags.Set(http.Response, order.Version);
+        return TypedResults.Ok(OrderResponse.From(order, Links.BaseUrl(http.Request)));
+    }
+}
+
+/// <summary>A requested move. <c>status</c> is a name (aliases included), so it is read as text.</summary>
+public sealed record StatusTransitionRequest(string? Status, string? Message, CancellationReason? CancellationReason, AdminCancellationReason? AdminCancellationReason);
+
+public sealed record OrderLineRequest(string? InvoiceOnBehalfOfName, string? InvoiceOnBehalfOfVatNumber);
+
+/// <summary>Unique 8-digit order numbers, drawn at random so instances need not coordinate; the unique index catches the rare clash.</summary>
+public static class OrderNumbers
+{
+    public static int Next() => Random.Shared.Next(10_000_000, 100_000_000);
+}
