@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenOrders.Api.Tests.Infrastructure;
+using static OpenOrders.Api.Tests.Infrastructure.OrderSteps;
+
+namespace OpenOrders.Api.Tests.Orders;
+
+public abstract class OrderListTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifetime where TApp : OrdersApp
+{
+    private TestWorld world = null!;
+
+    public async Task InitializeAsync() => world = await TestWorld.CreateAsync(app);
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Filters_find_orders_by_number_status_and_course()
+    {
+        var first = await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"));
+        var invalid = await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "NOPE"));
+        await WaitUntilValidatedAsync(world.Account, first.GetProperty("id").GetGuid());
+        await WaitUntilValidatedAsync(world.Account, invalid.GetProperty("id").GetGuid());
+
+        var byNumber = await Ids(world.Account, $"/api/v1/orders?orderNumber={first.GetProperty("orderNumber").GetInt32()}");
+        Assert.Equal([first.GetProperty("id").GetGuid()], byNumber);
+        var invalids = await Ids(world.Account, $"/api/v1/orders?status=Invalid&productId={world.CourseId}");
+        Assert.Equal([invalid.GetProperty("id").GetGuid()], invalids);
+        var both = await Ids(world.Provider, $"/api/v1/orders?status=Invalid&status=PendingProvider&accountId={world.AccountId}");
+        Assert.Equal(2, both.Count);
+
+        var bad = await world.Account.GetAsync("/api/v1/orders?status=Finished&limit=500");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("status", out _) && errors.TryGetProperty("limit", out _));
+    }
+
+    [Fact]
+    public async Task A_sync_by_updated_since_and_cursor_sees_every_order_even_while_others_are_written()
+    {
+        var since = app.Time.GetUtcNow().AddSeconds(-1);
+        var expected = new HashSet<Guid>();
+        for (var i = 0; i < 3; i++)
+            expected.Add((await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid());
+        app.Time.Advance(TimeSpan.FromSeconds(3));
+
+        var seen = new HashSet<Guid>();
+        var page = await world.Account.GetFromJsonAsync<JsonElement>($"/api/v1/orders?limit=1&updatedSince={Uri.EscapeDataString(since.ToString("O"))}");
+        while (true)
+        {
+            foreach (var order in page.GetProperty("items").EnumerateArray()) seen.Add(order.GetProperty("id").GetGuid());
+            // Someone writes while the client pages.
+            if (seen.Count == 1) expected.Add((await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-2"))).GetProperty("id").GetGuid());
+            if (!page.GetProperty("hasMore").GetBoolean()) break;
+            page = await world.Account.GetFromJsonAsync<JsonElement>($"/api/v1/orders?limit=1&cursor={page.GetProperty("next").GetString()}");
+        }
+
+        // The client keeps its last cursor and comes back later: what was written meanwhile is there.
+        app.Time.Advance(TimeSpan.FromSeconds(3));
+        var later = await world.Account.GetFromJsonAsync<JsonElement>($"/api/v1/orders?limit=200&cursor={page.GetProperty("next").GetString()}");
+        foreach (var order in later.GetProperty("items").EnumerateArray()) seen.Add(order.GetProperty("id").GetGuid());
+
+        Assert.Superset(expected, seen);
+    }
+
+    [Fact]
+    public async Task A_cursor_that_was_not_given_out_is_400()
+    {
+        var response = await world.Account.GetAsync("/api/v1/orders?cursor=not-a-cursor");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private static async Task<List<Guid>> Ids(HttpClient client, string url) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetGuid())];
+}
+
+public sealed class SqliteOrderListTests(SqliteApp app) : OrderListTests<SqliteApp>(app);
+
+public sealed class PostgresOrderListTests(PostgresApp app) : OrderListTests<PostgresApp>(app);
