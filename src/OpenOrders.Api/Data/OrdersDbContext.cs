@@ -22,6 +22,7 @@ public abstract class OrdersDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<PromotionalCode> PromotionalCodes => Set<PromotionalCode>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderStatusTransition> OrderStatusTransitions => Set<OrderStatusTransition>();
+    public DbSet<OrderChange> OrderChanges => Set<OrderChange>();
     public DbSet<ValidationJob> ValidationJobs => Set<ValidationJob>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Counter> Counters => Set<Counter>();

@@ -20,6 +20,13 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             BadHttpRequestException { InnerException: JsonException json } => FromJson(http, json),
             BadHttpRequestException bad => FromBadRequest(bad),
             OrderRuleViolation violation => FromViolation(violation),
+            // With If-Match the client named a version, and it is no longer current.
+            DbUpdateConcurrencyException when !string.IsNullOrEmpty(http.Request.Headers.IfMatch) => new ProblemDetails
+            {
+                Status = 412,
+                Title = "Precondition failed",
+                Detail = "The order was changed by someone else at the same moment; the ETag you sent is no longer current. Read it again and retry.",
+            },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = 409,

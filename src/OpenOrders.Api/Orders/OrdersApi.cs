@@ -28,6 +28,7 @@ public static class OrdersApi
         group.MapGet("/{id:guid}", GetOrder).WithSummary("Get an order (ETag; If-None-Match gives 304)")
             .Produces<OrderResponse>().Produces(304).ProducesProblem(404);
         group.MapGet("", OrderList.ListOrders).WithSummary("List orders: filters and a cursor ordered by dateModified");
+        group.MapOrderUpdatesApi();
         group.MapPost("/{id:guid}/status-transitions", RequestTransition)
             .WithSummary("Move an order to another status (AcceptedByProvider, ApprovedProvider and CancelledByAdmin are understood)")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);

@@ -14,6 +14,17 @@ public sealed class Customer
     public string? Company { get; set; }
     public string? Department { get; set; }
     public Address Address { get; set; } = new();
+
+    public Customer Copy() => new()
+    {
+        FirstName = FirstName, MiddleName = MiddleName, Surname = Surname, BirthDate = BirthDate, BirthCity = BirthCity,
+        BirthCountryCode = BirthCountryCode, Email = Email, PhoneNumber = PhoneNumber, Company = Company, Department = Department,
+        Address = new Address
+        {
+            Street = Address.Street, HouseNumber = Address.HouseNumber, HouseNumberAdditive = Address.HouseNumberAdditive,
+            PostalCode = Address.PostalCode, City = Address.City, CountryCode = Address.CountryCode,
+        },
+    };
 }
 
 public sealed class Address

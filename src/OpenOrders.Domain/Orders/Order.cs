@@ -80,13 +80,19 @@ public sealed partial class Order
     public List<ValidationError> Errors { get; private set; } = [];
     public List<OrderStatusTransition> StatusTransitions { get; private set; } = [];
 
+    /// <summary>Changes made since the order was loaded; stored with it. Not loaded with the order.</summary>
+    public List<OrderChange> Changes { get; private set; } = [];
+
+    /// <summary>A start moment the provider chose that is neither choice: checked by a validation, then accepted or not.</summary>
+    public Guid? PendingAcceptedStartMomentId { get; private set; }
+
     /// <summary>A new order waits for the slow validation.</summary>
     public static Order Create(Order draft, DateTimeOffset now)
     {
         draft.Status = OrderStatus.PendingValidation;
         draft.DateCreated = now;
         draft.Record(null, OrderStatus.PendingValidation, Role.System, new TransitionDetails("Order received; validation pending."), now);
-        draft.Touch(now);
+        draft.Changed(now, OrderChangeKind.Created, []);
         return draft;
     }
 
@@ -104,7 +110,7 @@ public sealed partial class Order
         if (to == OrderStatus.AcceptedProvider && AcceptedStartMomentId is null) AcceptFirstChoice();
         FeesFollow(to);
         var transition = Record(from, to, by, details, now);
-        Touch(now);
+        Changed(now, OrderChangeKind.StatusTransitioned, ["status"], transition.Id);
         return transition;
     }
 
@@ -185,10 +191,18 @@ public sealed partial class Order
         return transition;
     }
 
-    /// <summary>Every change bumps the version (the ETag) and the modification time (the sync cursor).</summary>
-    public void Touch(DateTimeOffset now)
+    /// <summary>
+    /// Every change bumps the version (the ETag) and the modification time (the sync cursor, never backwards),
+    /// and is recorded with the properties it touched.
+    /// </summary>
+    private void Changed(DateTimeOffset now, OrderChangeKind kind, IEnumerable<string> fields, Guid? transitionId = null)
     {
         Version++;
         DateModified = now > DateModified ? now : DateModified.AddTicks(1);
+        Changes.Add(new OrderChange
+        {
+            Id = Guid.CreateVersion7(now), OrderId = Id, Version = Version, DateCreated = now, Kind = kind,
+            ModifiedFields = [.. fields], StatusTransitionId = transitionId,
+        });
     }
 }

@@ -70,6 +70,14 @@ public static partial class OrderChecks
         }
     }
 
+    /// <summary>The customer's checks alone, for changes made outside a validation.</summary>
+    public static List<ValidationError> CustomerErrors(Customer customer, DateTimeOffset now)
+    {
+        var errors = new List<ValidationError>();
+        CheckCustomer(customer, now, (code, property, message) => errors.Add(new ValidationError { Code = code, Property = property, Message = message }));
+        return errors;
+    }
+
     private static void CheckCustomer(Customer customer, DateTimeOffset now, Action<string, string, string> fail)
     {
         if (string.IsNullOrWhiteSpace(customer.FirstName)) fail("CustomerFirstNameRequired", "customer.firstName", "The student's first name is required.");

@@ -16,6 +16,8 @@ public sealed partial class Order
         if (Status != OrderStatus.PendingValidation)
             throw new OrderRuleViolation(ViolationKind.Conflict, $"Order {OrderNumber} is {Status}, not waiting for validation.");
 
+        if (PendingAcceptedStartMomentId is { } requested) return CompleteAcceptedStartMomentChange(requested, context);
+
         var errors = OrderChecks.Run(this, context);
         Errors = errors;
         if (errors.Count > 0)
@@ -96,7 +98,7 @@ public sealed partial class Order
         var company = companies.FirstOrDefault(c => c.VatNumber == vat && string.Equals(c.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? companies.FirstOrDefault(c => c.VatNumber == vat);
         line.InvoiceOnBehalfOf = new InvoiceOnBehalfOf { Name = name.Trim(), VatNumber = vat, Id = company?.Id, MerchantId = company?.MerchantId };
-        Touch(now);
+        Changed(now, OrderChangeKind.Modified, ["orderLines"]);
     }
 
     /// <summary>Moves a <c>PendingInvoice</c> order to <c>Invoiced</c> with its invoice number.</summary>
@@ -104,6 +106,7 @@ public sealed partial class Order
     {
         var transition = MoveTo(OrderStatus.Invoiced, by, new TransitionDetails($"Invoice {invoiceNumber}."), now);
         InvoiceNumber = invoiceNumber;
+        Changes[^1].ModifiedFields.Add("invoiceNumber");
         return transition;
     }
 

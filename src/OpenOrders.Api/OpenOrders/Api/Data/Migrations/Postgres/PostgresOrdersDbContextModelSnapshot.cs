@@ -426,6 +426,9 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("PendingAcceptedStartMomentId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Planning")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -613,6 +616,48 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                     b.HasIndex("Status", "AcceptedStartMomentDate");
 
                     b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("OpenOrders.Domain.Orders.OrderChange", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Position"));
+
+                    b.Property<DateTimeOffset>("DateCreated")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<List<string>>("ModifiedFields")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("StatusTransitionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId", "Version");
+
+                    b.ToTable("OrderChanges");
                 });
 
             modelBuilder.Entity("OpenOrders.Domain.Orders.OrderStatusTransition", b =>
@@ -956,6 +1001,15 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                     b.Navigation("OrderLines");
                 });
 
+            modelBuilder.Entity("OpenOrders.Domain.Orders.OrderChange", b =>
+                {
+                    b.HasOne("OpenOrders.Domain.Orders.Order", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenOrders.Domain.Orders.OrderStatusTransition", b =>
                 {
                     b.HasOne("OpenOrders.Domain.Orders.Order", null)
@@ -967,6 +1021,8 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("OpenOrders.Domain.Orders.Order", b =>
                 {
+                    b.Navigation("Changes");
+
                     b.Navigation("StatusTransitions");
                 });
 #pragma warning restore 612, 618

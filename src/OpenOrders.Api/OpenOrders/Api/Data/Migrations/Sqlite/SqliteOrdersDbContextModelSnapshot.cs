@@ -421,6 +421,9 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PendingAcceptedStartMomentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Planning")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -608,6 +611,46 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                     b.HasIndex("Status", "AcceptedStartMomentDate");
 
                     b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("OpenOrders.Domain.Orders.OrderChange", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DateCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ModifiedFields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StatusTransitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId", "Version");
+
+                    b.ToTable("OrderChanges");
                 });
 
             modelBuilder.Entity("OpenOrders.Domain.Orders.OrderStatusTransition", b =>
@@ -949,6 +992,15 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                     b.Navigation("OrderLines");
                 });
 
+            modelBuilder.Entity("OpenOrders.Domain.Orders.OrderChange", b =>
+                {
+                    b.HasOne("OpenOrders.Domain.Orders.Order", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenOrders.Domain.Orders.OrderStatusTransition", b =>
                 {
                     b.HasOne("OpenOrders.Domain.Orders.Order", null)
@@ -960,6 +1012,8 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenOrders.Domain.Orders.Order", b =>
                 {
+                    b.Navigation("Changes");
+
                     b.Navigation("StatusTransitions");
                 });
 #pragma warning restore 612, 618
