@@ -7,6 +7,7 @@ using OpenOrders.Api.Errors;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Api.Validation;
 using OpenOrders.Domain;
+using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.Orders;
 
@@ -42,10 +43,17 @@ public static class OrderUpdatesApi
             return TypedResults.Problem(statusCode: 428, title: "Precondition required",
                 detail: $"Send If-Match with the order's ETag (now \"{order.Version}\"), so that a change made meanwhile by someone else is not overwritten.");
         if (!ETags.MatchesIfPresent(http.Request, order.Version)) return Problems.Stale(order.Version);
-        if (unknown.Count > 0)
+        if (unknown.Count > 0 && OrderUpdateRules.Updatable.Contains(order.Status))
+        {
+            // Name every refused property at once: the unknown ones and those this role may not set now.
+            var settable = OrderUpdateRules.Settable(order.Status, caller.Role);
+            var refused = unknown.ToDictionary(u => u, _ => new[] { "Not a property a client can set." });
+            foreach (var name in changes.Keys.Where(k => !settable.Contains(k)))
+                refused[name] = [$"Not settable by the {caller.Role.ToString().ToLowerInvariant()} in {order.Status}."];
             return TypedResults.Problem(statusCode: 422, title: "These properties cannot be set",
-                detail: $"Not properties a client can set on an order: {string.Join(", ", unknown)}.",
-                extensions: new Dictionary<string, object?> { ["errors"] = unknown.ToDictionary(u => u, _ => new[] { "Not a property a client can set." }) });
+                detail: $"Refused: {string.Join(", ", refused.Keys)}. Nothing was changed.",
+                extensions: new Dictionary<string, object?> { ["errors"] = refused });
+        }
 
         var product = changes.ContainsKey("acceptedStartMomentId")
             ? await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == order.ProductId, ct)

@@ -4,7 +4,7 @@ namespace OpenOrders.Domain.Orders;
 
 /// <summary>
 /// Which properties each role may set in each status (spec §7), as one table. Admins may set any property
-/// named here in any updatable status, except that the fields of a fix stay limited to invalid orders.
+/// named here that needs no new validation in any updatable status, and the rest where some role may set it.
 /// </summary>
 public static class OrderUpdateRules
 {
@@ -47,14 +47,21 @@ public static class OrderUpdateRules
         (Paid, Role.Provider, ["providerPurchaseOrderReference"]),
     ];
 
+    private static readonly string[] WithoutValidation =
+    [
+        .. Table.Where(r => r.Status != Invalid).SelectMany(r => r.Properties)
+            .Where(p => p != "acceptedStartMomentId" && !StartMomentChoices.Contains(p)).Distinct(),
+    ];
+
     /// <summary>What this role may set on an order in this status; nothing when the status is not updatable.</summary>
     public static IReadOnlySet<string> Settable(OrderStatus status, Role role)
     {
         if (!Updatable.Contains(status)) return new HashSet<string>();
-        // An admin may set what any role may set in any updatable status; what only a fix of an invalid order
-        // may touch (the course, the order type, the student's name…) stays limited to invalid orders.
+        // An admin may set what any role may set in this status, and anything that needs no new validation
+        // (references, contact details, the provider's reference) in any updatable status.
         if (role == Role.Admin)
-            return new HashSet<string>(Table.Where(r => r.Status != Invalid || status == Invalid).SelectMany(r => r.Properties), StringComparer.Ordinal);
+            return new HashSet<string>(
+                Table.Where(r => r.Status == status).SelectMany(r => r.Properties).Concat(WithoutValidation), StringComparer.Ordinal);
         return new HashSet<string>(Table.Where(r => r.Status == status && r.Role == role).SelectMany(r => r.Properties), StringComparer.Ordinal);
     }
 }

@@ -77,7 +77,10 @@ public sealed partial class Order
                 SequenceNumber = sequence, CostType = component.CostType, Quantity = 1,
                 SubtotalWithoutVat = amounts.SubtotalWithoutVat, DiscountPercentage = amounts.DiscountPercentage, DiscountAmount = amounts.DiscountAmount,
                 VatPercentage = amounts.VatPercentage, VatAmount = amounts.VatAmount, Total = amounts.Total,
-                InvoiceOnBehalfOf = previous.GetValueOrDefault(sequence) ?? new InvoiceOnBehalfOf(),
+                // A copy, not the same object: the old line and its parts are being replaced as a whole.
+                InvoiceOnBehalfOf = previous.GetValueOrDefault(sequence) is { } kept
+                    ? new InvoiceOnBehalfOf { Id = kept.Id, MerchantId = kept.MerchantId, Name = kept.Name, VatNumber = kept.VatNumber }
+                    : new InvoiceOnBehalfOf(),
             });
             if (provider.CalculateProviderFee)
                 OrderLineFees.Add(new OrderLineFee { SequenceNumber = sequence, CostType = component.CostType, FeePercentage = provider.ProviderFeePercentage, FeeAmount = LinePricing.Fee(amounts, provider.ProviderFeePercentage) });

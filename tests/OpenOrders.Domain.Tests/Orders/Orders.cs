@@ -48,13 +48,18 @@ public static class Orders
     public static ValidationContext Context(Account account, Product product, Provider provider, PromotionalCode? code = null) =>
         new(account, product, provider, [new Assortment { Id = Guid.NewGuid(), Name = "Assortiment", AccountIds = [account.Id], ProductIds = [product.Id] }], code, Now);
 
-    public static Order InStatus(OrderStatus target, bool completeLines = true, TimeSpan? startsIn = null, bool selfPlanned = false)
+    public static Order InStatus(OrderStatus target, bool completeLines = true, TimeSpan? startsIn = null, bool selfPlanned = false) =>
+        Build(target, completeLines, startsIn, selfPlanned).Order;
+
+    public sealed record Built(Order Order, Product Product, Provider Provider, Account Account);
+
+    public static Built Build(OrderStatus target, bool completeLines = true, TimeSpan? startsIn = null, bool selfPlanned = false)
     {
         var provider = Provider();
         var account = Account();
         var product = Product(provider, startsIn, selfPlanned);
         var order = New(account, product);
-        if (target == OrderStatus.PendingValidation) return order;
+        if (target == OrderStatus.PendingValidation) return new Built(order, product, provider, account);
         order.CompleteValidation(Context(account, product, provider));
 
         foreach (var rule in PathTo(order.Status, target))
@@ -69,7 +74,7 @@ public static class Orders
         if (completeLines && target == OrderStatus.PendingProvider)
             foreach (var line in order.OrderLines)
                 order.SetInvoiceOnBehalfOf(line.SequenceNumber, "Opleider BV", "NL123456789B01", provider.LegalCompanies, Now);
-        return order;
+        return new Built(order, product, provider, account);
     }
 
     /// <summary>The shortest way through the table, found by the table itself.</summary>

@@ -64,7 +64,7 @@ internal sealed class OrderStatusTransitionConfiguration : IEntityTypeConfigurat
     {
         transition.HasKey(t => t.Id);
         transition.Property(t => t.Id).ValueGeneratedNever();
-        transition.HasIndex(t => new { t.OrderId, t.Sequence }).IsUnique();
+        transition.HasIndex(t => new { t.OrderId, t.Sequence });
         transition.Property(t => t.Message).HasMaxLength(2000);
     }
 }

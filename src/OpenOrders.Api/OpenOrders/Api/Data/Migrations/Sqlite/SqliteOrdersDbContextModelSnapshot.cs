@@ -695,8 +695,7 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId", "Sequence")
-                        .IsUnique();
+                    b.HasIndex("OrderId", "Sequence");
 
                     b.ToTable("OrderStatusTransitions");
                 });

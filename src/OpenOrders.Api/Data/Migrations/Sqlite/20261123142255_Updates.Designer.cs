@@ -12,7 +12,7 @@ using OpenOrders.Api.Data;
 namespace OpenOrders.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOrdersDbContext))]
-    [Migration("20261123141856_Updates")]
+    [Migration("20261123142255_Updates")]
     partial class Updates
     {
         /// <inheritdoc />
@@ -698,8 +698,7 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId", "Sequence")
-                        .IsUnique();
+                    b.HasIndex("OrderId", "Sequence");
 
                     b.ToTable("OrderStatusTransitions");
                 });

@@ -13,7 +13,7 @@ using OpenOrders.Api.Data;
 namespace OpenOrders.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOrdersDbContext))]
-    [Migration("20261123141909_Updates")]
+    [Migration("20261123142304_Updates")]
     partial class Updates
     {
         /// <inheritdoc />
@@ -705,8 +705,7 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId", "Sequence")
-                        .IsUnique();
+                    b.HasIndex("OrderId", "Sequence");
 
                     b.ToTable("OrderStatusTransitions");
                 });

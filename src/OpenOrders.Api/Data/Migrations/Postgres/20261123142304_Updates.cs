@@ -13,6 +13,10 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_OrderStatusTransitions_OrderId_Sequence",
+                table: "OrderStatusTransitions");
+
             migrationBuilder.AddColumn<Guid>(
                 name: "PendingAcceptedStartMomentId",
                 table: "Orders",
@@ -45,6 +49,11 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderStatusTransitions_OrderId_Sequence",
+                table: "OrderStatusTransitions",
+                columns: new[] { "OrderId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrderChanges_Id",
                 table: "OrderChanges",
                 column: "Id",
@@ -62,9 +71,19 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
             migrationBuilder.DropTable(
                 name: "OrderChanges");
 
+            migrationBuilder.DropIndex(
+                name: "IX_OrderStatusTransitions_OrderId_Sequence",
+                table: "OrderStatusTransitions");
+
             migrationBuilder.DropColumn(
                 name: "PendingAcceptedStartMomentId",
                 table: "Orders");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderStatusTransitions_OrderId_Sequence",
+                table: "OrderStatusTransitions",
+                columns: new[] { "OrderId", "Sequence" },
+                unique: true);
         }
     }
 }

@@ -11,6 +11,10 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_OrderStatusTransitions_OrderId_Sequence",
+                table: "OrderStatusTransitions");
+
             migrationBuilder.AddColumn<Guid>(
                 name: "PendingAcceptedStartMomentId",
                 table: "Orders",
@@ -43,6 +47,11 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderStatusTransitions_OrderId_Sequence",
+                table: "OrderStatusTransitions",
+                columns: new[] { "OrderId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrderChanges_Id",
                 table: "OrderChanges",
                 column: "Id",
@@ -60,9 +69,19 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "OrderChanges");
 
+            migrationBuilder.DropIndex(
+                name: "IX_OrderStatusTransitions_OrderId_Sequence",
+                table: "OrderStatusTransitions");
+
             migrationBuilder.DropColumn(
                 name: "PendingAcceptedStartMomentId",
                 table: "Orders");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderStatusTransitions_OrderId_Sequence",
+                table: "OrderStatusTransitions",
+                columns: new[] { "OrderId", "Sequence" },
+                unique: true);
         }
     }
 }
