@@ -8,6 +8,7 @@ using OpenOrders.Api.Demo;
 using OpenOrders.Api.Invoicing;
 using OpenOrders.Api.Orders;
 using OpenOrders.Api.Validation;
+using OpenOrders.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,8 +22,17 @@ builder.Services.AddSingleton<ValidationSignal>();
 builder.Services.AddScoped<ValidationQueue>();
 builder.Services.AddScoped<OrderValidator>();
 builder.Services.AddScoped<Invoicing>();
+builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
+builder.Services.AddSingleton<CallbackUrlPolicy>();
+builder.Services.AddHttpClient(WebhookSender.ClientName)
+    .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<CallbackUrlPolicy>().CreateHandler())
+    .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan); // each attempt has its own 15 s limit
+builder.Services.AddScoped<WebhookSender>();
+builder.Services.AddScoped<WebhookFanout>();
+builder.Services.AddSingleton<WebhookDispatcher>();
 if (builder.Configuration.GetValue("Workers:Enabled", true))
 {
+    builder.Services.AddHostedService<WebhookWorker>();
     builder.Services.AddHostedService<ValidationWorker>();
     builder.Services.AddHostedService<InvoicingWorker>();
 }
@@ -57,6 +67,8 @@ app.MapPromotionalCodesApi();
 app.MapOrdersApi();
 app.MapOrderStatusTransitionsApi();
 app.MapInvoiceRunsApi();
+app.MapWebhooksApi();
+app.MapEventsApi();
 
 app.Run();
 

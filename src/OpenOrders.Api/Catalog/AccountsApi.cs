@@ -101,6 +101,3 @@ public sealed record AccountResponse(
         a.Id, Links.Account(baseUrl, a.Id), a.Name, a.RequireAccountApproval, a.InvoicedBy, DisplayValues.Of(a.InvoicedBy),
         a.AccountFeePercentage, a.IsConsumer, a.DateCreated, a.DateModified);
 }
-
-/// <summary>A list answer. Wrapped in an object so paging fields can be added without breaking clients.</summary>
-public sealed record ItemsResponse<T>(IReadOnlyList<T> Items);

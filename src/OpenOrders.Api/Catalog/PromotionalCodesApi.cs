@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Auth;
 using OpenOrders.Api.Data;
 using OpenOrders.Api.Errors;
+using OpenOrders.Api.Hosting;
 using OpenOrders.Domain;
 using OpenOrders.Domain.Catalog;
 

@@ -4,6 +4,7 @@ namespace OpenOrders.Api.Data;
 public sealed class Counter
 {
     public const string InvoiceNumber = "InvoiceNumber";
+    public const string EventFeed = "EventFeed";
 
     public required string Name { get; set; }
     public long Value { get; set; }

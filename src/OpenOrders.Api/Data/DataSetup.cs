@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using OpenOrders.Api.Webhooks;
 
 namespace OpenOrders.Api.Data;
 
@@ -18,21 +20,28 @@ public static class DataSetup
         var provider = config.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = config.GetConnectionString("Orders");
         services.AddSingleton(new DatabaseSettings(provider));
+        services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<CommitNotifier>();
+        services.AddSingleton<TransactionCommitNotifier>();
 
         if (provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Orders is not set.");
-            services.AddDbContextPool<OrdersDbContext, PostgresOrdersDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContextPool<OrdersDbContext, PostgresOrdersDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(Interceptors(sp)));
         }
         else
         {
             connectionString = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString;
             EnsureDirectoryFor(connectionString);
-            services.AddDbContextPool<OrdersDbContext, SqliteOrdersDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContextPool<OrdersDbContext, SqliteOrdersDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(Interceptors(sp)));
         }
         return services;
     }
+
+    /// <summary>Every commit wakes the webhook worker.</summary>
+    private static IInterceptor[] Interceptors(IServiceProvider services) =>
+        [services.GetRequiredService<CommitNotifier>(), services.GetRequiredService<TransactionCommitNotifier>()];
 
     private static void EnsureDirectoryFor(string sqliteConnectionString)
     {

@@ -3,6 +3,7 @@ using OpenOrders.Api.Auth;
 using OpenOrders.Domain;
 using OpenOrders.Api.Orders;
 using OpenOrders.Api.Validation;
+using OpenOrders.Api.Webhooks;
 using OpenOrders.Domain.Catalog;
 using OpenOrders.Domain.Orders;
 
@@ -26,6 +27,9 @@ public abstract class OrdersDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ValidationJob> ValidationJobs => Set<ValidationJob>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Counter> Counters => Set<Counter>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     public abstract bool IsPostgres { get; }
 

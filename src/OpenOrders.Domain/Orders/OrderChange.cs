@@ -21,6 +21,9 @@ public sealed class OrderChange
     public List<string> ModifiedFields { get; set; } = [];
     public Guid? StatusTransitionId { get; set; }
 
-    /// <summary>Set by the store: the order of commits, for the events feed and the dispatcher.</summary>
+    /// <summary>Set by the store at insert.</summary>
     public long Position { get; set; }
+
+    /// <summary>Set when the change is fanned out to subscriptions: its place in the events feed, in commit order.</summary>
+    public long? FeedPosition { get; set; }
 }

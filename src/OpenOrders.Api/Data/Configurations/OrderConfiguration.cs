@@ -55,6 +55,7 @@ internal sealed class OrderChangeConfiguration : IEntityTypeConfiguration<OrderC
         change.Property(c => c.Position).ValueGeneratedOnAdd();
         change.HasIndex(c => c.Id).IsUnique();
         change.HasIndex(c => new { c.OrderId, c.Version });
+        change.HasIndex(c => c.FeedPosition);
     }
 }
 

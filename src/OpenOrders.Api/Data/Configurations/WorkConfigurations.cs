@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenOrders.Api.Orders;
 using OpenOrders.Api.Validation;
+using OpenOrders.Api.Webhooks;
 using OpenOrders.Domain.Catalog;
 
 namespace OpenOrders.Api.Data.Configurations;
@@ -34,7 +35,7 @@ internal sealed class CounterConfiguration : IEntityTypeConfiguration<Counter>
     {
         counter.HasKey(c => c.Name);
         counter.Property(c => c.Name).HasMaxLength(50);
-        counter.HasData(new Counter { Name = Counter.InvoiceNumber, Value = 0 });
+        counter.HasData(new Counter { Name = Counter.InvoiceNumber, Value = 0 }, new Counter { Name = Counter.EventFeed, Value = 0 });
     }
 }
 
@@ -44,5 +45,42 @@ internal sealed class PromotionalCodeConfiguration : IEntityTypeConfiguration<Pr
     {
         code.HasKey(c => c.Code);
         code.Property(c => c.Code).HasMaxLength(50);
+    }
+}
+
+internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<WebhookSubscription>
+{
+    public void Configure(EntityTypeBuilder<WebhookSubscription> subscription)
+    {
+        subscription.HasKey(s => s.Id);
+        subscription.Property(s => s.CallbackUrl).HasMaxLength(2000);
+        subscription.Property(s => s.Secret).HasMaxLength(200);
+        subscription.Property(s => s.PreviousSecret).HasMaxLength(200);
+        subscription.Property(s => s.DisabledReason).HasMaxLength(500);
+        subscription.HasIndex(s => new { s.OwnerRole, s.TenantId });
+    }
+}
+
+internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> delivery)
+    {
+        delivery.HasKey(d => d.Id);
+        delivery.Ignore(d => d.MessageId);
+        delivery.HasIndex(d => new { d.Status, d.DueAt });
+        delivery.HasIndex(d => new { d.SubscriptionId, d.DateCreated });
+        delivery.Property(d => d.LeaseOwner).HasMaxLength(100).IsConcurrencyToken();
+    }
+}
+
+internal sealed class WebhookAttemptConfiguration : IEntityTypeConfiguration<WebhookAttempt>
+{
+    public void Configure(EntityTypeBuilder<WebhookAttempt> attempt)
+    {
+        attempt.HasKey(a => a.Id);
+        attempt.Property(a => a.Id).ValueGeneratedOnAdd();
+        attempt.Property(a => a.Error).HasMaxLength(1000);
+        attempt.HasIndex(a => new { a.SubscriptionId, a.Id });
+        attempt.HasIndex(a => a.AttemptedAt);
     }
 }

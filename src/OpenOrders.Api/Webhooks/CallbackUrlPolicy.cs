@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+
+namespace OpenOrders.Api.Webhooks;
+
+/// <summary>
+/// Where callbacks may go. Outside Development a callback must be HTTPS and must not reach loopback, private,
+/// link-local or other internal addresses — checked when subscribing and again at every connection, so a
+/// name that later resolves inwards (DNS rebinding) is refused too. Configuration can allow both for tests.
+/// </summary>
+public sealed class CallbackUrlPolicy(IOptions<WebhookOptions> options, IHostEnvironment env)
+{
+    private bool AllowHttp => options.Value.AllowHttp || env.IsDevelopment();
+    private bool AllowPrivate => options.Value.AllowPrivateNetworks;
+
+    /// <summary>Why the URL is refused, or null when it is acceptable.</summary>
+    public async Task<string?> ProblemWithAsync(string? url, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
+            return "Must be an absolute http(s) URL.";
+        if (uri.Scheme == "http" && !AllowHttp) return "Must use https.";
+        if (!string.IsNullOrEmpty(uri.UserInfo)) return "Must not contain credentials.";
+        if (AllowPrivate) return null;
+        IPAddress[] addresses;
+        try { addresses = IPAddress.TryParse(uri.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.IdnHost, ct); }
+        catch (SocketException) { return $"The host '{uri.Host}' cannot be resolved."; }
+        return addresses.Length == 0 || addresses.Any(IsInternal) ? "Must not point to a loopback, private or otherwise internal address." : null;
+    }
+
+    /// <summary>The handler for webhook calls: no redirects, and the address checked when connecting.</summary>
+    public SocketsHttpHandler CreateHandler() => new()
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        ConnectCallback = async (context, ct) =>
+        {
+            var addresses = IPAddress.TryParse(context.DnsEndPoint.Host, out var literal)
+                ? [literal] : await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
+            var allowed = addresses.Where(a => AllowPrivate || !IsInternal(a)).ToArray();
+            if (allowed.Length == 0)
+                throw new HttpRequestException($"Refused to connect to {context.DnsEndPoint.Host}: it resolves to an internal address.");
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
+
+    public static bool IsInternal(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)) return true;
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (address.GetAddressBytes()[0] & 0xFE) == 0xFC;
+        var b = address.GetAddressBytes();
+        return b[0] switch
+        {
+            0 or 10 or 127 => true,
+            100 => b[1] >= 64 && b[1] < 128,   // carrier-grade NAT
+            169 => b[1] == 254,                // link-local, cloud metadata
+            172 => b[1] >= 16 && b[1] < 32,
+            192 => (b[1] == 168) || (b[1] == 0 && b[2] == 0) || (b[1] == 0 && b[2] == 2),
+            198 => b[1] is 18 or 19 || (b[1] == 51 && b[2] == 100),
+            203 => b[1] == 0 && b[2] == 113,
+            >= 224 => true,                    // multicast, reserved, broadcast
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace OpenOrders.Api.Webhooks;
+
+public sealed record AttemptResult(int? StatusCode, int LatencyMs, string? Error, TimeSpan? RetryAfter)
+{
+    /// <summary>Only a 2xx counts: redirects are not followed and count as failures.</summary>
+    public bool Succeeded => StatusCode is >= 200 and < 300;
+}
+
+/// <summary>The body of a delivery, in the original marketplace's shape.</summary>
+public sealed record WebhookBody(
+    Guid WebhookSubscriptionId, string Resource, string Action, string DateNotification, string UrlReference,
+    object? EventData, IReadOnlyList<string> ModifiedFields, CallbackSecurity WebhookCallbackSecurity);
+
+public sealed record CallbackSecurity(string Nonce, string Hash);
+
+/// <summary>Sends one signed delivery: body with the original's hash, headers of Standard Webhooks.</summary>
+public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time, IOptions<WebhookOptions> options,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+{
+    public const string ClientName = "webhooks";
+
+    public async Task<AttemptResult> SendAsync(
+        WebhookSubscription subscription, string messageId, Webhook webhook, string urlReference, object? eventData,
+        IReadOnlyList<string> modifiedFields, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var dateNotification = now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        var hash = WebhookSigning.CallbackHash(dateNotification, webhook.Action, urlReference, nonce, subscription.Secret);
+        var body = JsonSerializer.Serialize(new WebhookBody(subscription.Id, webhook.Resource, webhook.Action, dateNotification, urlReference,
+            eventData, modifiedFields, new CallbackSecurity(nonce, hash)), json.Value.SerializerOptions);
+        var timestamp = now.ToUnixTimeSeconds();
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.CallbackUrl)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("webhook-id", messageId);
+        request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", WebhookSigning.SignatureHeader(subscription.SigningSecrets(now), messageId, timestamp, body));
+        request.Headers.UserAgent.ParseAdd("OpenOrders-Webhooks/1.0");
+
+        var stopwatch = Stopwatch.StartNew();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.Value.AttemptTimeout);
+        try
+        {
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            return new AttemptResult((int)response.StatusCode, (int)stopwatch.ElapsedMilliseconds,
+                response.IsSuccessStatusCode ? null : $"The receiver answered {(int)response.StatusCode} {response.ReasonPhrase}.",
+                RetryAfter(response, now));
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new AttemptResult(null, (int)stopwatch.ElapsedMilliseconds, $"No answer within {options.Value.AttemptTimeout.TotalSeconds:0} s.", null);
+        }
+        catch (HttpRequestException e)
+        {
+            return new AttemptResult(null, (int)stopwatch.ElapsedMilliseconds, e.Message, null);
+        }
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } when date > now => date - now,
+        _ => response.StatusCode == HttpStatusCode.TooManyRequests ? TimeSpan.FromSeconds(5) : null,
+    };
+}
