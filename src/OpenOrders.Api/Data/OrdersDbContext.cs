@@ -39,7 +39,7 @@ public abstract class OrdersDbContext(DbContextOptions options) : DbContext(opti
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in the database and safe against reordering.
-        foreach (var type in typeof(Role).Assembly.GetTypes().Where(t => t.IsEnum))
+        foreach (var type in typeof(Role).Assembly.GetTypes().Concat(typeof(OrdersDbContext).Assembly.GetTypes()).Where(t => t.IsEnum))
             configurationBuilder.Properties(type).HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
     }

@@ -33,6 +33,9 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Off for tests that drive the background workers by hand.</summary>
     protected virtual bool WorkersEnabled => true;
 
+    /// <summary>Test receivers listen on plain http on loopback; the strict app keeps the production rules.</summary>
+    protected virtual bool CallbacksToLoopbackAllowed => true;
+
     protected abstract Task<string> CreateDatabaseAsync();
 
     public async Task InitializeAsync()
@@ -52,6 +55,8 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:BootstrapAdmin:ClientId", AdminId);
         builder.UseSetting("Auth:BootstrapAdmin:ClientSecret", AdminSecret);
         builder.UseSetting("Workers:Enabled", WorkersEnabled.ToString());
+        builder.UseSetting("Webhooks:AllowHttp", CallbacksToLoopbackAllowed.ToString());
+        builder.UseSetting("Webhooks:AllowPrivateNetworks", CallbacksToLoopbackAllowed.ToString());
         // Tests move the clock by weeks and run the invoicing pass themselves; the periodic one is off.
         builder.UseSetting("Workers:InvoicingInterval", "00:00:00");
         builder.ConfigureServices(services =>
@@ -130,6 +135,16 @@ public sealed class ManualPostgresApp : OrdersApp
     protected override bool WorkersEnabled => false;
 
     protected override async Task<string> CreateDatabaseAsync() => await (await PostgresServer.Instance).CreateDatabaseAsync();
+}
+
+/// <summary>Webhook callbacks under the production rules: https only, no internal addresses.</summary>
+public sealed class StrictWebhooksApp : OrdersApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override bool CallbacksToLoopbackAllowed => false;
+
+    protected override Task<string> CreateDatabaseAsync() =>
+        Task.FromResult($"Data Source={Path.Combine(Path.GetTempPath(), "openorders-tests", Guid.NewGuid().ToString("N"))}.db");
 }
 
 /// <summary>The service as `dotnet run` starts it: Development, so the demo world is seeded.</summary>

@@ -50,7 +50,7 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                     OrderId = table.Column<Guid>(type: "uuid", nullable: false),
                     StatusTransitionId = table.Column<Guid>(type: "uuid", nullable: true),
                     ModifiedFields = table.Column<List<string>>(type: "text[]", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),

@@ -48,7 +48,7 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                     OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
                     StatusTransitionId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ModifiedFields = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),

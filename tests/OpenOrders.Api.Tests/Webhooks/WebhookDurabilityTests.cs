@@ -1,0 +1,253 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenOrders.Api.Tests.Infrastructure;
+using OpenOrders.Api.Webhooks;
+using static OpenOrders.Api.Tests.Infrastructure.OrderSteps;
+
+namespace OpenOrders.Api.Tests.Webhooks;
+
+/// <summary>Retries, leases, the delivery log and replay, with the workers driven by hand and the clock moved by the test.</summary>
+public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifetime where TApp : OrdersApp
+{
+    protected TestWorld World = null!;
+    protected WebhookReceiver Receiver = null!;
+    protected TApp App => app;
+
+    public async Task InitializeAsync()
+    {
+        World = await TestWorld.CreateAsync(app);
+        Receiver = await WebhookReceiver.StartAsync();
+    }
+
+    public async Task DisposeAsync() => await Receiver.DisposeAsync();
+
+    [Fact]
+    public async Task A_receiver_answering_500_gets_the_event_again_on_schedule_with_the_same_webhook_id()
+    {
+        var subscription = await SubscribeAsync(World.Provider);
+        Receiver.AnswerNext(500);
+        await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
+
+        await PassAsync();
+        Assert.Single(Receiver.Received);
+
+        app.Time.Advance(TimeSpan.FromSeconds(4)); // the retry is due after 5 s ± 10 %
+        await PassAsync();
+        Assert.Single(Receiver.Received);
+
+        app.Time.Advance(TimeSpan.FromSeconds(2));
+        await PassAsync();
+        Assert.Equal(2, Receiver.Received.Count);
+        Assert.Equal(Receiver.Received[0].Id, Receiver.Received[1].Id);
+        Assert.All(Receiver.Received, w => Assert.True(w.SignatureValid && w.HashValid));
+
+        var log = await World.Provider.GetFromJsonAsync<JsonElement>($"/api/v1/webhook-subscriptions/{subscription}/deliveries");
+        var attempts = log.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([200, 500], attempts.Select(a => a.GetProperty("statusCode").GetInt32()));
+        Assert.Equal("Delivered", attempts[0].GetProperty("deliveryStatus").GetString());
+        var failed = await World.Provider.GetFromJsonAsync<JsonElement>($"/api/v1/webhook-subscriptions/{subscription}/deliveries?failed=true");
+        Assert.Single(failed.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_delivery_leased_by_a_dispatcher_that_died_is_sent_when_the_lease_expires()
+    {
+        await SubscribeAsync(World.Provider);
+        await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<WebhookFanout>().RunOnceAsync(CancellationToken.None);
+            Assert.NotEmpty(await WebhookDispatcher.LeaseAsync(scope.ServiceProvider.GetRequiredService<Data.OrdersDbContext>(), "dead", 100, app.Time.GetUtcNow(), CancellationToken.None));
+        }
+
+        await PassAsync();
+        Assert.Empty(Receiver.Received);
+
+        app.Time.Advance(WebhookDispatcher.Lease + TimeSpan.FromSeconds(1));
+        await PassAsync();
+        Assert.Single(Receiver.Received);
+    }
+
+    [Fact]
+    public async Task A_410_disables_the_subscription_and_recovery_after_re_enabling_sends_the_failed_events()
+    {
+        var subscription = await SubscribeAsync(World.Provider);
+        var since = app.Time.GetUtcNow();
+        Receiver.AnswerNext(410);
+        await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
+        await PassAsync();
+
+        var disabled = await World.Provider.GetFromJsonAsync<JsonElement>($"/api/v1/webhook-subscriptions/{subscription}");
+        Assert.False(disabled.GetProperty("isEnabled").GetBoolean());
+        Assert.Contains("410", disabled.GetProperty("disabledReason").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await World.Provider.PostAsync($"/api/v1/webhook-subscriptions/{subscription}/enable", null)).StatusCode);
+        var recovered = await World.Provider.PostAsJsonAsync($"/api/v1/webhook-subscriptions/{subscription}/recover", new { since });
+        Assert.Equal(1, (await recovered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rescheduled").GetInt32());
+        await PassAsync();
+
+        Assert.Equal(2, Receiver.Received.Count);
+        Assert.Equal(Receiver.Received[0].Id, Receiver.Received[1].Id);
+    }
+
+    [Fact]
+    public async Task A_subscription_failing_for_five_days_is_disabled()
+    {
+        var subscription = await SubscribeAsync(World.Provider);
+        Receiver.AnswerNext(Enumerable.Repeat(503, 20).ToArray());
+        await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
+        await PassAsync();
+        for (var day = 0; day < 6; day++)
+        {
+            app.Time.Advance(TimeSpan.FromHours(26));
+            await PassAsync();
+        }
+        var state = await World.Provider.GetFromJsonAsync<JsonElement>($"/api/v1/webhook-subscriptions/{subscription}");
+        Assert.False(state.GetProperty("isEnabled").GetBoolean());
+        Assert.Contains("5 days", state.GetProperty("disabledReason").GetString());
+    }
+
+    [Fact]
+    public async Task One_event_can_be_redelivered_with_its_webhook_id()
+    {
+        var subscription = await SubscribeAsync(World.Provider);
+        await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
+        await PassAsync();
+        var log = await World.Provider.GetFromJsonAsync<JsonElement>($"/api/v1/webhook-subscriptions/{subscription}/deliveries");
+        var deliveryId = log.GetProperty("items")[0].GetProperty("deliveryId").GetGuid();
+
+        var response = await World.Provider.PostAsync($"/api/v1/webhook-subscriptions/{subscription}/deliveries/{deliveryId}/redeliver", null);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await PassAsync();
+
+        Assert.Equal(2, Receiver.Received.Count);
+        Assert.Equal(Receiver.Received[0].Id, Receiver.Received[1].Id);
+        Assert.Equal(HttpStatusCode.NotFound, (await World.OtherProvider.PostAsync($"/api/v1/webhook-subscriptions/{subscription}/deliveries/{deliveryId}/redeliver", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task During_a_rotation_deliveries_carry_both_signatures()
+    {
+        var subscription = await SubscribeAsync(World.Provider);
+        var oldSecret = Receiver.Secrets[0];
+        var rotated = await (await World.Provider.PostAsync($"/api/v1/webhook-subscriptions/{subscription}/rotate-secret", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var newSecret = rotated.GetProperty("sharedSecret").GetString()!;
+        Assert.NotEqual(oldSecret, newSecret);
+
+        var test = await (await World.Provider.PostAsync($"/api/v1/webhook-subscriptions/{subscription}/test", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(test.GetProperty("succeeded").GetBoolean());
+        Assert.Equal(200, test.GetProperty("statusCode").GetInt32());
+
+        var received = Assert.Single(Receiver.Received);
+        Assert.Equal(2, received.Signature.Split(' ').Length);
+        Assert.True(received.SignatureValid); // with the old secret the receiver still knows
+        Receiver.Secrets.Clear();
+        Receiver.Secrets.Add(newSecret);
+        app.Time.Advance(TimeSpan.FromHours(25));
+        await World.Provider.PostAsync($"/api/v1/webhook-subscriptions/{subscription}/test", null);
+        var afterOverlap = Receiver.Received[^1];
+        Assert.Single(afterOverlap.Signature.Split(' '));
+        Assert.True(afterOverlap.SignatureValid && afterOverlap.HashValid);
+    }
+
+    [Fact]
+    public async Task Bad_subscriptions_are_400_and_other_tenants_cannot_see_a_subscription()
+    {
+        foreach (var (body, property) in new (object, string)[]
+        {
+            (new { webhookId = Guid.NewGuid(), callbackUrl = Receiver.Url }, "webhookId"),
+            (new { webhookId = Webhook.OrderCreated.Id, callbackUrl = "/relative/path" }, "callbackUrl"),
+            (new { webhookId = Webhook.OrderCreated.Id, callbackUrl = "ftp://example.com/x" }, "callbackUrl"),
+            (new { webhookId = Webhook.OrderCreated.Id, callbackUrl = Receiver.Url, sharedSecret = "short" }, "sharedSecret"),
+        })
+        {
+            var response = await World.Provider.PostAsJsonAsync("/api/v1/webhook-subscriptions", body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(property, out _), property);
+        }
+        var subscription = await SubscribeAsync(World.Provider);
+        Assert.Equal(HttpStatusCode.NotFound, (await World.OtherProvider.GetAsync($"/api/v1/webhook-subscriptions/{subscription}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await World.Account.DeleteAsync($"/api/v1/webhook-subscriptions/{subscription}")).StatusCode);
+    }
+
+    protected async Task<Guid> SubscribeAsync(HttpClient client)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/webhook-subscriptions", new { webhookId = Webhook.OrderCreated.Id, callbackUrl = Receiver.Url });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Receiver.Secrets.Add(body.GetProperty("sharedSecret").GetString()!);
+        return body.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>One pass of the webhook worker: fan out, then send what is due.</summary>
+    protected async Task<int> PassAsync(string owner = "test")
+    {
+        var count = 0;
+        int done;
+        while ((done = await WebhookWorker.RunOnceAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<WebhookDispatcher>(), owner, CancellationToken.None)) > 0)
+            count += done;
+        return count;
+    }
+}
+
+public sealed class SqliteWebhookDurabilityTests(ManualSqliteApp app) : WebhookDurabilityTests<ManualSqliteApp>(app);
+
+public sealed class PostgresWebhookDurabilityTests(ManualPostgresApp app) : WebhookDurabilityTests<ManualPostgresApp>(app)
+{
+    [Fact]
+    public async Task Two_dispatchers_on_one_database_make_each_attempt_once()
+    {
+        var subscription = await SubscribeAsync(World.Provider);
+        for (var i = 0; i < 30; i++) await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
+        await using (var scope = App.Services.CreateAsyncScope())
+            while (await scope.ServiceProvider.GetRequiredService<WebhookFanout>().RunOnceAsync(CancellationToken.None) > 0) { }
+        Assert.Equal(30, await App.WithDbAsync(db => db.WebhookDeliveries.CountAsync(d => d.SubscriptionId == subscription)));
+
+        var dispatcher = App.Services.GetRequiredService<WebhookDispatcher>();
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(i => Task.Run(async () =>
+        {
+            while (await dispatcher.RunOnceAsync($"instance-{i}", 3, CancellationToken.None) > 0) { }
+        })));
+
+        Assert.Equal(30, Receiver.Received.Count);
+        Assert.Equal(30, Receiver.Received.Select(w => w.Id).Distinct().Count());
+        Assert.Equal(30, await App.WithDbAsync(db => db.WebhookAttempts.CountAsync(a => a.SubscriptionId == subscription)));
+    }
+}
+
+/// <summary>The production rules for callback URLs: https only, and no internal addresses.</summary>
+public sealed class CallbackUrlRulesTests(StrictWebhooksApp app) : IClassFixture<StrictWebhooksApp>
+{
+    [Theory]
+    [InlineData("http://example.com/hooks", "https")]
+    [InlineData("https://127.0.0.1/hooks", "internal")]
+    [InlineData("https://10.0.0.5/hooks", "internal")]
+    [InlineData("https://[::1]/hooks", "internal")]
+    [InlineData("https://169.254.169.254/latest/meta-data", "internal")]
+    [InlineData("https://localhost/hooks", "internal")]
+    public async Task A_callback_that_is_not_https_or_points_inwards_is_400(string url, string reason)
+    {
+        var admin = await app.AdminAsync();
+        var response = await admin.PostAsJsonAsync("/api/v1/webhook-subscriptions", new { webhookId = Webhook.OrderCreated.Id, callbackUrl = url });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("callbackUrl")[0].GetString();
+        Assert.Contains(reason, message);
+        Assert.Equal(0, await app.WithDbAsync(db => db.WebhookSubscriptions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_connection_itself_refuses_an_internal_address()
+    {
+        // A subscription stored before the rules tightened (or a name that now resolves inwards) is refused when connecting.
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<WebhookSender>();
+        var result = await sender.SendAsync(new WebhookSubscription { Id = Guid.NewGuid(), CallbackUrl = receiver.Url, Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" },
+            "msg_x", Webhook.OrderCreated, "https://example.com", null, [], CancellationToken.None);
+        Assert.False(result.Succeeded);
+        Assert.Contains("internal", result.Error);
+        Assert.Empty(receiver.Received);
+    }
+}

@@ -1,0 +1,64 @@
+using OpenOrders.Api.Webhooks;
+
+namespace OpenOrders.Api.Tests.Webhooks;
+
+public sealed class WebhookSigningTests
+{
+    /// <summary>The example in the Standard Webhooks specification.</summary>
+    [Fact]
+    public void The_signature_reproduces_the_standard_webhooks_test_vector() =>
+        Assert.Equal("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+            WebhookSigning.Signature("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, "{\"test\": 2432232314}"));
+
+    [Fact]
+    public void During_a_rotation_both_secrets_sign()
+    {
+        var header = WebhookSigning.SignatureHeader(["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "an-older-plain-secret"], "msg_1", 1, "{}");
+        var parts = header.Split(' ');
+        Assert.Equal(2, parts.Length);
+        Assert.All(parts, p => Assert.StartsWith("v1,", p));
+    }
+
+    [Fact]
+    public void The_callback_hash_is_sha256_over_the_strings_as_sent()
+    {
+        // echo -n '2026-01-01T00:00:00.000ZCreatedhttps://x/api/v1/orders/1abcsecret' | sha256sum | xxd -r -p | base64
+        Assert.Equal(
+            Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("2026-01-01T00:00:00.000ZCreatedhttps://x/api/v1/orders/1abcsecret"u8.ToArray())),
+            WebhookSigning.CallbackHash("2026-01-01T00:00:00.000Z", "Created", "https://x/api/v1/orders/1", "abc", "secret"));
+    }
+
+    [Theory]
+    [InlineData(0, 0, 0)]
+    [InlineData(1, 4.5, 5.5)]
+    [InlineData(2, 270, 330)]
+    [InlineData(9, 77760, 95040)]
+    public void Retries_follow_the_schedule_within_ten_percent(int attemptsMade, double minSeconds, double maxSeconds)
+    {
+        for (var i = 0; i < 50; i++)
+            Assert.InRange(RetrySchedule.NextDelay(attemptsMade, null, Random.Shared)!.Value.TotalSeconds, minSeconds, maxSeconds);
+    }
+
+    [Fact]
+    public void After_the_last_retry_there_is_none_and_retry_after_is_honoured()
+    {
+        Assert.Null(RetrySchedule.NextDelay(10, null, Random.Shared));
+        Assert.Equal(TimeSpan.FromMinutes(3), RetrySchedule.NextDelay(1, TimeSpan.FromMinutes(3), Random.Shared));
+        Assert.Equal(TimeSpan.FromHours(24), RetrySchedule.NextDelay(1, TimeSpan.FromDays(3), Random.Shared));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("10.1.2.3", true)]
+    [InlineData("172.20.0.1", true)]
+    [InlineData("192.168.1.1", true)]
+    [InlineData("169.254.169.254", true)]
+    [InlineData("100.64.0.1", true)]
+    [InlineData("::1", true)]
+    [InlineData("fd00::1", true)]
+    [InlineData("::ffff:10.0.0.1", true)]
+    [InlineData("93.184.216.34", false)]
+    [InlineData("2606:4700::6810:84e5", false)]
+    public void Internal_addresses_are_recognised(string address, bool isInternal) =>
+        Assert.Equal(isInternal, CallbackUrlPolicy.IsInternal(System.Net.IPAddress.Parse(address)));
+}
