@@ -35,6 +35,7 @@ if (builder.Configuration.GetValue("Workers:Enabled", true))
     builder.Services.AddHostedService<WebhookWorker>();
     builder.Services.AddHostedService<ValidationWorker>();
     builder.Services.AddHostedService<InvoicingWorker>();
+    builder.Services.AddHostedService<BacklogSampler>();
 }
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
@@ -43,6 +44,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOrdersOpenApi();
+builder.Services.AddOrdersTelemetry(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<OrdersDbContext>("database", tags: ["ready"]);
 
 var app = builder.Build();
@@ -54,6 +56,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOrdersOpenApi();
+app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 if (app.Services.GetService<TokenIssuer>() is not null) app.MapTokenApi();

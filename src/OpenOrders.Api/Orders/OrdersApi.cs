@@ -39,7 +39,7 @@ public static class OrdersApi
     }
 
     public static async Task<IResult> CreateOrder(
-        CreateOrderRequest body, Caller caller, HttpRequest request, OrdersDbContext db, TimeProvider time, ValidationSignal signal,
+        CreateOrderRequest body, Caller caller, HttpRequest request, OrdersDbContext db, TimeProvider time, ValidationSignal signal, OrdersMetrics metrics,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
         var errors = new RequestErrors();
@@ -70,6 +70,7 @@ public static class OrdersApi
             {
                 await db.SaveChangesAsync(ct);
                 signal.Notify();
+                metrics.OrderCreated();
                 ETags.Set(request.HttpContext.Response, order.Version);
                 return TypedResults.Created(Links.Order(Links.BaseUrl(request), order.Id), response);
             }

@@ -8,7 +8,7 @@ namespace OpenOrders.Api.Validation;
 /// Validates one leased order: loads what the checks need, applies the outcome, and deletes the job — all in
 /// one transaction that commits only while the lease is still this worker's.
 /// </summary>
-public sealed class OrderValidator(OrdersDbContext db, TimeProvider time, ILogger<OrderValidator> log)
+public sealed class OrderValidator(OrdersDbContext db, TimeProvider time, Hosting.OrdersMetrics metrics, ILogger<OrderValidator> log)
 {
     public async Task<bool> ValidateAsync(Guid orderId, string owner, CancellationToken ct)
     {
@@ -38,6 +38,8 @@ public sealed class OrderValidator(OrdersDbContext db, TimeProvider time, ILogge
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        if (order is not null && order.StatusTransitions.Count(t => t.FromStatus == OrderStatus.PendingValidation) == 1)
+            metrics.Validated(time.GetUtcNow() - order.DateCreated);
         return order is not null;
     }
 }

@@ -10,7 +10,8 @@ namespace OpenOrders.Api.Webhooks;
 /// the attempt with the delivery's next state. A crash between sending and recording means the delivery is sent
 /// again after the lease expires, with the same webhook-id: at least once, never lost.
 /// </summary>
-public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider time, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> log)
+public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider time, IOptions<WebhookOptions> options, Hosting.OrdersMetrics metrics,
+    ILogger<WebhookDispatcher> log)
 {
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
 
@@ -76,8 +77,10 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
             DeliveryId = delivery.Id, SubscriptionId = subscription.Id, Number = delivery.Attempts, AttemptedAt = now,
             StatusCode = result.StatusCode, LatencyMs = result.LatencyMs, Error = result.Error, Succeeded = result.Succeeded,
         });
+        metrics.Attempted(result.Succeeded ? "delivered" : result.StatusCode is { } code ? $"http_{code}" : "no_answer");
         if (result.Succeeded)
         {
+            if (delivery.Attempts == 1) metrics.Delivered(time.GetUtcNow() - delivery.EventDate);
             delivery.Status = DeliveryStatus.Delivered;
             delivery.DateDelivered = now;
             subscription.FailingSince = null;

@@ -38,7 +38,7 @@ public sealed class WebhookFanout(OrdersDbContext db, TimeProvider time)
                     {
                         Id = Guid.CreateVersion7(now), SubscriptionId = subscription.Id, WebhookId = webhook.Id, ChangePosition = change.Position,
                         OrderId = change.OrderId, StatusTransitionId = change.StatusTransitionId, ModifiedFields = change.ModifiedFields,
-                        Status = DeliveryStatus.Pending, DueAt = now, DateCreated = now,
+                        Status = DeliveryStatus.Pending, DueAt = now, DateCreated = now, EventDate = change.DateCreated,
                     });
         }
         await db.Counters.Where(c => c.Name == Counter.EventFeed).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, last), ct);

@@ -53,6 +53,9 @@ public sealed class WebhookDelivery
     public DateTimeOffset DateCreated { get; set; }
     public DateTimeOffset? DateDelivered { get; set; }
 
+    /// <summary>When the change was made: the start of the delivery latency.</summary>
+    public DateTimeOffset EventDate { get; set; }
+
     public string MessageId => "msg_" + Id.ToString("N");
 }
 

@@ -87,3 +87,27 @@ public sealed class DemoWorldTests(DevelopmentApp app) : IClassFixture<Developme
             Assert.NotNull(await app.ClientWithTokenAsync(id, secret));
     }
 }
+
+/// <summary>The operator's view: the Prometheus scrape shows our meters once there is traffic.</summary>
+public sealed class MetricsTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Metrics_count_orders_and_measure_validation()
+    {
+        var world = await TestWorld.CreateAsync(app);
+        var id = (await OrderSteps.CreateAsync(world.Account, OrderSteps.GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        await OrderSteps.WaitUntilValidatedAsync(world.Account, id);
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string scrape;
+        do
+        {
+            scrape = await app.CreateClient().GetStringAsync("/metrics");
+            if (scrape.Contains("openorders_validation_latency")) break;
+            Assert.True(DateTime.UtcNow < deadline, "The validation latency never appeared in /metrics.");
+            await Task.Delay(50);
+        } while (true);
+        Assert.Contains("openorders_orders_created", scrape);
+        Assert.Contains("http_server_request_duration", scrape);
+    }
+}

@@ -214,6 +214,9 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset>("EventDate")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("LeaseExpiresAt")
                         .HasColumnType("timestamp with time zone");
 

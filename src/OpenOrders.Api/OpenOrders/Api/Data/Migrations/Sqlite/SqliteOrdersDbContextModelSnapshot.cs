@@ -207,6 +207,9 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("EventDate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("INTEGER");
 

@@ -54,7 +54,8 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                     LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DateCreated = table.Column<long>(type: "INTEGER", nullable: false),
-                    DateDelivered = table.Column<long>(type: "INTEGER", nullable: true)
+                    DateDelivered = table.Column<long>(type: "INTEGER", nullable: true),
+                    EventDate = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

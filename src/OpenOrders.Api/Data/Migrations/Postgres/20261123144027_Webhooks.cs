@@ -56,7 +56,8 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                     LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DateDelivered = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    DateDelivered = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EventDate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using OpenOrders.Api.Data;
+using OpenOrders.Api.Webhooks;
+
+namespace OpenOrders.Api.Hosting;
+
+/// <summary>Every few seconds, measures how far behind validation and webhook delivery are, for the backlog gauges.</summary>
+public sealed class BacklogSampler(IServiceScopeFactory scopes, OrdersMetrics metrics, TimeProvider time, ILogger<BacklogSampler> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5), time);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+                var now = time.GetUtcNow();
+                var oldestJob = await db.ValidationJobs.OrderBy(j => j.DateCreated).Select(j => (DateTimeOffset?)j.DateCreated).FirstOrDefaultAsync(stoppingToken);
+                var oldestUnfanned = await db.OrderChanges.Where(c => c.FeedPosition == null).OrderBy(c => c.Position)
+                    .Select(c => (DateTimeOffset?)c.DateCreated).FirstOrDefaultAsync(stoppingToken);
+                var oldestUndelivered = await db.WebhookDeliveries.Where(d => d.Status == DeliveryStatus.Pending).OrderBy(d => d.EventDate)
+                    .Select(d => (DateTimeOffset?)d.EventDate).FirstOrDefaultAsync(stoppingToken);
+                metrics.OldestValidationAgeSeconds = Age(oldestJob, now);
+                metrics.OldestEventAgeSeconds = Math.Max(Age(oldestUnfanned, now), Age(oldestUndelivered, now));
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogWarning(e, "Could not sample the backlog.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private static double Age(DateTimeOffset? since, DateTimeOffset now) => since is { } s ? Math.Max(0, (now - s).TotalSeconds) : 0;
+}

@@ -1,0 +1,37 @@
+using System.Diagnostics.Metrics;
+
+namespace OpenOrders.Api.Hosting;
+
+/// <summary>
+/// What an operator watches: orders created, how long validation and webhook delivery take, how far behind the
+/// background work is (the age of the oldest waiting validation and event), and delivery outcomes.
+/// </summary>
+public sealed class OrdersMetrics
+{
+    public const string MeterName = "OpenOrders";
+
+    private readonly Counter<long> ordersCreated;
+    private readonly Histogram<double> validationLatency;
+    private readonly Histogram<double> webhookLatency;
+    private readonly Counter<long> deliveryAttempts;
+
+    /// <summary>Seconds; updated by <see cref="BacklogSampler"/>.</summary>
+    public double OldestValidationAgeSeconds { get; set; }
+    public double OldestEventAgeSeconds { get; set; }
+
+    public OrdersMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        ordersCreated = meter.CreateCounter<long>("openorders.orders.created", description: "Orders accepted by POST /api/v1/orders.");
+        validationLatency = meter.CreateHistogram<double>("openorders.validation.latency", "ms", "From an order's creation to the end of its first validation.");
+        webhookLatency = meter.CreateHistogram<double>("openorders.webhook.latency", "ms", "From a change's commit to its first successful delivery.");
+        deliveryAttempts = meter.CreateCounter<long>("openorders.webhook.attempts", description: "Webhook delivery attempts, by outcome.");
+        meter.CreateObservableGauge("openorders.validation.backlog_age", () => OldestValidationAgeSeconds, "s", "Age of the oldest validation job still waiting.");
+        meter.CreateObservableGauge("openorders.webhook.backlog_age", () => OldestEventAgeSeconds, "s", "Age of the oldest event not yet delivered (outbox lag).");
+    }
+
+    public void OrderCreated() => ordersCreated.Add(1);
+    public void Validated(TimeSpan sinceCreation) => validationLatency.Record(sinceCreation.TotalMilliseconds);
+    public void Delivered(TimeSpan sinceCommit) => webhookLatency.Record(sinceCommit.TotalMilliseconds);
+    public void Attempted(string outcome) => deliveryAttempts.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+}
