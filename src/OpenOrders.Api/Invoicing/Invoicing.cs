@@ -57,8 +57,8 @@ public sealed class InvoicingWorker(IServiceScopeFactory scopes, TimeProvider ti
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.Value.InvoicingInterval <= TimeSpan.Zero) return; // turned off: invoicing is driven from outside
-        using var timer = new PeriodicTimer(options.Value.InvoicingInterval, time);
-        do
+        // One-shot delays rather than a PeriodicTimer: a clock moved far ahead fires this once, not once per interval.
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -71,7 +71,7 @@ public sealed class InvoicingWorker(IServiceScopeFactory scopes, TimeProvider ti
                 // Another instance moved some of them first, or the database hiccupped: the next pass sees what is left.
                 log.LogWarning(e, "Invoicing pass failed; the next one retries.");
             }
+            await Task.Delay(options.Value.InvoicingInterval, time, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
