@@ -11,23 +11,24 @@ namespace OpenOrders.Api.Webhooks;
 /// again after the lease expires, with the same webhook-id: at least once, never lost.
 /// </summary>
 public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider time, IOptions<WebhookOptions> options, Hosting.OrdersMetrics metrics,
-    ILogger<WebhookDispatcher> log)
+    IOptions<Hosting.WorkerOptions> workers, ILogger<WebhookDispatcher> log)
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
+    /// <summary>Long enough for an attempt to time out and its outcome to be stored.</summary>
+    public TimeSpan Lease => options.Value.AttemptTimeout + workers.Value.LeaseDuration;
 
     public async Task<int> RunOnceAsync(string owner, int max, CancellationToken ct)
     {
         List<Guid> leased;
         await using (var scope = scopes.CreateAsyncScope())
-            leased = await LeaseAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), owner, max, time.GetUtcNow(), ct);
+            leased = await LeaseAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), owner, max, time.GetUtcNow(), Lease, ct);
         await Parallel.ForEachAsync(leased, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
             async (id, token) => await DeliverAsync(id, owner, token));
         return leased.Count;
     }
 
-    public static async Task<List<Guid>> LeaseAsync(OrdersDbContext db, string owner, int max, DateTimeOffset now, CancellationToken ct)
+    public static async Task<List<Guid>> LeaseAsync(OrdersDbContext db, string owner, int max, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
     {
-        var until = now + Lease;
+        var until = now + lease;
         if (db.IsPostgres)
             return await db.Database.SqlQuery<Guid>($"""
                 UPDATE "WebhookDeliveries" SET "LeaseOwner" = {owner}, "LeaseExpiresAt" = {until}

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenOrders.Api.Tests.Infrastructure;
+using OpenOrders.Bench;
 using OpenOrders.Api.Webhooks;
 using static OpenOrders.Api.Tests.Infrastructure.OrderSteps;
 
@@ -13,12 +14,12 @@ namespace OpenOrders.Api.Tests.Webhooks;
 public abstract class WebhookFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifetime where TApp : OrdersApp
 {
     private TestWorld world = null!;
-    private WebhookReceiver receiver = null!;
+    private Receiver receiver = null!;
 
     public async Task InitializeAsync()
     {
         world = await TestWorld.CreateAsync(app);
-        receiver = await WebhookReceiver.StartAsync();
+        receiver = await Receiver.StartAsync();
     }
 
     public async Task DisposeAsync() => await receiver.DisposeAsync();
@@ -27,7 +28,7 @@ public abstract class WebhookFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IA
     public async Task A_provider_subscribes_creates_and_accepts_and_hears_created_and_modified_with_valid_signatures()
     {
         foreach (var webhook in new[] { Webhook.OrderCreated, Webhook.OrderModified, Webhook.StatusTransitionCreated })
-            receiver.Secrets.Add(await SubscribeAsync(world.Provider, webhook.Id, receiver.Url));
+            receiver.AddSecret(await SubscribeAsync(world.Provider, webhook.Id, receiver.Url));
 
         var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
         await CompleteOrderLinesAsync(world.Provider, await WaitUntilValidatedAsync(world.Provider, id));
@@ -52,9 +53,9 @@ public abstract class WebhookFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IA
     [Fact]
     public async Task A_subscription_of_one_provider_never_hears_about_another_providers_orders()
     {
-        receiver.Secrets.Add(await SubscribeAsync(world.OtherProvider, Webhook.OrderCreated.Id, receiver.Url));
-        await using var mine = await WebhookReceiver.StartAsync();
-        mine.Secrets.Add(await SubscribeAsync(world.Provider, Webhook.OrderCreated.Id, mine.Url));
+        receiver.AddSecret(await SubscribeAsync(world.OtherProvider, Webhook.OrderCreated.Id, receiver.Url));
+        await using var mine = await Receiver.StartAsync();
+        mine.AddSecret(await SubscribeAsync(world.Provider, Webhook.OrderCreated.Id, mine.Url));
 
         var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
 

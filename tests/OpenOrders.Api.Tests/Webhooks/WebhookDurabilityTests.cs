@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenOrders.Api.Tests.Infrastructure;
+using OpenOrders.Bench;
 using OpenOrders.Api.Webhooks;
 using static OpenOrders.Api.Tests.Infrastructure.OrderSteps;
 
@@ -13,13 +14,14 @@ namespace OpenOrders.Api.Tests.Webhooks;
 public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifetime where TApp : OrdersApp
 {
     protected TestWorld World = null!;
-    protected WebhookReceiver Receiver = null!;
+    protected Receiver Receiver = null!;
     protected TApp App => app;
+    private string lastSecret = "";
 
     public async Task InitializeAsync()
     {
         World = await TestWorld.CreateAsync(app);
-        Receiver = await WebhookReceiver.StartAsync();
+        Receiver = await Receiver.StartAsync();
     }
 
     public async Task DisposeAsync() => await Receiver.DisposeAsync();
@@ -60,13 +62,13 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<WebhookFanout>().RunOnceAsync(CancellationToken.None);
-            Assert.NotEmpty(await WebhookDispatcher.LeaseAsync(scope.ServiceProvider.GetRequiredService<Data.OrdersDbContext>(), "dead", 100, app.Time.GetUtcNow(), CancellationToken.None));
+            Assert.NotEmpty(await WebhookDispatcher.LeaseAsync(scope.ServiceProvider.GetRequiredService<Data.OrdersDbContext>(), "dead", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(45), CancellationToken.None));
         }
 
         await PassAsync();
         Assert.Empty(Receiver.Received);
 
-        app.Time.Advance(WebhookDispatcher.Lease + TimeSpan.FromSeconds(1));
+        app.Time.Advance(TimeSpan.FromSeconds(46));
         await PassAsync();
         Assert.Single(Receiver.Received);
     }
@@ -132,7 +134,7 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
     public async Task During_a_rotation_deliveries_carry_both_signatures()
     {
         var subscription = await SubscribeAsync(World.Provider);
-        var oldSecret = Receiver.Secrets[0];
+        var oldSecret = lastSecret;
         var rotated = await (await World.Provider.PostAsync($"/api/v1/webhook-subscriptions/{subscription}/rotate-secret", null)).Content.ReadFromJsonAsync<JsonElement>();
         var newSecret = rotated.GetProperty("sharedSecret").GetString()!;
         Assert.NotEqual(oldSecret, newSecret);
@@ -144,8 +146,8 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
         var received = Assert.Single(Receiver.Received);
         Assert.Equal(2, received.Signature.Split(' ').Length);
         Assert.True(received.SignatureValid); // with the old secret the receiver still knows
-        Receiver.Secrets.Clear();
-        Receiver.Secrets.Add(newSecret);
+        Receiver.ForgetSecrets();
+        Receiver.AddSecret(newSecret);
         app.Time.Advance(TimeSpan.FromHours(25));
         await World.Provider.PostAsync($"/api/v1/webhook-subscriptions/{subscription}/test", null);
         var afterOverlap = Receiver.Received[^1];
@@ -177,7 +179,8 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
     {
         var response = await client.PostAsJsonAsync("/api/v1/webhook-subscriptions", new { webhookId = Webhook.OrderCreated.Id, callbackUrl = Receiver.Url });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Receiver.Secrets.Add(body.GetProperty("sharedSecret").GetString()!);
+        lastSecret = body.GetProperty("sharedSecret").GetString()!;
+        Receiver.AddSecret(lastSecret);
         return body.GetProperty("id").GetGuid();
     }
 
@@ -241,7 +244,7 @@ public sealed class CallbackUrlRulesTests(StrictWebhooksApp app) : IClassFixture
     public async Task The_connection_itself_refuses_an_internal_address()
     {
         // A subscription stored before the rules tightened (or a name that now resolves inwards) is refused when connecting.
-        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var receiver = await Receiver.StartAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<WebhookSender>();
         var result = await sender.SendAsync(new WebhookSubscription { Id = Guid.NewGuid(), CallbackUrl = receiver.Url, Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" },

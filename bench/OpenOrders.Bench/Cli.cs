@@ -1,0 +1,44 @@
+namespace OpenOrders.Bench;
+
+public static class Cli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = Options.Parse(args.Skip(1));
+        switch (args.FirstOrDefault())
+        {
+            case "prepare":
+                // A world, N orders to read, and the files wrk needs.
+                await Prepare.RunAsync(options);
+                return 0;
+            case "latency":
+                await Latency.RunAsync(options);
+                return 0;
+            case "crash":
+                var report = await CrashTest.RunAsync(CrashOptions.From(options), Console.Out);
+                Console.WriteLine(report.Describe());
+                return report.Passed ? 0 : 1;
+            default:
+                Console.Error.WriteLine("usage: OpenOrders.Bench prepare|latency|crash --api URL [--admin-id ID --admin-secret SECRET] …");
+                return 2;
+        }
+    }
+}
+
+/// <summary>--name value pairs.</summary>
+public sealed class Options(Dictionary<string, string> values)
+{
+    public static Options Parse(IEnumerable<string> args)
+    {
+        var list = args.ToList();
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 1 < list.Count; i += 2) values[list[i].TrimStart('-')] = list[i + 1];
+        return new Options(values);
+    }
+
+    public string Get(string name, string? fallback = null) =>
+        values.TryGetValue(name, out var v) ? v : fallback ?? throw new ArgumentException($"--{name} is required.");
+
+    public int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    public double Double(string name, double fallback) => values.TryGetValue(name, out var v) ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+}

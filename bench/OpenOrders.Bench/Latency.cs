@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace OpenOrders.Bench;
+
+/// <summary>
+/// Creates orders at a steady rate and measures, per order, creation → end of validation (from the order's own
+/// transition timestamps) and commit → webhook received (at a loopback receiver that verifies every signature).
+/// Cross-checks both against the service's own meters at /metrics.
+/// </summary>
+public static class Latency
+{
+    public static async Task RunAsync(Options options)
+    {
+        var api = new Api(options.Get("api"));
+        var rate = options.Double("rate", 50);
+        var seconds = options.Double("seconds", 10);
+        var world = await World.CreateAsync(api, options.Get("admin-id"), options.Get("admin-secret"));
+        await using var receiver = await Receiver.StartAsync();
+        var subscription = await api.CreateAsync("/api/v1/webhook-subscriptions", world.ProviderToken,
+            new { webhookId = "6f1d2a0e-1b7c-4c1e-9a51-0d3c2b1a0001", callbackUrl = receiver.Url });
+        receiver.AddSecret(subscription.GetProperty("sharedSecret").GetString()!);
+        var metricsBefore = await api.MetricsAsync();
+
+        var created = new ConcurrentDictionary<Guid, DateTimeOffset>();
+        var failures = 0;
+        var interval = TimeSpan.FromSeconds(1 / rate);
+        var clock = Stopwatch.StartNew();
+        var sends = new List<Task>();
+        for (var i = 0; clock.Elapsed.TotalSeconds < seconds; i++)
+        {
+            var due = interval * i;
+            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+            sends.Add(Task.Run(async () =>
+            {
+                var (status, body, _) = await api.SendAsync(HttpMethod.Post, "/api/v1/orders", world.AccountToken, world.GuideBody());
+                if (status == 201) created[body.GetProperty("id").GetGuid()] = body.GetProperty("dateCreated").GetDateTimeOffset();
+                else Interlocked.Increment(ref failures);
+            }));
+        }
+        await Task.WhenAll(sends);
+
+        var validation = await ValidationLatenciesAsync(api, world, created.Keys);
+        var hooks = await receiver.WaitForAsync(r => r.Count >= created.Count, 120);
+        var webhook = hooks.Select(h => (h.ReceivedAt - created.GetValueOrDefault(h.Json.GetProperty("eventData").GetProperty("id").GetGuid(), h.ReceivedAt)).TotalMilliseconds).ToList();
+        var metricsAfter = await api.MetricsAsync();
+
+        var result = new Dictionary<string, object?>
+        {
+            ["rate"] = rate, ["orders"] = created.Count, ["failed_posts"] = failures,
+            ["validation_ms"] = new { p50 = Percentile(validation, 50), p99 = Percentile(validation, 99), mean = validation.Average() },
+            ["webhook_ms"] = new { p50 = Percentile(webhook, 50), p99 = Percentile(webhook, 99), mean = webhook.Average() },
+            ["webhooks_unverified"] = hooks.Count(h => !h.SignatureValid || !h.HashValid),
+            ["meter_validation_mean_ms"] = MeterMean(metricsBefore, metricsAfter, "openorders_validation_latency_milliseconds"),
+            ["meter_webhook_mean_ms"] = MeterMean(metricsBefore, metricsAfter, "openorders_webhook_latency_milliseconds"),
+        };
+        var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
+        if (options.Get("out", "") is { Length: > 0 } file) await File.WriteAllTextAsync(file, json);
+        Console.WriteLine(json);
+    }
+
+    private static async Task<List<double>> ValidationLatenciesAsync(Api api, World world, ICollection<Guid> ids)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, _) =>
+        {
+            while (true)
+            {
+                var (_, order, _) = await api.SendAsync(HttpMethod.Get, $"/api/v1/orders/{id}", world.AccountToken);
+                var transitions = order.GetProperty("orderStatusTransitions");
+                if (transitions.GetArrayLength() >= 2)
+                {
+                    latencies.Add((transitions[1].GetProperty("dateCreated").GetDateTimeOffset() - transitions[0].GetProperty("dateCreated").GetDateTimeOffset()).TotalMilliseconds);
+                    return;
+                }
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"Order {id} was not validated within 120 s.");
+                await Task.Delay(20);
+            }
+        });
+        return [.. latencies];
+    }
+
+    public static double Percentile(IReadOnlyCollection<double> values, double percentile)
+    {
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToArray();
+        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Length) - 1;
+        return Math.Round(sorted[Math.Clamp(rank, 0, sorted.Length - 1)], 1);
+    }
+
+    /// <summary>The mean of a Prometheus histogram between two scrapes: Δsum / Δcount.</summary>
+    private static double? MeterMean(string before, string after, string name)
+    {
+        var count = Metrics.Sum(after, name + "_count") - Metrics.Sum(before, name + "_count");
+        return count > 0 ? Math.Round((Metrics.Sum(after, name + "_sum") - Metrics.Sum(before, name + "_sum")) / count, 1) : null;
+    }
+}
