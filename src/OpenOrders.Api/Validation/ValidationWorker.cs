@@ -33,9 +33,7 @@ public sealed class ValidationWorker(IServiceScopeFactory scopes, ValidationSign
     {
         await using var scope = scopes.CreateAsyncScope();
         var leased = await scope.ServiceProvider.GetRequiredService<ValidationQueue>().LeaseAsync(owner, 32, time.GetUtcNow(), lease, ct);
-        var validator = scope.ServiceProvider.GetRequiredService<OrderValidator>();
-        foreach (var orderId in leased)
-            await validator.ValidateAsync(orderId, owner, ct);
+        if (leased.Count > 0) await scope.ServiceProvider.GetRequiredService<OrderValidator>().ValidateAsync(leased, owner, ct);
         return leased.Count;
     }
 }
