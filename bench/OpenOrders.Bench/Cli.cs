@@ -11,6 +11,12 @@ public static class Cli
                 // A world, N orders to read, and the files wrk needs.
                 await Prepare.RunAsync(options);
                 return 0;
+            case "drain":
+                // Waits until no order waits for validation, so the next measurement starts from a steady state.
+                var api = new Api(options.Get("api"));
+                var admin = await api.TokenAsync(options.Get("admin-id"), options.Get("admin-secret"));
+                await Latency.BacklogDrainedAsync(api, new World(Guid.Empty, Guid.Empty, Guid.Empty, admin, admin, admin));
+                return 0;
             case "latency":
                 await Latency.RunAsync(options);
                 return 0;

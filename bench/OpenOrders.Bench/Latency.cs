@@ -18,6 +18,7 @@ public static class Latency
         var rate = options.Double("rate", 50);
         var seconds = options.Double("seconds", 10);
         var world = await World.CreateAsync(api, options.Get("admin-id"), options.Get("admin-secret"));
+        await BacklogDrainedAsync(api, world);
         await using var receiver = await Receiver.StartAsync();
         var subscription = await api.CreateAsync("/api/v1/webhook-subscriptions", world.ProviderToken,
             new { webhookId = "6f1d2a0e-1b7c-4c1e-9a51-0d3c2b1a0001", callbackUrl = receiver.Url });
@@ -81,6 +82,17 @@ public static class Latency
             }
         });
         return [.. latencies];
+    }
+
+    /// <summary>Waits until no order is waiting for validation: latency is measured in a steady state, not behind a queue.</summary>
+    public static async Task BacklogDrainedAsync(Api api, World world)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while ((await api.SendAsync(HttpMethod.Get, "/api/v1/orders?status=PendingValidation&limit=1", world.AdminToken)).Body.GetProperty("items").GetArrayLength() > 0)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Orders were still waiting for validation after 5 minutes.");
+            await Task.Delay(200);
+        }
     }
 
     public static double Percentile(IReadOnlyCollection<double> values, double percentile)
