@@ -22,6 +22,8 @@ builder.Services.AddSingleton<ValidationSignal>();
 builder.Services.AddScoped<ValidationQueue>();
 builder.Services.AddScoped<OrderValidator>();
 builder.Services.AddScoped<Invoicing>();
+builder.Services.AddSingleton<OrderReadCache>();
+builder.Services.AddSingleton<CourseOwners>();
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
 builder.Services.AddSingleton<CallbackUrlPolicy>();
 builder.Services.AddHttpClient(WebhookSender.ClientName)

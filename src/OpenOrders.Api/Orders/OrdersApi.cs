@@ -39,7 +39,7 @@ public static class OrdersApi
     }
 
     public static async Task<IResult> CreateOrder(
-        CreateOrderRequest body, Caller caller, HttpRequest request, OrdersDbContext db, TimeProvider time, ValidationSignal signal, OrdersMetrics metrics,
+        CreateOrderRequest body, Caller caller, HttpRequest request, OrdersDbContext db, TimeProvider time, ValidationSignal signal, OrdersMetrics metrics, CourseOwners owners,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
         var errors = new RequestErrors();
@@ -53,7 +53,7 @@ public static class OrdersApi
             return replay;
 
         // The provider is known from the course at once, so the provider can see the order while it is validated.
-        var providerId = await db.Products.Where(p => p.Id == body.ProductReference).Select(p => (Guid?)p.ProviderId).SingleOrDefaultAsync(ct);
+        var providerId = await owners.ProviderOfAsync(db, body.ProductReference!.Value, ct);
         for (var attempt = 1; ; attempt++)
         {
             var order = Order.Create(body.ToOrder(caller, Guid.CreateVersion7(now), OrderNumbers.Next(), providerId), now);
@@ -86,14 +86,23 @@ public static class OrdersApi
         }
     }
 
-    public static async Task<Results<Ok<OrderResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetOrder(
-        Guid id, Caller caller, HttpContext http, OrdersDbContext db, CancellationToken ct)
+    public static async Task<IResult> GetOrder(Guid id, Caller caller, HttpContext http, OrdersDbContext db, OrderReadCache cache, CancellationToken ct)
     {
-        var order = await db.FindVisibleAsync(id, caller, ct, tracked: false);
-        if (order is null) return Problems.NotFound("order", id);
-        ETags.Set(http.Response, order.Version);
-        if (ETags.NotModified(http.Request, order.Version)) return TypedResults.StatusCode(304);
-        return TypedResults.Ok(OrderResponse.From(order, Links.BaseUrl(http.Request)));
+        var version = await db.Orders.Visible(caller).Where(o => o.Id == id).Select(o => (int?)o.Version).SingleOrDefaultAsync(ct);
+        if (version is null) return Problems.NotFound("order", id);
+        ETags.Set(http.Response, version.Value);
+        if (ETags.NotModified(http.Request, version.Value)) return TypedResults.StatusCode(304);
+
+        var baseUrl = Links.BaseUrl(http.Request);
+        var body = cache.Find(id, version.Value, baseUrl);
+        if (body is null)
+        {
+            var order = await db.FindVisibleAsync(id, caller, ct, tracked: false);
+            if (order is null) return Problems.NotFound("order", id);
+            ETags.Set(http.Response, order.Version);
+            body = cache.Store(OrderResponse.From(order, baseUrl), baseUrl);
+        }
+        return TypedResults.Bytes(body, "application/json; charset=utf-8");
     }
 
     public static async Task<Results<Created<OrderStatusTransitionResponse>, ValidationProblem, ProblemHttpResult>> RequestTransition(
@@ -143,6 +152,20 @@ public static class OrdersApi
 public sealed record StatusTransitionRequest(string? Status, string? Message, CancellationReason? CancellationReason, AdminCancellationReason? AdminCancellationReason);
 
 public sealed record OrderLineRequest(string? InvoiceOnBehalfOfName, string? InvoiceOnBehalfOfVatNumber);
+
+/// <summary>Which provider owns a course. A course never changes provider, so the answer is kept once found.</summary>
+public sealed class CourseOwners
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid> owners = new();
+
+    public async Task<Guid?> ProviderOfAsync(OrdersDbContext db, Guid courseId, CancellationToken ct)
+    {
+        if (owners.TryGetValue(courseId, out var known)) return known;
+        var provider = await db.Products.Where(p => p.Id == courseId).Select(p => (Guid?)p.ProviderId).SingleOrDefaultAsync(ct);
+        if (provider is { } found) owners[courseId] = found;
+        return provider;
+    }
+}
 
 /// <summary>Unique 8-digit order numbers, drawn at random so instances need not coordinate; the unique index catches the rare clash.</summary>
 public static class OrderNumbers
