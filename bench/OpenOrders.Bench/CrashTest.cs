@@ -68,9 +68,13 @@ public static class CrashTest
             }
 
             var load = new Load(apis, world);
-            using var stop = new CancellationTokenSource(options.Duration);
+            using var stop = new CancellationTokenSource();
             var workers = Enumerable.Range(0, 4).Select(i => Task.Run(() => load.RunAsync(i, stop.Token))).ToList();
-            var kills = await KillAtRandomAsync(instances, options, log, stop.Token);
+            // The load goes on until the duration has passed and every kill (with its restart) is done.
+            var killing = KillAtRandomAsync(instances, options, log);
+            await Task.WhenAll(Task.Delay(options.Duration), killing);
+            await stop.CancelAsync();
+            var kills = await killing;
             await Task.WhenAll(workers);
             log.WriteLine($"load done: {load.Created.Count} orders, {load.Transitions.Count} transitions, {load.Updates.Count} updates acknowledged; {kills} kills");
 
@@ -89,13 +93,13 @@ public static class CrashTest
         }
     }
 
-    private static async Task<int> KillAtRandomAsync(List<ServiceProcess> instances, CrashOptions options, TextWriter log, CancellationToken stop)
+    private static async Task<int> KillAtRandomAsync(List<ServiceProcess> instances, CrashOptions options, TextWriter log)
     {
         var kills = 0;
         var gap = options.Duration / (options.Kills + 1);
-        for (var k = 0; k < options.Kills && !stop.IsCancellationRequested; k++)
+        for (var k = 0; k < options.Kills; k++)
         {
-            try { await Task.Delay(gap * (0.5 + Random.Shared.NextDouble()), stop); } catch (TaskCanceledException) { break; }
+            await Task.Delay(gap * (0.5 + Random.Shared.NextDouble()));
             var victim = instances[Random.Shared.Next(instances.Count)];
             victim.Kill();
             kills++;
