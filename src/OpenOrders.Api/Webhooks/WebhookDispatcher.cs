@@ -16,14 +16,82 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
     /// <summary>Long enough for an attempt to time out and its outcome to be stored.</summary>
     public TimeSpan Lease => options.Value.AttemptTimeout + workers.Value.LeaseDuration;
 
+    /// <summary>
+    /// One pass: lease due deliveries, load what they need in three queries, send them in parallel, and record
+    /// every outcome in one transaction (one write per pass, not per delivery: SQLite has a single writer).
+    /// </summary>
     public async Task<int> RunOnceAsync(string owner, int max, CancellationToken ct)
     {
-        List<Guid> leased;
-        await using (var scope = scopes.CreateAsyncScope())
-            leased = await LeaseAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), owner, max, time.GetUtcNow(), Lease, ct);
-        await Parallel.ForEachAsync(leased, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
-            async (id, token) => await DeliverAsync(id, owner, token));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+        var leased = await LeaseAsync(db, owner, max, time.GetUtcNow(), Lease, ct);
+        if (leased.Count == 0) return 0;
+
+        var deliveries = await db.WebhookDeliveries.Where(d => leased.Contains(d.Id)).ToListAsync(ct);
+        var subscriptionIds = deliveries.Select(d => d.SubscriptionId).Distinct().ToList();
+        var subscriptions = await db.WebhookSubscriptions.Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var orderIds = deliveries.Select(d => d.OrderId).Distinct().ToList();
+        var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
+        var orders = (await db.Orders.AsNoTracking().AsSplitQuery().Include(o => o.StatusTransitions).Where(o => orderIds.Contains(o.Id)).ToListAsync(ct))
+            .ToDictionary(o => o.Id, o => OrderResponse.From(o, baseUrl));
+
+        var sender = scope.ServiceProvider.GetRequiredService<WebhookSender>();
+        var results = new System.Collections.Concurrent.ConcurrentDictionary<Guid, AttemptResult>();
+        var sendable = deliveries.Where(d => subscriptions.GetValueOrDefault(d.SubscriptionId) is { IsEnabled: true }).ToList();
+        await Parallel.ForEachAsync(sendable, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (delivery, token) =>
+        {
+            var webhook = Webhook.Find(delivery.WebhookId)!;
+            var urlReference = delivery.StatusTransitionId is { } t && webhook == Webhook.StatusTransitionCreated
+                ? Hosting.Links.OrderStatusTransition(baseUrl, t) : Hosting.Links.Order(baseUrl, delivery.OrderId);
+            results[delivery.Id] = await sender.SendAsync(subscriptions[delivery.SubscriptionId], delivery.MessageId, webhook, urlReference,
+                orders.GetValueOrDefault(delivery.OrderId), delivery.ModifiedFields, token);
+        });
+
+        var now = time.GetUtcNow();
+        foreach (var delivery in deliveries)
+        {
+            if (results.TryGetValue(delivery.Id, out var result)) Record(db, delivery, subscriptions[delivery.SubscriptionId], result, now);
+            else delivery.Status = DeliveryStatus.Failed; // its subscription was removed or disabled
+            delivery.LeaseOwner = null;
+            delivery.LeaseExpiresAt = null;
+        }
+        try
+        {
+            // The lease owner is the deliveries' concurrency token: a worker that took one over meanwhile wins.
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            log.LogWarning("Lost a lease in a webhook batch of {Owner}; the new holders will send and record those again.", owner);
+        }
         return leased.Count;
+    }
+
+    private void Record(OrdersDbContext db, WebhookDelivery delivery, WebhookSubscription subscription, AttemptResult result, DateTimeOffset now)
+    {
+        delivery.Attempts++;
+        db.WebhookAttempts.Add(new WebhookAttempt
+        {
+            DeliveryId = delivery.Id, SubscriptionId = subscription.Id, Number = delivery.Attempts, AttemptedAt = now,
+            StatusCode = result.StatusCode, LatencyMs = result.LatencyMs, Error = result.Error, Succeeded = result.Succeeded,
+        });
+        metrics.Attempted(result.Succeeded ? "delivered" : result.StatusCode is { } code ? $"http_{code}" : "no_answer");
+        if (result.Succeeded)
+        {
+            if (delivery.Attempts == 1) metrics.Delivered(now - delivery.EventDate);
+            delivery.Status = DeliveryStatus.Delivered;
+            delivery.DateDelivered = now;
+            subscription.FailingSince = null;
+            return;
+        }
+        subscription.FailingSince ??= now;
+        var next = RetrySchedule.NextDelay(delivery.Attempts, result.RetryAfter, Random.Shared);
+        if (result.StatusCode == 410) Disable(subscription, "The receiver answered 410 Gone.");
+        else if (now - subscription.FailingSince >= options.Value.DisableAfterFailingFor)
+            Disable(subscription, $"Every delivery failed for {options.Value.DisableAfterFailingFor.TotalDays:0} days.");
+        if (!subscription.IsEnabled || next is null) delivery.Status = DeliveryStatus.Failed;
+        else delivery.DueAt = now + next.Value;
+        log.LogInformation("Webhook {MessageId} to {Url} failed (attempt {Attempt}): {Error}", delivery.MessageId, subscription.CallbackUrl, delivery.Attempts, result.Error);
     }
 
     public static async Task<List<Guid>> LeaseAsync(OrdersDbContext db, string owner, int max, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
@@ -50,78 +118,10 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
             .Select(d => d.Id).ToListAsync(ct);
     }
 
-    private async Task DeliverAsync(Guid deliveryId, string owner, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-        var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == deliveryId, ct);
-        var subscription = await db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == delivery.SubscriptionId, ct);
-        var webhook = Webhook.Find(delivery.WebhookId)!;
-        var now = time.GetUtcNow();
-        if (subscription is not { IsEnabled: true })
-        {
-            delivery.Status = DeliveryStatus.Failed;
-            await ReleaseAsync(db, delivery, owner, ct);
-            return;
-        }
-
-        var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
-        var order = await db.Orders.AsNoTracking().Include(o => o.StatusTransitions).SingleOrDefaultAsync(o => o.Id == delivery.OrderId, ct);
-        var urlReference = delivery.StatusTransitionId is { } t && webhook == Webhook.StatusTransitionCreated
-            ? Hosting.Links.OrderStatusTransition(baseUrl, t) : Hosting.Links.Order(baseUrl, delivery.OrderId);
-        var result = await scope.ServiceProvider.GetRequiredService<WebhookSender>().SendAsync(subscription, delivery.MessageId, webhook, urlReference,
-            order is null ? null : OrderResponse.From(order, baseUrl), delivery.ModifiedFields, ct);
-
-        delivery.Attempts++;
-        db.WebhookAttempts.Add(new WebhookAttempt
-        {
-            DeliveryId = delivery.Id, SubscriptionId = subscription.Id, Number = delivery.Attempts, AttemptedAt = now,
-            StatusCode = result.StatusCode, LatencyMs = result.LatencyMs, Error = result.Error, Succeeded = result.Succeeded,
-        });
-        metrics.Attempted(result.Succeeded ? "delivered" : result.StatusCode is { } code ? $"http_{code}" : "no_answer");
-        if (result.Succeeded)
-        {
-            if (delivery.Attempts == 1) metrics.Delivered(time.GetUtcNow() - delivery.EventDate);
-            delivery.Status = DeliveryStatus.Delivered;
-            delivery.DateDelivered = now;
-            subscription.FailingSince = null;
-        }
-        else
-        {
-            subscription.FailingSince ??= now;
-            var next = RetrySchedule.NextDelay(delivery.Attempts, result.RetryAfter, Random.Shared);
-            if (result.StatusCode == 410) Disable(subscription, "The receiver answered 410 Gone.");
-            else if (now - subscription.FailingSince >= options.Value.DisableAfterFailingFor)
-                Disable(subscription, $"Every delivery failed for {options.Value.DisableAfterFailingFor.TotalDays:0} days.");
-            if (!subscription.IsEnabled || next is null) delivery.Status = DeliveryStatus.Failed;
-            else delivery.DueAt = now + next.Value;
-            log.LogInformation("Webhook {MessageId} to {Url} failed (attempt {Attempt}): {Error}", delivery.MessageId, subscription.CallbackUrl, delivery.Attempts, result.Error);
-        }
-        await ReleaseAsync(db, delivery, owner, ct);
-    }
-
     private void Disable(WebhookSubscription subscription, string reason)
     {
         subscription.IsEnabled = false;
         subscription.DisabledReason = reason;
         log.LogWarning("Webhook subscription {Id} disabled: {Reason}", subscription.Id, reason);
-    }
-
-    /// <summary>
-    /// Stores the outcome (attempt, delivery, subscription) in one transaction, only while the lease is still ours:
-    /// the lease owner is the delivery's concurrency token, so a worker that took it over meanwhile wins.
-    /// </summary>
-    private async Task ReleaseAsync(OrdersDbContext db, WebhookDelivery delivery, string owner, CancellationToken ct)
-    {
-        delivery.LeaseOwner = null;
-        delivery.LeaseExpiresAt = null;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            log.LogWarning("Lost the lease on webhook {MessageId} ({Owner}); its new holder records the outcome.", delivery.MessageId, owner);
-        }
     }
 }
