@@ -38,6 +38,17 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected abstract Task<string> CreateDatabaseAsync();
 
+    /// <summary>A new SQLite file of its own under the temp folder.</summary>
+    protected static Task<string> NewSqliteFileAsync()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "openorders-tests");
+        Directory.CreateDirectory(dir);
+        return Task.FromResult($"Data Source={Path.Combine(dir, Guid.NewGuid().ToString("N"))}.db");
+    }
+
+    /// <summary>A new database on the shared throwaway PostgreSQL cluster.</summary>
+    protected static async Task<string> NewPostgresDatabaseAsync() => await (await PostgresServer.Instance).CreateDatabaseAsync();
+
     public async Task InitializeAsync()
     {
         connectionString = await CreateDatabaseAsync();
@@ -103,19 +114,14 @@ public sealed class SqliteApp : OrdersApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    protected override Task<string> CreateDatabaseAsync()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "openorders-tests");
-        Directory.CreateDirectory(dir);
-        return Task.FromResult($"Data Source={Path.Combine(dir, Guid.NewGuid().ToString("N"))}.db");
-    }
+    protected override Task<string> CreateDatabaseAsync() => NewSqliteFileAsync();
 }
 
 public sealed class PostgresApp : OrdersApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
-    protected override async Task<string> CreateDatabaseAsync() => await (await PostgresServer.Instance).CreateDatabaseAsync();
+    protected override Task<string> CreateDatabaseAsync() => NewPostgresDatabaseAsync();
 }
 
 /// <summary>SQLite with the background workers off: tests drive validation and invoicing themselves.</summary>
@@ -124,8 +130,7 @@ public sealed class ManualSqliteApp : OrdersApp
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
     protected override bool WorkersEnabled => false;
 
-    protected override Task<string> CreateDatabaseAsync() =>
-        Task.FromResult($"Data Source={Path.Combine(Path.GetTempPath(), "openorders-tests", Guid.NewGuid().ToString("N"))}.db");
+    protected override Task<string> CreateDatabaseAsync() => NewSqliteFileAsync();
 }
 
 /// <summary>PostgreSQL with the background workers off: tests drive validation and invoicing themselves.</summary>
@@ -134,7 +139,7 @@ public sealed class ManualPostgresApp : OrdersApp
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
     protected override bool WorkersEnabled => false;
 
-    protected override async Task<string> CreateDatabaseAsync() => await (await PostgresServer.Instance).CreateDatabaseAsync();
+    protected override Task<string> CreateDatabaseAsync() => NewPostgresDatabaseAsync();
 }
 
 /// <summary>Webhook callbacks under the production rules: https only, no internal addresses.</summary>
@@ -143,8 +148,7 @@ public sealed class StrictWebhooksApp : OrdersApp
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
     protected override bool CallbacksToLoopbackAllowed => false;
 
-    protected override Task<string> CreateDatabaseAsync() =>
-        Task.FromResult($"Data Source={Path.Combine(Path.GetTempPath(), "openorders-tests", Guid.NewGuid().ToString("N"))}.db");
+    protected override Task<string> CreateDatabaseAsync() => NewSqliteFileAsync();
 }
 
 /// <summary>The service as `dotnet run` starts it: Development, so the demo world is seeded.</summary>
@@ -153,6 +157,5 @@ public sealed class DevelopmentApp : OrdersApp
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
     protected override string Environment => "Development";
 
-    protected override Task<string> CreateDatabaseAsync() =>
-        Task.FromResult($"Data Source={Path.Combine(Path.GetTempPath(), "openorders-tests", Guid.NewGuid().ToString("N"))}.db");
+    protected override Task<string> CreateDatabaseAsync() => NewSqliteFileAsync();
 }
