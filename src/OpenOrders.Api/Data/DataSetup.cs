@@ -34,7 +34,9 @@ public static class DataSetup
         {
             connectionString = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString;
             EnsureDirectoryFor(connectionString);
-            services.AddDbContextPool<OrdersDbContext, SqliteOrdersDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(Interceptors(sp)));
+            services.AddSingleton<SqliteWriteGate>();
+            services.AddDbContextPool<OrdersDbContext, SqliteOrdersDbContext>((sp, o) =>
+                o.UseSqlite(connectionString).AddInterceptors([sp.GetRequiredService<SqliteWriteGate>(), .. Interceptors(sp)]));
         }
         return services;
     }
