@@ -25,6 +25,8 @@ public static class AuthSetup
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(new RememberedTokens { MapInboundClaims = false });
             if (signingKey is null)
             {
                 // An external OpenID Connect issuer: its metadata supplies the keys.

@@ -88,7 +88,7 @@ public static class OrdersApi
 
     public static async Task<IResult> GetOrder(Guid id, Caller caller, HttpContext http, OrdersDbContext db, OrderReadCache cache, CancellationToken ct)
     {
-        var version = await db.Orders.Visible(caller).Where(o => o.Id == id).Select(o => (int?)o.Version).SingleOrDefaultAsync(ct);
+        var version = await db.VisibleVersionAsync(id, caller, ct);
         if (version is null) return Problems.NotFound("order", id);
         ETags.Set(http.Response, version.Value);
         if (ETags.NotModified(http.Request, version.Value)) return TypedResults.StatusCode(304);
