@@ -6,20 +6,22 @@ using OpenOrders.Domain.Orders;
 namespace OpenOrders.Api.Validation;
 
 /// <summary>
-/// Validates a batch of leased orders: loads them and the catalog they need in a few queries, applies each
-/// outcome, and deletes the jobs — all in one transaction that commits only while every lease is still this
-/// worker's. A lease lost to another worker rolls the whole batch back: nothing is ever validated twice.
+/// Validates a batch of leased orders: loads them and the catalog they need in a few queries and applies each
+/// outcome; then one transaction deletes the jobs and stores the outcomes, and commits only while every lease
+/// is still this worker's and no order changed meanwhile. A lost lease rolls the batch back (nothing is ever
+/// validated twice); a changed order sends the batch back to the queue.
 /// </summary>
 public sealed class OrderValidator(OrdersDbContext db, TimeProvider time, Hosting.OrdersMetrics metrics, ILogger<OrderValidator> log)
 {
     public async Task<bool> ValidateAsync(Guid orderId, string owner, CancellationToken ct) =>
         await ValidateAsync([orderId], owner, ct) == 1;
 
-    /// <summary>Returns how many of the orders were validated (0 when a lease was lost).</summary>
+    /// <summary>Returns how many of the orders were validated (0 when a lease was lost or an order changed meanwhile).</summary>
     public async Task<int> ValidateAsync(IReadOnlyCollection<Guid> orderIds, string owner, CancellationToken ct)
     {
+        // Read and decide before the write transaction opens: on SQLite that transaction is the single writer's
+        // turn, so it should hold only the writes. An order changed in between fails its version check below.
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var orders = await db.Orders.Include(o => o.StatusTransitions).Where(o => orderIds.Contains(o.Id)).ToListAsync(ct);
         var pending = orders.Where(o => o.Status == OrderStatus.PendingValidation).ToList();
         var now = time.GetUtcNow();
@@ -27,6 +29,7 @@ public sealed class OrderValidator(OrdersDbContext db, TimeProvider time, Hostin
         foreach (var order in pending)
             order.CompleteValidation(catalog.ContextFor(order, now));
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Deleting our own leases is the proof that no other worker took the jobs meanwhile.
         var deleted = await db.ValidationJobs.Where(j => orderIds.Contains(j.OrderId) && j.LeaseOwner == owner).ExecuteDeleteAsync(ct);
         if (deleted != orderIds.Count)
@@ -34,7 +37,21 @@ public sealed class OrderValidator(OrdersDbContext db, TimeProvider time, Hostin
             log.LogWarning("Lost the lease on {Lost} of {Count} validation jobs; leaving the batch to the new holders.", orderIds.Count - deleted, orderIds.Count);
             return 0;
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone changed one of the orders while it was being validated: undo, and give the jobs back so
+            // the next pass validates the orders as they are now.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            await db.ValidationJobs.Where(j => orderIds.Contains(j.OrderId) && j.LeaseOwner == owner)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null), ct);
+            log.LogInformation("An order of a validation batch changed while it was validated; the batch goes back to the queue.");
+            return 0;
+        }
         await transaction.CommitAsync(ct);
         foreach (var order in pending.Where(o => o.StatusTransitions.Count(t => t.FromStatus == OrderStatus.PendingValidation) == 1))
             metrics.Validated(time.GetUtcNow() - order.DateCreated);

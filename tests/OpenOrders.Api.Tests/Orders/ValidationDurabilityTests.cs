@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenOrders.Api.Data;
+using OpenOrders.Api.Hosting;
 using OpenOrders.Api.Tests.Infrastructure;
 using OpenOrders.Api.Validation;
 using OpenOrders.Domain.Orders;
@@ -67,6 +70,41 @@ public abstract class ValidationDurabilityTests<TApp>(TApp app) : IClassFixture<
         await using (var scope = app.Services.CreateAsyncScope())
             Assert.True(await scope.ServiceProvider.GetRequiredService<OrderValidator>().ValidateAsync(id, "new-worker", CancellationToken.None));
         Assert.Equal(1, await ValidationsOf(id));
+    }
+
+    [Fact]
+    public async Task An_order_changed_while_it_is_validated_goes_back_to_the_queue_and_is_validated_as_it_is_now()
+    {
+        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ValidationQueue>().LeaseAsync("worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        // The validator reads the clock after it has read the orders: this clock lets someone change the order then.
+        var meddling = new MeddlingClock(app.Time, () => app.WithDbAsync(db =>
+            db.Orders.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Version, o => o.Version + 1))).GetAwaiter().GetResult());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var validator = new OrderValidator(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), meddling,
+                scope.ServiceProvider.GetRequiredService<OrdersMetrics>(), NullLogger<OrderValidator>.Instance);
+            Assert.False(await validator.ValidateAsync(id, "worker", CancellationToken.None));
+        }
+        Assert.Equal("PendingValidation", (await GetAsync(World.Account, id)).GetProperty("status").GetString());
+
+        // The job was given back, so the next pass takes it without waiting for the lease to run out.
+        Assert.Equal(1, await ValidateOnceAsync(app));
+        Assert.Equal("PendingProvider", (await GetAsync(World.Account, id)).GetProperty("status").GetString());
+        Assert.Equal(1, await ValidationsOf(id));
+    }
+
+    private sealed class MeddlingClock(TimeProvider inner, Action meddle) : TimeProvider
+    {
+        private int readings;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            if (Interlocked.Increment(ref readings) == 1) meddle();
+            return inner.GetUtcNow();
+        }
     }
 
     /// <summary>How often the order left PendingValidation: one per validation.</summary>
