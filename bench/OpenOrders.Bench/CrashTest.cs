@@ -76,7 +76,7 @@ public static class CrashTest
             await stop.CancelAsync();
             var kills = await killing;
             await Task.WhenAll(workers);
-            log.WriteLine($"load done: {load.Created.Count} orders, {load.Transitions.Count} transitions, {load.Updates.Count} updates acknowledged; {kills} kills");
+            log.WriteLine($"load done: {load.Created.Count} orders, {load.Transitions.Count} transitions, {load.Updates.Values.Count(u => u.Acknowledged is not null)} updates acknowledged; {kills} kills");
 
             foreach (var instance in instances.Where(i => i.ProcessId is null)) await instance.StartAsync();
             await WaitUntilSettledAsync(options.ConnectionString, subscriptions, TimeSpan.FromSeconds(120));
