@@ -116,10 +116,13 @@ public static class OrdersApi
 
         var now = time.GetUtcNow();
         var details = new TransitionDetails(body.Message, body.CancellationReason, body.AdminCancellationReason);
+        // One transaction, so an invoice number is kept only with the move that took it: a refused move leaves no gap.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var transition = target == OrderStatus.Invoiced && order.Status == OrderStatus.PendingInvoice && OrderStatusMachine.Find(order.Status, target, caller.Role) is not null
             ? order.Invoice(await InvoiceNumbers.TakeAsync(db, 1, ct), caller.Role, now)
             : order.MoveTo(target, caller.Role, details, now);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
 
         ETags.Set(http.Response, order.Version);
         var response = OrderStatusTransitionResponse.From(transition, Links.BaseUrl(http.Request));

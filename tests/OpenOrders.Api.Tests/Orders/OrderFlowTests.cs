@@ -68,6 +68,31 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
     }
 
     [Fact]
+    public async Task Concurrent_invoice_moves_of_one_order_keep_one_invoice_number_and_leave_no_gap()
+    {
+        var orders = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+            await CompleteOrderLinesAsync(world.Provider, await WaitUntilValidatedAsync(world.Provider, id));
+            Assert.Equal(HttpStatusCode.Created, (await TransitionAsync(world.Provider, id, new { status = "AcceptedProvider" })).StatusCode);
+            orders.Add(id);
+        }
+        app.Time.Advance(TimeSpan.FromDays(31));
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Invoicing.Invoicing>().MoveDueOrdersAsync(CancellationToken.None);
+
+        // Five admins invoice the first order at once: one move wins; the others are refused and keep no number.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => TransitionAsync(world.Admin, orders[0], new { status = "Invoiced" })));
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.PreconditionFailed }));
+        var first = (await GetAsync(world.Admin, orders[0])).GetProperty("invoiceNumber").GetInt32();
+
+        Assert.Equal(HttpStatusCode.Created, (await TransitionAsync(world.Admin, orders[1], new { status = "Invoiced" })).StatusCode);
+        Assert.Equal(first + 1, (await GetAsync(world.Admin, orders[1])).GetProperty("invoiceNumber").GetInt32());
+    }
+
+    [Fact]
     public async Task The_account_approval_path_and_a_rejection_with_its_reason()
     {
         Assert.Equal(HttpStatusCode.OK, (await world.Admin.PatchAsJsonAsync($"/api/v1/accounts/{world.AccountId}", new { requireAccountApproval = true })).StatusCode);
