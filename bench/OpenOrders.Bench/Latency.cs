@@ -33,8 +33,9 @@ public static class Latency
         var (created, failures) = await SendAtRateAsync(api, world, rate, seconds);
         var validation = await ValidationLatenciesAsync(api, world, created.Keys);
         var allHooks = await receiver.WaitForAsync(r => r.Count >= warmUp.Created.Count + created.Count, 120);
-        var hooks = allHooks.Where(h => created.ContainsKey(h.Json.GetProperty("eventData").GetProperty("id").GetGuid())).ToList();
-        var webhook = hooks.Select(h => (h.ReceivedAt - created.GetValueOrDefault(h.Json.GetProperty("eventData").GetProperty("id").GetGuid(), h.ReceivedAt)).TotalMilliseconds).ToList();
+        static Guid OrderOf(ReceivedWebhook hook) => hook.Json.GetProperty("eventData").GetProperty("id").GetGuid();
+        var hooks = allHooks.Where(h => created.ContainsKey(OrderOf(h))).ToList();
+        var webhook = hooks.Select(h => (h.ReceivedAt - created[OrderOf(h)]).TotalMilliseconds).ToList();
         var metricsAfter = await api.MetricsAsync();
 
         var result = new Dictionary<string, object?>

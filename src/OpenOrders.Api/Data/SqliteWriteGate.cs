@@ -54,6 +54,12 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesInt
         turn.Release();
     }
 
+    private Task Exited(DbContext? context, Hold? hold)
+    {
+        Exit(context, hold);
+        return Task.CompletedTask;
+    }
+
     private Holder Of(DbContext context) => holders.GetValue(context, _ => new Holder());
 
     private static TimeoutException TimedOut() =>
@@ -77,27 +83,18 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesInt
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Exit(eventData.Context, Hold.Transaction);
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
-    {
-        Exit(eventData.Context, Hold.Transaction);
-        return Task.CompletedTask;
-    }
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default) =>
+        Exited(eventData.Context, Hold.Transaction);
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Exit(eventData.Context, Hold.Transaction);
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
-    {
-        Exit(eventData.Context, Hold.Transaction);
-        return Task.CompletedTask;
-    }
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default) =>
+        Exited(eventData.Context, Hold.Transaction);
 
     public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Exit(eventData.Context, Hold.Transaction);
 
-    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken ct = default)
-    {
-        Exit(eventData.Context, Hold.Transaction);
-        return Task.CompletedTask;
-    }
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken ct = default) =>
+        Exited(eventData.Context, Hold.Transaction);
 
     // SaveChanges outside a transaction (EF may or may not open one of its own: either way this holds the turn).
     public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
@@ -126,19 +123,13 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesInt
 
     public void SaveChangesFailed(DbContextErrorEventData eventData) => Exit(eventData.Context, Hold.SaveChanges);
 
-    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
-    {
-        Exit(eventData.Context, Hold.SaveChanges);
-        return Task.CompletedTask;
-    }
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default) =>
+        Exited(eventData.Context, Hold.SaveChanges);
 
     public void SaveChangesCanceled(DbContextEventData eventData) => Exit(eventData.Context, Hold.SaveChanges);
 
-    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken ct = default)
-    {
-        Exit(eventData.Context, Hold.SaveChanges);
-        return Task.CompletedTask;
-    }
+    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken ct = default) =>
+        Exited(eventData.Context, Hold.SaveChanges);
 
     // ExecuteUpdate/ExecuteDelete and raw statements outside a transaction.
     public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
@@ -167,26 +158,17 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesInt
 
     public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Exit(eventData.Context, Hold.Command);
 
-    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken ct = default)
-    {
-        Exit(eventData.Context, Hold.Command);
-        return Task.CompletedTask;
-    }
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken ct = default) =>
+        Exited(eventData.Context, Hold.Command);
 
     public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Exit(eventData.Context, Hold.Command);
 
-    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken ct = default)
-    {
-        Exit(eventData.Context, Hold.Command);
-        return Task.CompletedTask;
-    }
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken ct = default) =>
+        Exited(eventData.Context, Hold.Command);
 
     // The safety net: a transaction disposed without commit or rollback still ends with its connection closing.
     public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Exit(eventData.Context, null);
 
-    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        Exit(eventData.Context, null);
-        return Task.CompletedTask;
-    }
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData) =>
+        Exited(eventData.Context, null);
 }

@@ -54,16 +54,17 @@ public static class OrdersApi
 
         // The provider is known from the course at once, so the provider can see the order while it is validated.
         var providerId = await owners.ProviderOfAsync(db, body.ProductReference!.Value, ct);
+        var baseUrl = Links.BaseUrl(request);
         for (var attempt = 1; ; attempt++)
         {
             var order = Order.Create(body.ToOrder(caller, Guid.CreateVersion7(now), OrderNumbers.Next(), providerId), now);
-            var response = OrderResponse.From(order, Links.BaseUrl(request));
+            var response = OrderResponse.From(order, baseUrl);
             db.Orders.Add(order);
             db.ValidationJobs.Add(new ValidationJob { OrderId = order.Id, DueAt = now, DateCreated = now });
             if (idempotencyKey is not null)
                 db.IdempotencyRecords.Add(new IdempotencyRecord
                 {
-                    ClientId = caller.ClientId, Key = idempotencyKey, RequestHash = hash, StatusCode = 201, Location = Links.Order(Links.BaseUrl(request), order.Id),
+                    ClientId = caller.ClientId, Key = idempotencyKey, RequestHash = hash, StatusCode = 201, Location = Links.Order(baseUrl, order.Id),
                     ResponseBody = JsonSerializer.Serialize(response, json.Value.SerializerOptions), DateCreated = now, ExpiresAt = now + Idempotency.KeptFor,
                 });
             try
@@ -72,7 +73,7 @@ public static class OrdersApi
                 signal.Notify();
                 metrics.OrderCreated();
                 ETags.Set(request.HttpContext.Response, order.Version);
-                return TypedResults.Created(Links.Order(Links.BaseUrl(request), order.Id), response);
+                return TypedResults.Created(Links.Order(baseUrl, order.Id), response);
             }
             catch (DbUpdateException) when (attempt < OrderNumbers.Draws)
             {
