@@ -3,19 +3,33 @@ using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Domain.Enumerations;
 
+/// <summary>The languages people read the console in; the API's display values are Dutch.</summary>
+public enum DisplayLanguage
+{
+    Dutch,
+    English,
+}
+
 /// <summary>
-/// The one source of the Dutch display values: orders take their <c>…DisplayValue</c> fields from here,
-/// and <c>GET /api/v1/enumerations</c> lists this table.
+/// The one source of the display values: orders take their Dutch <c>…DisplayValue</c> fields from here,
+/// <c>GET /api/v1/enumerations</c> lists this table, and the console shows it in Dutch or English.
 /// </summary>
-public static class DisplayValues
+public static partial class DisplayValues
 {
     // Declared first: static fields initialise in textual order and All reads this one.
     private static readonly Dictionary<Type, Dictionary<string, string>> Table = Build();
+    private static readonly Dictionary<Type, Dictionary<string, string>> EnglishTable = BuildEnglish();
 
-    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        Table.TryGetValue(typeof(TEnum), out var values) && values.TryGetValue(value.ToString(), out var text)
+    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => Of(value, DisplayLanguage.Dutch);
+
+    public static string Of<TEnum>(TEnum value, DisplayLanguage language) where TEnum : struct, Enum =>
+        (language == DisplayLanguage.English ? EnglishTable : Table).TryGetValue(typeof(TEnum), out var values)
+        && values.TryGetValue(value.ToString(), out var text)
             ? text
-            : throw new InvalidOperationException($"No display value for {typeof(TEnum).Name}.{value}.");
+            : throw new InvalidOperationException($"No {language} display value for {typeof(TEnum).Name}.{value}.");
+
+    /// <summary>Every enumeration that has display values.</summary>
+    public static IEnumerable<Type> Enumerations => Table.Keys;
 
     public static string? OfOptional<TEnum>(TEnum? value) where TEnum : struct, Enum =>
         value is { } v ? Of(v) : null;

@@ -183,6 +183,8 @@ public sealed partial class Order
             FromStatus = from,
             Status = to,
             ChangedBy = by,
+            ChangedByKind = details.By?.Kind,
+            ChangedById = details.By?.Id,
             Message = details.Message,
             CancellationReason = details.CancellationReason,
             AdminCancellationReason = details.AdminCancellationReason,

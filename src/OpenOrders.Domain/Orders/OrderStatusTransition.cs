@@ -12,11 +12,28 @@ public sealed class OrderStatusTransition
     public OrderStatus? FromStatus { get; set; }
     public OrderStatus Status { get; set; }
     public Role ChangedBy { get; set; }
+
+    /// <summary>The API client or console person who asked for the move; none when the service moved it itself.</summary>
+    public ActorKind? ChangedByKind { get; set; }
+    public string? ChangedById { get; set; }
     public string? Message { get; set; }
     public CancellationReason? CancellationReason { get; set; }
     public AdminCancellationReason? AdminCancellationReason { get; set; }
 }
 
-/// <summary>What a caller sends with a requested move.</summary>
+/// <summary>What a caller sends with a requested move, and who the caller is.</summary>
 public sealed record TransitionDetails(
-    string? Message = null, CancellationReason? CancellationReason = null, AdminCancellationReason? AdminCancellationReason = null);
+    string? Message = null, CancellationReason? CancellationReason = null, AdminCancellationReason? AdminCancellationReason = null,
+    Actor? By = null);
+
+public enum ActorKind
+{
+    /// <summary>An API client, named by its client id.</summary>
+    Client,
+
+    /// <summary>A person signed in to the console, named by their e-mail address.</summary>
+    Person,
+}
+
+/// <summary>Who acted, beside the role: recorded on each transition so the history says which client or person it was.</summary>
+public sealed record Actor(ActorKind Kind, string Id);

@@ -105,9 +105,9 @@ public sealed partial class Order
     }
 
     /// <summary>Moves a <c>PendingInvoice</c> order to <c>Invoiced</c> with its invoice number.</summary>
-    public OrderStatusTransition Invoice(int invoiceNumber, Role by, DateTimeOffset now)
+    public OrderStatusTransition Invoice(int invoiceNumber, Role by, DateTimeOffset now, Actor? actor = null)
     {
-        var transition = MoveTo(OrderStatus.Invoiced, by, new TransitionDetails($"Invoice {invoiceNumber}."), now);
+        var transition = MoveTo(OrderStatus.Invoiced, by, new TransitionDetails($"Invoice {invoiceNumber}.", By: actor), now);
         InvoiceNumber = invoiceNumber;
         Changes[^1].ModifiedFields.Add("invoiceNumber");
         return transition;

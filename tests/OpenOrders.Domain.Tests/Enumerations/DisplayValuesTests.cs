@@ -10,11 +10,29 @@ public sealed class DisplayValuesTests
     public void Every_enum_of_the_domain_has_a_display_value_for_every_value()
     {
         // Role and the rule-internal enums never travel in an order; every other enum does.
-        Type[] notShown = [typeof(Role), typeof(TransitionRequirement), typeof(ViolationKind), typeof(OrderChangeKind)];
+        Type[] notShown =
+        [
+            typeof(Role), typeof(TransitionRequirement), typeof(ViolationKind), typeof(OrderChangeKind), typeof(ActorKind),
+            typeof(DisplayLanguage),
+        ];
         var enums = typeof(Role).Assembly.GetTypes().Where(t => t.IsEnum && !notShown.Contains(t)).ToList();
         Assert.Equal(enums.Select(e => e.Name).Order(), DisplayValues.All.Select(e => e.Name).Order());
         foreach (var enumeration in DisplayValues.All)
             Assert.All(enumeration.Values, v => Assert.False(string.IsNullOrWhiteSpace(v.DisplayValue)));
+    }
+
+    [Fact]
+    public void Every_display_value_has_an_english_text_too()
+    {
+        foreach (var type in DisplayValues.Enumerations)
+            foreach (var value in Enum.GetValues(type))
+            {
+                var english = (string)typeof(DisplayValues).GetMethods()
+                    .Single(m => m.Name == nameof(DisplayValues.Of) && m.GetParameters().Length == 2)
+                    .MakeGenericMethod(type).Invoke(null, [value, DisplayLanguage.English])!;
+                Assert.False(string.IsNullOrWhiteSpace(english), $"{type.Name}.{value}");
+            }
+        Assert.Equal("Accepted by the provider", DisplayValues.Of(OrderStatus.AcceptedProvider, DisplayLanguage.English));
     }
 
     [Fact]
