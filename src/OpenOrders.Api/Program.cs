@@ -7,20 +7,25 @@ using OpenOrders.Api.Hosting;
 using OpenOrders.Api.Demo;
 using OpenOrders.Api.Invoicing;
 using OpenOrders.Api.Orders;
+using OpenOrders.Api.People;
 using OpenOrders.Api.Validation;
 using OpenOrders.Api.Webhooks;
+using OpenOrders.Api.WebConsole;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOrdersDatabase(builder.Configuration);
 builder.Services.AddOrdersAuth(builder.Configuration, builder.Environment);
+builder.Services.AddOrdersPeople(builder.Environment);
+builder.Services.AddOrdersConsole();
 builder.Services.AddScoped<DemoWorld>();
 builder.Services.AddHostedService<StartupTasks>();
 builder.Services.Configure<WorkerOptions>(builder.Configuration.GetSection("Workers"));
 builder.Services.AddSingleton<ValidationSignal>();
 builder.Services.AddScoped<ValidationQueue>();
 builder.Services.AddScoped<OrderValidator>();
+builder.Services.AddScoped<OrderActions>();
 builder.Services.AddScoped<Invoicing>();
 builder.Services.AddSingleton<OrderReadCache>();
 builder.Services.AddSingleton<CourseOwners>();
@@ -54,6 +59,8 @@ var app = builder.Build();
 app.UseExceptionHandler();
 // Empty error answers (401, 403, 404, 405, 415 from the framework) get a problem-details body too.
 app.UseStatusCodePages();
+app.UseOrdersConsole();
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -63,6 +70,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 if (app.Services.GetService<TokenIssuer>() is not null) app.MapTokenApi();
 app.MapClientsApi();
+app.MapPeopleApi();
 app.MapAccountsApi();
 app.MapProvidersApi();
 app.MapAssortmentsApi();
@@ -74,6 +82,7 @@ app.MapOrderStatusTransitionsApi();
 app.MapInvoiceRunsApi();
 app.MapWebhooksApi();
 app.MapEventsApi();
+app.MapRazorPages();
 
 app.Run();
 

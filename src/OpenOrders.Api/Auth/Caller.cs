@@ -1,15 +1,20 @@
 using System.Reflection;
 using OpenOrders.Domain;
+using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.Auth;
 
 /// <summary>
-/// Who is calling, read from the validated token only (never from the body). Handlers take it as a parameter;
-/// every query they run is scoped by it.
+/// Who is calling, read from the validated token (an API client) or the console's sign-in cookie (a person), never
+/// from the body. Handlers take it as a parameter; every query they run is scoped by it. <see cref="Id"/> is the
+/// client id, or the person's e-mail address.
 /// </summary>
-public sealed record Caller(string ClientId, Role Role, Guid? TenantId)
+public sealed record Caller(string Id, Role Role, Guid? TenantId, ActorKind Kind = ActorKind.Client)
 {
     public bool IsAdmin => Role == Role.Admin;
+
+    /// <summary>Recorded on the transitions this caller makes.</summary>
+    public Actor Actor => new(Kind, Id);
 
     /// <summary>The tenant of an account or provider client; admins have none.</summary>
     public Guid Tenant => TenantId ?? throw new InvalidOperationException($"A {Role} client has no tenant.");

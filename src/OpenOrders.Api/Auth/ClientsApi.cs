@@ -24,16 +24,7 @@ public static class ClientsApi
     {
         var errors = new RequestErrors();
         errors.Required(body.Name, "name");
-        if (errors.Required(body.Role, "role") && body.Role == Role.System)
-            errors.Add("role", "Must be one of: Account, Provider, Admin.");
-        if (body.Role is Role.Account or Role.Provider && errors.Required(body.TenantId, "tenantId"))
-        {
-            var exists = body.Role == Role.Account
-                ? await db.Accounts.AnyAsync(a => a.Id == body.TenantId, ct)
-                : await db.Providers.AnyAsync(p => p.Id == body.TenantId, ct);
-            if (!exists) errors.Add("tenantId", $"There is no {body.Role.ToString()!.ToLowerInvariant()} with id '{body.TenantId}'.");
-        }
-        if (body.Role == Role.Admin && body.TenantId is not null) errors.Add("tenantId", "An admin client has no tenant.");
+        await Tenancy.CheckAsync(db, body.Role, body.TenantId, errors, ct);
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
         var secret = SecretHasher.NewSecret();

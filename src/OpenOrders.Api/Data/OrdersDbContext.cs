@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Auth;
+using OpenOrders.Api.People;
 using OpenOrders.Domain;
 using OpenOrders.Api.Orders;
 using OpenOrders.Api.Validation;
@@ -12,9 +15,12 @@ namespace OpenOrders.Api.Data;
 /// <summary>
 /// The one DbContext. Each database provider has a small subclass that owns its migrations
 /// (<see cref="SqliteOrdersDbContext"/>, <see cref="PostgresOrdersDbContext"/>); everything else uses this type.
+/// It also holds Identity's stores for the console's people and the data-protection key ring.
 /// </summary>
-public abstract class OrdersDbContext(DbContextOptions options) : DbContext(options)
+public abstract class OrdersDbContext(DbContextOptions options) : IdentityUserContext<Person, Guid>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Person> People => Set<Person>();
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<Assortment> Assortments => Set<Assortment>();
@@ -33,8 +39,11 @@ public abstract class OrdersDbContext(DbContextOptions options) : DbContext(opti
 
     public abstract bool IsPostgres { get; }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder); // Identity's model first; our configurations rename its tables.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrdersDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

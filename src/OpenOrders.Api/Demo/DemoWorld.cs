@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Auth;
 using OpenOrders.Api.Data;
+using OpenOrders.Api.People;
 using OpenOrders.Domain;
 using OpenOrders.Domain.Catalog;
 
@@ -12,7 +14,7 @@ namespace OpenOrders.Api.Demo;
 /// courses with future start moments, a self-planned course, one assortment, and a client per role.
 /// The demo secrets are fixed and printed, so the README's curl lines work as written.
 /// </summary>
-internal sealed class DemoWorld(OrdersDbContext db, TimeProvider time)
+internal sealed class DemoWorld(OrdersDbContext db, TimeProvider time, UserManager<Person> people)
 {
     public static readonly Guid GuideAccountId = Guid.Parse("50757d0c-0b56-4ff7-a3a9-115fdc18ffc3");
     public static readonly Guid ApprovingAccountId = Guid.Parse("6a0e1c9b-3f2d-4c1a-9e55-2b7d8f4a1c02");
@@ -32,6 +34,18 @@ internal sealed class DemoWorld(OrdersDbContext db, TimeProvider time)
         ("demo-provider", "demo-provider-secret", Role.Provider, ProviderId, "Demo training institute"),
     ];
 
+    public const string PeoplePassword = "Demo-password-1";
+
+    /// <summary>The console's demo sign-ins, one per role (two accounts), all with <see cref="PeoplePassword"/>.</summary>
+    // After the tenant ids: static fields are initialised in the order they are written.
+    public static readonly (string Email, Role Role, Guid? Tenant)[] People =
+    [
+        ("admin@demo.test", Role.Admin, null),
+        ("account@demo.test", Role.Account, GuideAccountId),
+        ("approver@demo.test", Role.Account, ApprovingAccountId),
+        ("provider@demo.test", Role.Provider, ProviderId),
+    ];
+
     public async Task EnsureAsync(CancellationToken ct)
     {
         if (!await db.Accounts.AnyAsync(ct))
@@ -39,7 +53,24 @@ internal sealed class DemoWorld(OrdersDbContext db, TimeProvider time)
             Seed();
             await db.SaveChangesAsync(ct);
         }
+        await SeedPeopleAsync();
         Print();
+    }
+
+    private async Task SeedPeopleAsync()
+    {
+        foreach (var (email, role, tenant) in People)
+        {
+            if (await people.FindByEmailAsync(email) is not null) continue;
+            var person = new Person
+            {
+                Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, Role = role, TenantId = tenant,
+                DateInvited = time.GetUtcNow(), InvitedBy = "demo world",
+            };
+            var created = await people.CreateAsync(person, PeoplePassword);
+            if (!created.Succeeded)
+                throw new InvalidOperationException($"Could not create demo person {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+        }
     }
 
     private void Seed()
@@ -109,6 +140,10 @@ internal sealed class DemoWorld(OrdersDbContext db, TimeProvider time)
         foreach (var c in Clients)
             Console.WriteLine($"  {c.Role,-9} client_id={c.ClientId,-22} client_secret={c.Secret,-30} {(c.Tenant is { } t ? "tenant " + t : "")}");
         Console.WriteLine($"  Guide's test account: {GuideAccountId}; demo course: {ProjectManagementCourseId} (start moment PM-01)");
+        Console.WriteLine();
+        Console.WriteLine($"Console: http://localhost:5080/console, every demo person with the password {PeoplePassword}:");
+        foreach (var p in People)
+            Console.WriteLine($"  {p.Role,-9} {p.Email,-22} {(p.Tenant is { } t ? "tenant " + t : "")}");
         Console.WriteLine();
     }
 }

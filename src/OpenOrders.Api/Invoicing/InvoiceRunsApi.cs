@@ -14,7 +14,7 @@ public static class InvoiceRunsApi
     }
 
     public static async Task<Ok<InvoiceRunResponse>> RunInvoices(Caller caller, Invoicing invoicing, CancellationToken ct) =>
-        TypedResults.Ok(new InvoiceRunResponse(await invoicing.RunAsync(caller.Role, ct)));
+        TypedResults.Ok(new InvoiceRunResponse(await invoicing.RunAsync(caller.Role, ct, caller.Actor)));
 }
 
 public sealed record InvoiceRunResponse(IReadOnlyList<InvoicedOrder> Invoiced);

@@ -28,7 +28,7 @@ public sealed class Invoicing(OrdersDbContext db, TimeProvider time)
     }
 
     /// <summary>Every PendingInvoice order becomes Invoiced, with consecutive invoice numbers in the order they became due.</summary>
-    public async Task<IReadOnlyList<InvoicedOrder>> RunAsync(Role by, CancellationToken ct)
+    public async Task<IReadOnlyList<InvoicedOrder>> RunAsync(Role by, CancellationToken ct, Actor? actor = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
@@ -39,7 +39,7 @@ public sealed class Invoicing(OrdersDbContext db, TimeProvider time)
         var invoiced = new List<InvoicedOrder>();
         foreach (var order in orders)
         {
-            order.Invoice(number, by, now);
+            order.Invoice(number, by, now, actor);
             invoiced.Add(new InvoicedOrder(order.Id, order.OrderNumber, number++));
         }
         await db.SaveChangesAsync(ct);

@@ -22,7 +22,7 @@ public static class Idempotency
     public static async Task<IResult?> ReplayAsync(OrdersDbContext db, Caller caller, string key, string hash, DateTimeOffset now, CancellationToken ct)
     {
         var record = await db.IdempotencyRecords.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.ClientId == caller.ClientId && r.Key == key && r.ExpiresAt > now, ct);
+            .SingleOrDefaultAsync(r => r.ClientId == caller.Id && r.Key == key && r.ExpiresAt > now, ct);
         if (record is null) return null;
         if (record.RequestHash != hash)
             return TypedResults.Problem(statusCode: 422, title: "Idempotency-Key reused",

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Auth;
@@ -29,8 +28,8 @@ public static class OrderList
             else errors.Add("status", $"'{name}' is not a status.");
         var limit = filter.Limit ?? 50;
         if (limit is < 1 or > 200) errors.Add("limit", "Between 1 and 200.");
-        Cursor? cursor = null;
-        if (filter.Cursor is { } c && (cursor = Cursor.Parse(c)) is null) errors.Add("cursor", "Not a cursor this service gave out.");
+        OrderCursor? cursor = null;
+        if (filter.Cursor is { } c && (cursor = OrderCursor.Parse(c)) is null) errors.Add("cursor", "Not a cursor this service gave out.");
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
         var query = db.Orders.Visible(caller).AsNoTracking();
@@ -54,29 +53,9 @@ public static class OrderList
             .Include(o => o.StatusTransitions).AsSplitQuery().ToListAsync(ct);
         var hasMore = orders.Count > limit;
         if (hasMore) orders.RemoveAt(limit);
-        var next = orders.Count > 0 ? new Cursor(orders[^1].DateModified, orders[^1].OrderNumber).ToString() : filter.Cursor;
+        var next = orders.Count > 0 ? new OrderCursor(orders[^1].DateModified, orders[^1].OrderNumber).ToString() : filter.Cursor;
         var baseUrl = Links.BaseUrl(request);
         return TypedResults.Ok(new OrderPage([.. orders.Select(o => OrderResponse.From(o, baseUrl))], next, hasMore));
-    }
-
-    private sealed record Cursor(DateTimeOffset DateModified, int OrderNumber)
-    {
-        public override string ToString() =>
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{DateModified.UtcTicks}:{OrderNumber}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-        public static Cursor? Parse(string text)
-        {
-            try
-            {
-                var padded = text.Replace('-', '+').Replace('_', '/');
-                padded += new string('=', (4 - padded.Length % 4) % 4);
-                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':');
-                return parts.Length == 2 && long.TryParse(parts[0], out var ticks) && int.TryParse(parts[1], out var number)
-                    ? new Cursor(new DateTimeOffset(ticks, TimeSpan.Zero), number) : null;
-            }
-            catch (FormatException) { return null; }
-            catch (ArgumentOutOfRangeException) { return null; }
-        }
     }
 }
 

@@ -1,4 +1,5 @@
 using OpenOrders.Api.Hosting;
+using OpenOrders.Domain;
 using OpenOrders.Domain.Catalog;
 using OpenOrders.Domain.Enumerations;
 using OpenOrders.Domain.Orders;
@@ -79,11 +80,13 @@ public sealed record OrderLineFeeResponse(
 public sealed record OrderStatusTransitionResponse(
     Guid Id, string Url, Guid OrderId, DateTimeOffset DateCreated, OrderStatus Status, string StatusDisplayValue, string? Message,
     CancellationReason? CancellationReason, string? CancellationReasonDisplayValue,
-    AdminCancellationReason? AdminCancellationReason, string? AdminCancellationReasonDisplayValue)
+    AdminCancellationReason? AdminCancellationReason, string? AdminCancellationReasonDisplayValue,
+    Role ChangedBy, ActorKind? ChangedByKind, string? ChangedById)
 {
     public static OrderStatusTransitionResponse From(OrderStatusTransition t, string baseUrl) => new(
         t.Id, Links.OrderStatusTransition(baseUrl, t.Id), t.OrderId, t.DateCreated, t.Status, DisplayValues.Of(t.Status), t.Message,
-        t.CancellationReason, DisplayValues.OfOptional(t.CancellationReason), t.AdminCancellationReason, DisplayValues.OfOptional(t.AdminCancellationReason));
+        t.CancellationReason, DisplayValues.OfOptional(t.CancellationReason), t.AdminCancellationReason, DisplayValues.OfOptional(t.AdminCancellationReason),
+        t.ChangedBy, t.ChangedByKind, t.ChangedById);
 }
 
 public sealed record CustomAttributesResponse(string? FirstChoiceStartMomentId, string? SecondChoiceStartMomentId);

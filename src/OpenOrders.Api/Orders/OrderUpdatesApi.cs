@@ -22,7 +22,7 @@ public static class OrderUpdatesApi
             .ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
 
     public static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> UpdateOrder(
-        Guid id, Caller caller, HttpContext http, OrdersDbContext db, TimeProvider time, ValidationSignal signal, CancellationToken ct)
+        Guid id, Caller caller, HttpContext http, OrdersDbContext db, OrderActions actions, CancellationToken ct)
     {
         JsonElement patch;
         try
@@ -37,35 +37,38 @@ public static class OrderUpdatesApi
         var (changes, errors, unknown) = MergePatch.Read(patch);
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
-        var order = await db.FindVisibleAsync(id, caller, ct);
-        if (order is null) return Problems.NotFound("order", id);
         if (string.IsNullOrEmpty(http.Request.Headers.IfMatch))
-            return TypedResults.Problem(statusCode: 428, title: "Precondition required",
-                detail: $"Send If-Match with the order's ETag (now \"{order.Version}\"), so that a change made meanwhile by someone else is not overwritten.");
-        if (!ETags.MatchesIfPresent(http.Request, order.Version)) return Problems.Stale(order.Version);
-        if (unknown.Count > 0 && OrderUpdateRules.Updatable.Contains(order.Status))
         {
-            // Name every refused property at once: the unknown ones and those this role may not set now.
-            var settable = OrderUpdateRules.Settable(order.Status, caller.Role);
-            var refused = unknown.ToDictionary(u => u, _ => new[] { "Not a property a client can set." });
-            foreach (var name in changes.Keys.Where(k => !settable.Contains(k)))
-                refused[name] = [$"Not settable by the {caller.Role.ToString().ToLowerInvariant()} in {order.Status}."];
-            return TypedResults.Problem(statusCode: 422, title: "These properties cannot be set",
-                detail: $"Refused: {string.Join(", ", refused.Keys)}. Nothing was changed.",
-                extensions: new Dictionary<string, object?> { ["errors"] = refused });
+            var current = await db.VisibleVersionAsync(id, caller, ct);
+            if (current is null) return Problems.NotFound("order", id);
+            return TypedResults.Problem(statusCode: 428, title: "Precondition required",
+                detail: $"Send If-Match with the order's ETag (now \"{current}\"), so that a change made meanwhile by someone else is not overwritten.");
         }
+        if (unknown.Count > 0 && await RefuseUnknownAsync(id, changes, unknown, caller, http, db, ct) is { } refusal) return refusal;
 
-        var product = changes.ContainsKey("acceptedStartMomentId")
-            ? await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == order.ProductId, ct)
-            : null;
-        var now = time.GetUtcNow();
-        var outcome = order.Update(changes, caller.Role, product, now);
-        if (outcome.NeedsValidation)
-            db.ValidationJobs.Add(new ValidationJob { OrderId = order.Id, DueAt = now, DateCreated = now });
-        await db.SaveChangesAsync(ct);
-        if (outcome.NeedsValidation) signal.Notify();
-
+        var action = await actions.UpdateAsync(id, changes, caller, ExpectedVersion.FromIfMatch(http.Request), ct);
+        if (action.Status == OrderActionStatus.NotFound) return Problems.NotFound("order", id);
+        var order = action.Order!;
+        if (action.Status == OrderActionStatus.Stale) return Problems.Stale(order.Version);
         ETags.Set(http.Response, order.Version);
         return TypedResults.Ok(OrderResponse.From(order, Links.BaseUrl(http.Request)));
+    }
+
+    /// <summary>Names every refused property at once: the unknown ones and those this role may not set now.</summary>
+    private static async Task<ProblemHttpResult?> RefuseUnknownAsync(
+        Guid id, Dictionary<string, object?> changes, List<string> unknown, Caller caller, HttpContext http, OrdersDbContext db,
+        CancellationToken ct)
+    {
+        var order = await db.FindVisibleAsync(id, caller, ct, tracked: false);
+        if (order is null) return Problems.NotFound("order", id);
+        if (!ETags.MatchesIfPresent(http.Request, order.Version)) return Problems.Stale(order.Version);
+        if (!OrderUpdateRules.Updatable.Contains(order.Status)) return null; // the update itself answers 409
+        var settable = OrderUpdateRules.Settable(order.Status, caller.Role);
+        var refused = unknown.ToDictionary(u => u, _ => new[] { "Not a property a client can set." });
+        foreach (var name in changes.Keys.Where(k => !settable.Contains(k)))
+            refused[name] = [$"Not settable by the {caller.Role.ToString().ToLowerInvariant()} in {order.Status}."];
+        return TypedResults.Problem(statusCode: 422, title: "These properties cannot be set",
+            detail: $"Refused: {string.Join(", ", refused.Keys)}. Nothing was changed.",
+            extensions: new Dictionary<string, object?> { ["errors"] = refused });
     }
 }

@@ -64,7 +64,7 @@ public static class OrdersApi
             if (idempotencyKey is not null)
                 db.IdempotencyRecords.Add(new IdempotencyRecord
                 {
-                    ClientId = caller.ClientId, Key = idempotencyKey, RequestHash = hash, StatusCode = 201, Location = Links.Order(baseUrl, order.Id),
+                    ClientId = caller.Id, Key = idempotencyKey, RequestHash = hash, StatusCode = 201, Location = Links.Order(baseUrl, order.Id),
                     ResponseBody = JsonSerializer.Serialize(response, json.Value.SerializerOptions), DateCreated = now, ExpiresAt = now + Idempotency.KeptFor,
                 });
             try
@@ -107,31 +107,22 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Created<OrderStatusTransitionResponse>, ValidationProblem, ProblemHttpResult>> RequestTransition(
-        Guid id, StatusTransitionRequest body, Caller caller, HttpContext http, OrdersDbContext db, TimeProvider time, CancellationToken ct)
+        Guid id, StatusTransitionRequest body, Caller caller, HttpContext http, OrderActions actions, CancellationToken ct)
     {
         if (!OrderStatusMachine.TryParse(body.Status, out var target))
             return Problems.Invalid("status", $"Must be one of: {string.Join(", ", Enum.GetNames<OrderStatus>())} (or AcceptedByProvider, ApprovedProvider, CancelledByAdmin).");
-        var order = await db.FindVisibleAsync(id, caller, ct);
-        if (order is null) return Problems.NotFound("order", id);
-        if (!ETags.MatchesIfPresent(http.Request, order.Version)) return Problems.Stale(order.Version);
-
-        var now = time.GetUtcNow();
         var details = new TransitionDetails(body.Message, body.CancellationReason, body.AdminCancellationReason);
-        // One transaction, so an invoice number is kept only with the move that took it: a refused move leaves no gap.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var transition = target == OrderStatus.Invoiced && order.Status == OrderStatus.PendingInvoice && OrderStatusMachine.Find(order.Status, target, caller.Role) is not null
-            ? order.Invoice(await InvoiceNumbers.TakeAsync(db, 1, ct), caller.Role, now)
-            : order.MoveTo(target, caller.Role, details, now);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        var action = await actions.MoveAsync(id, target, details, caller, ExpectedVersion.FromIfMatch(http.Request), ct);
+        if (action.Status == OrderActionStatus.NotFound) return Problems.NotFound("order", id);
+        if (action.Status == OrderActionStatus.Stale) return Problems.Stale(action.Order!.Version);
 
-        ETags.Set(http.Response, order.Version);
-        var response = OrderStatusTransitionResponse.From(transition, Links.BaseUrl(http.Request));
+        ETags.Set(http.Response, action.Order!.Version);
+        var response = OrderStatusTransitionResponse.From(action.Value!, Links.BaseUrl(http.Request));
         return TypedResults.Created(response.Url, response);
     }
 
     public static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> UpdateOrderLine(
-        Guid id, int sequenceNumber, OrderLineRequest body, Caller caller, HttpContext http, OrdersDbContext db, TimeProvider time, CancellationToken ct)
+        Guid id, int sequenceNumber, OrderLineRequest body, Caller caller, HttpContext http, OrderActions actions, CancellationToken ct)
     {
         var errors = new RequestErrors();
         errors.Required(body.InvoiceOnBehalfOfName, "invoiceOnBehalfOfName");
@@ -139,16 +130,13 @@ public static class OrdersApi
             errors.Add("invoiceOnBehalfOfVatNumber", "Not an EU VAT number, such as NL123456789B01.");
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
-        var order = await db.FindVisibleAsync(id, caller, ct);
-        if (order is null) return Problems.NotFound("order", id);
-        if (order.OrderLines.All(l => l.SequenceNumber != sequenceNumber)) return Problems.NotFound("order line", $"{id}/{sequenceNumber}");
-        if (!ETags.MatchesIfPresent(http.Request, order.Version)) return Problems.Stale(order.Version);
-
-        var companies = await db.Providers.AsNoTracking().Where(p => p.Id == order.ProviderId).SelectMany(p => p.LegalCompanies).ToListAsync(ct);
-        order.SetInvoiceOnBehalfOf(sequenceNumber, body.InvoiceOnBehalfOfName!, body.InvoiceOnBehalfOfVatNumber!, companies, time.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        ETags.Set(http.Response, order.Version);
-        return TypedResults.Ok(OrderResponse.From(order, Links.BaseUrl(http.Request)));
+        var line = new InvoiceOnBehalfOfLine(sequenceNumber, body.InvoiceOnBehalfOfName!, body.InvoiceOnBehalfOfVatNumber!);
+        var action = await actions.SetInvoiceOnBehalfOfAsync(id, [line], caller, ExpectedVersion.FromIfMatch(http.Request), ct);
+        if (action.Status == OrderActionStatus.NotFound)
+            return action.Order is null ? Problems.NotFound("order", id) : Problems.NotFound("order line", $"{id}/{sequenceNumber}");
+        if (action.Status == OrderActionStatus.Stale) return Problems.Stale(action.Order!.Version);
+        ETags.Set(http.Response, action.Order!.Version);
+        return TypedResults.Ok(OrderResponse.From(action.Order, Links.BaseUrl(http.Request)));
     }
 }
 

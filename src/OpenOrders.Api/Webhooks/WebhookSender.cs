@@ -7,8 +7,11 @@ using Microsoft.Extensions.Options;
 
 namespace OpenOrders.Api.Webhooks;
 
-public sealed record AttemptResult(int? StatusCode, int LatencyMs, string? Error, TimeSpan? RetryAfter)
+public sealed record AttemptResult(int? StatusCode, int LatencyMs, string? Error, TimeSpan? RetryAfter, string? ResponseExcerpt = null)
 {
+    /// <summary>How much of a receiver's answer the delivery log keeps: enough to see what it said.</summary>
+    public const int ExcerptLength = 500;
+
     /// <summary>Only a 2xx counts: redirects are not followed and count as failures.</summary>
     public bool Succeeded => StatusCode is >= 200 and < 300;
 }
@@ -53,9 +56,10 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
         try
         {
             using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            return new AttemptResult((int)response.StatusCode, (int)stopwatch.ElapsedMilliseconds,
+            var latency = (int)stopwatch.ElapsedMilliseconds;
+            return new AttemptResult((int)response.StatusCode, latency,
                 response.IsSuccessStatusCode ? null : $"The receiver answered {(int)response.StatusCode} {response.ReasonPhrase}.",
-                RetryAfter(response, now));
+                RetryAfter(response, now), await ExcerptAsync(response, timeout.Token));
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -64,6 +68,23 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
         catch (HttpRequestException e)
         {
             return new AttemptResult(null, (int)stopwatch.ElapsedMilliseconds, e.Message, null);
+        }
+    }
+
+    /// <summary>The start of the answer's body, for the delivery log; a body that cannot be read is no failure.</summary>
+    private static async Task<string?> ExcerptAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(ct);
+            var buffer = new char[AttemptResult.ExcerptLength];
+            using var reader = new StreamReader(body, Encoding.UTF8);
+            var read = await reader.ReadBlockAsync(buffer, ct);
+            return read == 0 ? null : new string(buffer, 0, read);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException)
+        {
+            return null;
         }
     }
 

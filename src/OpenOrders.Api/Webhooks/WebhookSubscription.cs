@@ -71,4 +71,7 @@ public sealed class WebhookAttempt
     public int LatencyMs { get; set; }
     public string? Error { get; set; }
     public bool Succeeded { get; set; }
+
+    /// <summary>The start of the receiver's answer (<see cref="AttemptResult.ExcerptLength"/> characters at most).</summary>
+    public string? ResponseExcerpt { get; set; }
 }

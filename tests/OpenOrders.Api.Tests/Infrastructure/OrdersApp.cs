@@ -52,8 +52,11 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         connectionString = await CreateDatabaseAsync();
-        _ = Server; // start the host now: migrations and the bootstrap admin run before the first test.
+        Start();
     }
+
+    /// <summary>Starts the host now: migrations and the bootstrap admin run before the first test.</summary>
+    protected virtual void Start() => _ = Server;
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 

@@ -67,5 +67,6 @@ internal sealed class OrderStatusTransitionConfiguration : IEntityTypeConfigurat
         transition.Property(t => t.Id).ValueGeneratedNever();
         transition.HasIndex(t => new { t.OrderId, t.Sequence });
         transition.Property(t => t.Message).HasMaxLength(2000);
+        transition.Property(t => t.ChangedById).HasMaxLength(320);
     }
 }

@@ -80,6 +80,7 @@ internal sealed class WebhookAttemptConfiguration : IEntityTypeConfiguration<Web
         attempt.HasKey(a => a.Id);
         attempt.Property(a => a.Id).ValueGeneratedOnAdd();
         attempt.Property(a => a.Error).HasMaxLength(1000);
+        attempt.Property(a => a.ResponseExcerpt).HasMaxLength(AttemptResult.ExcerptLength);
         attempt.HasIndex(a => new { a.SubscriptionId, a.Id });
         attempt.HasIndex(a => a.AttemptedAt);
     }

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.FileProviders;
+using OpenOrders.Api.People;
+
+namespace OpenOrders.Api.WebConsole;
+
+/// <summary>
+/// The console: Razor Pages under <c>/console</c>, served by the same app as the API. Pages need a signed-in person
+/// (cookie only); admin pages need an admin. Console answers get HTML error pages, strict security headers and the
+/// person's language; the API keeps its problem-details answers.
+/// </summary>
+public static class ConsoleSetup
+{
+    public const string Root = "/console";
+
+    public static IServiceCollection AddOrdersConsole(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/WebConsole";
+            o.Conventions.AuthorizeFolder("/", PeopleSetup.ConsolePolicy);
+            o.Conventions.AuthorizeFolder("/Admin", PeopleSetup.ConsoleAdminPolicy);
+            foreach (var page in new[] { "/SignIn", "/SetPassword", "/Language", "/Error" })
+                o.Conventions.AllowAnonymousToPage(page);
+        });
+        services.AddSingleton(sp => ConsoleTimeZone.From(sp.GetRequiredService<IConfiguration>()));
+        return services;
+    }
+
+    /// <summary>Before routing: what only console requests get.</summary>
+    public static IApplicationBuilder UseOrdersConsole(this IApplicationBuilder app) =>
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(Root), console =>
+        {
+            console.Use(SecurityHeaders);
+            console.UseExceptionHandler($"{Root}/error/500");
+            console.UseStatusCodePagesWithReExecute($"{Root}/error/{{0}}");
+            console.UseRequestLocalization(Localization());
+            console.UseStaticFiles(new StaticFileOptions
+            {
+                RequestPath = $"{Root}/assets",
+                FileProvider = new EmbeddedFileProvider(typeof(ConsoleSetup).Assembly, "console"),
+                OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
+            });
+        });
+
+    /// <summary>Scripts only from here (none inline), no framing, no sniffing, no referrer beyond this site.</summary>
+    private static Task SecurityHeaders(HttpContext http, Func<Task> next)
+    {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+                                        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        if (!http.Request.Path.StartsWithSegments($"{Root}/assets")) headers.CacheControl = "no-store";
+        return next();
+    }
+
+    private static RequestLocalizationOptions Localization()
+    {
+        CultureInfo[] cultures = [new("en"), new("nl")];
+        var options = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("en"),
+            SupportedCultures = cultures,
+            SupportedUICultures = cultures,
+        };
+        // The person's choice (a cookie) first, then the browser's languages by their primary tag ("nl-BE" is Dutch).
+        options.RequestCultureProviders = [new CookieRequestCultureProvider(), new PrimaryLanguageProvider()];
+        return options;
+    }
+
+    private sealed class PrimaryLanguageProvider : RequestCultureProvider
+    {
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext http)
+        {
+            var languages = http.Request.GetTypedHeaders().AcceptLanguage
+                .OrderByDescending(l => l.Quality ?? 1)
+                .Select(l => l.Value.Value?.Split('-')[0].ToLowerInvariant())
+                .Where(l => l is "en" or "nl")
+                .ToList();
+            return Task.FromResult(languages.Count == 0 ? null : new ProviderCultureResult(languages[0]!));
+        }
+    }
+}

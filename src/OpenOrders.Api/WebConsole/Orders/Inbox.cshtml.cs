@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using OpenOrders.Api.Data;
+using OpenOrders.Api.Orders;
+using OpenOrders.Domain;
+using OpenOrders.Domain.Orders;
+
+namespace OpenOrders.Api.WebConsole;
+
+/// <summary>The inbox: filters in the URL (so a link can be shared), a count per status, cursor paging.</summary>
+public sealed class InboxModel(OrdersDbContext db) : ConsolePage
+{
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string[]? StatusNames { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
+    public IReadOnlyList<OrderStatus> Statuses { get; private set; } = [];
+    public InboxPage Result { get; private set; } = null!;
+    public bool IsLaterPage => After is not null;
+
+    /// <summary>Where a person lands: what waits for them; the admin sees everything still open.</summary>
+    public static string LandingUrl(Role role) => role switch
+    {
+        Role.Provider => "/console/orders?status=PendingProvider",
+        Role.Account => "/console/orders?status=PendingAccount",
+        _ => "/console/orders?" + string.Join("&", Enum.GetValues<OrderStatus>()
+            .Where(s => !OrderStatusMachine.Final.Contains(s)).Select(s => $"status={s}")),
+    };
+
+    public static string BadgeOf(OrderStatus status) =>
+        OrderStatusMachine.Final.Contains(status) ? "final" : status == OrderStatus.Invalid ? "attention" : "open";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // Unknown names in a hand-edited link are ignored rather than refused: the page still shows something useful.
+        Statuses = [.. (StatusNames ?? []).Select(n => OrderStatusMachine.TryParse(n, out var s) ? s : (OrderStatus?)null)
+            .OfType<OrderStatus>().Distinct().Order()];
+        var to = Format.ParseDate(To);
+        var filter = new InboxFilter(Statuses, Search, Format.ParseDate(From), to?.AddDays(1),
+            After is null ? null : OrderCursor.Parse(After));
+        Result = await Inbox.ReadAsync(db, Caller, filter, ct);
+    }
+
+    public string PageUrl(string? after)
+    {
+        var query = new List<KeyValuePair<string, string?>>();
+        query.AddRange(Statuses.Select(s => new KeyValuePair<string, string?>("status", s.ToString())));
+        if (!string.IsNullOrWhiteSpace(Search)) query.Add(new("q", Search));
+        if (!string.IsNullOrWhiteSpace(From)) query.Add(new("from", From));
+        if (!string.IsNullOrWhiteSpace(To)) query.Add(new("to", To));
+        if (after is not null) query.Add(new("after", after));
+        return QueryHelpers.AddQueryString("/console/orders", query);
+    }
+}

@@ -1,0 +1,26 @@
+using OpenOrders.Domain.Orders;
+
+namespace OpenOrders.Api.WebConsole;
+
+/// <summary>What a person calls each move of the table, by where it leads (the key of its text).</summary>
+public static class OrderPageText
+{
+    public static string ActionOf(OrderStatus to) => to switch
+    {
+        OrderStatus.AcceptedProvider => "Accept",
+        OrderStatus.PendingProvider => "Approve",
+        OrderStatus.RejectedAccount or OrderStatus.RejectedProvider => "Reject",
+        OrderStatus.CancelledAccount => "Cancel the order",
+        OrderStatus.CancelledAdmin => "Cancel as the marketplace",
+        OrderStatus.CancelledWithCosts => "Cancel with costs",
+        OrderStatus.Invoiced => "Invoice now",
+        OrderStatus.Paid => "Register the payment",
+        OrderStatus.PendingCredited => "Request a credit",
+        OrderStatus.Credited => "Credit",
+        _ => "Move on",
+    };
+
+    /// <summary>Moves that end the order without it being delivered get the warning colour.</summary>
+    public static bool IsEnding(OrderStatus to) => to is OrderStatus.RejectedAccount or OrderStatus.RejectedProvider
+        or OrderStatus.CancelledAccount or OrderStatus.CancelledAdmin or OrderStatus.CancelledWithCosts;
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace OpenOrders.Api.Tests.WebConsole;
+
+/// <summary>A person of the console, signed in in their own browser context (their own cookies).</summary>
+public sealed record SignedInPerson(string Email, string Password, IBrowserContext Context, IPage Page) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => new(Context.CloseAsync());
+}
+
+/// <summary>The console's steps as a person takes them, in a real browser.</summary>
+public static class ConsoleSteps
+{
+    public const string Password = "Test-password-42";
+
+    /// <summary>An admin invites the person over the API; the person opens the link and sets a password.</summary>
+    public static async Task<string> InviteAsync(ConsoleApp app, HttpClient admin, string role, Guid? tenantId, string? email = null)
+    {
+        email ??= $"{role.ToLowerInvariant()}.{Guid.NewGuid():N}"[..20] + "@example.test";
+        var response = await admin.PostAsJsonAsync("/api/v1/people", new { email, role, tenantId });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /api/v1/people answered {(int)response.StatusCode}: {text}");
+        var link = JsonDocument.Parse(text).RootElement.GetProperty("setPasswordLink").GetString()!;
+
+        await using var context = await Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + new Uri(link).PathAndQuery);
+        await page.GetByLabel("New password").FillAsync(Password);
+        await page.GetByLabel("The same password again").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await page.WaitForURLAsync("**/console/sign-in");
+        return email;
+    }
+
+    public static async Task<SignedInPerson> SignInAsync(ConsoleApp app, string email, string password = Password, string locale = "en-GB")
+    {
+        var context = await Browser.NewContextAsync(locale);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.Url("/console"));
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("form button[type=submit]").Last.ClickAsync();
+        await page.WaitForURLAsync("**/console/orders**");
+        return new SignedInPerson(email, password, context, page);
+    }
+
+    /// <summary>Invites a person and signs them in.</summary>
+    public static async Task<SignedInPerson> PersonAsync(ConsoleApp app, HttpClient admin, string role, Guid? tenantId) =>
+        await SignInAsync(app, await InviteAsync(app, admin, role, tenantId));
+
+    /// <summary>The outcome the page announces (role=status) after an action.</summary>
+    public static async Task<string> OutcomeAsync(IPage page) =>
+        (await page.Locator("main > [role=status]").InnerTextAsync()).Trim();
+
+    /// <summary>No WCAG 2.2 A or AA violation that axe-core can find on the page as it is now.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] },
+        });
+        var violations = result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        Assert.True(violations.Count == 0, $"{page.Url}:\n" + string.Join("\n", violations));
+    }
+
+    /// <summary>Writes the page as docs/images/{name}.png for the README.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryRoot(), "docs", "images", name + ".png"), FullPage = true });
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OpenOrders.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Not inside the repository.");
+    }
+}
