@@ -14,6 +14,7 @@ public static class StatusDiagramView
         Describe = s => format.Of(s),
         RoleName = r => text[r.ToString()].Value.ToLowerInvariant(),
         Title = text["The status flow, with this order's status and path marked"],
+        Words = w => text[w],
         IdPrefix = "order",
     });
 
@@ -22,6 +23,7 @@ public static class StatusDiagramView
         Describe = s => format.Of(s),
         RoleName = r => text[r.ToString()].Value.ToLowerInvariant(),
         Title = text["The order status flow"],
+        Words = w => text[w],
         IdPrefix = "flow",
     });
 

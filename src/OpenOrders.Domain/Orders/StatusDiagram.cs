@@ -20,6 +20,12 @@ public sealed record SvgOptions
     /// <summary>How a role is written in labels and the legend; default its lower-case name.</summary>
     public Func<Role, string>? RoleName { get; init; }
 
+    /// <summary>
+    /// The picture's own words in another language: "or", "created", the requirement short forms ("reason", "on behalf
+    /// of", "deadline") and the legend's: all of <see cref="StatusDiagram.OwnWords"/>. Default: as written.
+    /// </summary>
+    public Func<string, string>? Words { get; init; }
+
     /// <summary>The picture's accessible title; default "Order status machine".</summary>
     public string? Title { get; init; }
 
@@ -58,6 +64,13 @@ public static partial class StatusDiagram
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_-]*$")]
     private static partial Regex IdPattern();
+
+    /// <summary>The words the picture writes itself, for <see cref="SvgOptions.Words"/> to translate.</summary>
+    public static IReadOnlyList<string> OwnWords { get; } =
+    [
+        "or", "created", "either role", "final status", "current status", "visited status", "move taken",
+        .. Enum.GetValues<TransitionRequirement>().Where(r => r != TransitionRequirement.None).Select(Short).Distinct(),
+    ];
 
     /// <summary>One arrow: the roles that may make the move, in table order, and what it needs.</summary>
     private sealed record Arrow(OrderStatus From, OrderStatus To, IReadOnlyList<Role> Roles, string Requires);
@@ -101,6 +114,7 @@ public static partial class StatusDiagram
         private readonly IReadOnlyList<Arrow> _arrows = Arrows();
         private readonly Func<Role, string> _roleName = options.RoleName ?? (r => r.ToString().ToLowerInvariant());
         private readonly IReadOnlyList<OrderStatus> _path = options.Path ?? [];
+        private readonly Func<string, string> _word = options.Words ?? (w => w);
         private readonly StringBuilder _svg = new();
 
         public string Draw()
@@ -131,8 +145,8 @@ public static partial class StatusDiagram
             _path.Zip(_path.Skip(1)).Any(step => step.First == arrow.From && step.Second == arrow.To);
 
         private string Label(Arrow arrow) =>
-            string.Join(" or ", arrow.Roles.Select(_roleName))
-            + (arrow.Requires.Length > 0 ? $" ({arrow.Requires})" : "");
+            string.Join($" {_word("or")} ", arrow.Roles.Select(_roleName))
+            + (arrow.Requires.Length > 0 ? $" ({_word(arrow.Requires)})" : "");
 
         private static double TextWidth(string text, double size) => StatusDiagramText.Width(text, size, bold: false);
 
@@ -165,7 +179,7 @@ public static partial class StatusDiagram
             _svg.Append($"<g class=\"start\"><circle cx=\"{N(start.X)}\" cy=\"{N(start.Y)}\" r=\"6\" fill=\"{Ink}\"/>")
                 .Append(Line($"M{N(start.X)},{N(start.Y + 6)} L{N(start.X)},{N(top)}", Ink, 1.5,
                     $"marker-end=\"url(#{Id("arrow-start")})\" "))
-                .Append(Text(label.X + 2, label.CenterY, LabelFont, Muted, "created", anchor: "start"))
+                .Append(Text(label.X + 2, label.CenterY, LabelFont, Muted, _word("created"), anchor: "start"))
                 .Append("</g>\n");
         }
 
@@ -228,7 +242,8 @@ public static partial class StatusDiagram
         {
             // Joining words sit between the spans: renderers drop spaces at a span's edges.
             var roles = arrow.Roles.Select(r => $"<tspan fill=\"{Colour(r)}\">{Esc(_roleName(r))}</tspan>");
-            var text = string.Join(" or ", roles) + (arrow.Requires.Length > 0 ? $" ({Esc(arrow.Requires)})" : "");
+            var requires = arrow.Requires.Length > 0 ? $" ({Esc(_word(arrow.Requires))})" : "";
+            var text = string.Join($" {Esc(_word("or"))} ", roles) + requires;
             _svg.Append($"<g class=\"edge-label\" data-from=\"{arrow.From}\" data-to=\"{arrow.To}\">")
                 .Append(Rect(box, 3, "#FFFFFF", stroke: null).Replace("/>", " fill-opacity=\"0.92\"/>"))
                 .Append($"<text x=\"{N(box.CenterX)}\" y=\"{N(box.CenterY + LabelFont * 0.35)}\" ")
@@ -239,11 +254,11 @@ public static partial class StatusDiagram
         {
             foreach (var role in Enum.GetValues<Role>()) yield return ("role", _roleName(role), [role]);
             if (_arrows.FirstOrDefault(a => a.Roles.Count > 1) is { } either)
-                yield return ("role", "either role", either.Roles);
-            yield return ("final", "final status", []);
-            if (options.Current is not null) yield return ("current", "current status", []);
-            if (_path.Count > 0) yield return ("visited", "visited status", []);
-            if (_path.Count > 1) yield return ("taken", "move taken", [Role.System]);
+                yield return ("role", _word("either role"), either.Roles);
+            yield return ("final", _word("final status"), []);
+            if (options.Current is not null) yield return ("current", _word("current status"), []);
+            if (_path.Count > 0) yield return ("visited", _word("visited status"), []);
+            if (_path.Count > 1) yield return ("taken", _word("move taken"), [Role.System]);
         }
 
         /// <summary>Each legend entry: a sample in the first 30 px of its box, then its text.</summary>

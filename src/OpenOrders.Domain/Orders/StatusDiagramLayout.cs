@@ -93,22 +93,21 @@ internal sealed class StatusDiagramLayout
         _back = FindBackMoves(moves);
     }
 
-    /// <summary>The last layout: pages draw the same machine for many orders, only the marks differ.</summary>
-    private static Cached? s_last;
-
-    private sealed record Cached(string Key, StatusDiagramLayout Layout);
+    /// <summary>The last layouts (one per language, say): pages draw the same machine for many orders, only the marks differ.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, StatusDiagramLayout> Recent = new();
 
     public static StatusDiagramLayout Compute(IReadOnlyList<DiagramMove> moves, Func<OrderStatus, double> nodeWidth)
     {
         var key = string.Join(";", moves.Select(m => FormattableString.Invariant($"{m.From}>{m.To}:{m.LabelWidth:R}"))
             .Concat(Enum.GetValues<OrderStatus>().Select(s => FormattableString.Invariant($"{s}:{nodeWidth(s):R}"))));
-        if (Volatile.Read(ref s_last) is { } last && last.Key == key) return last.Layout;
+        if (Recent.TryGetValue(key, out var known)) return known;
         var layout = new StatusDiagramLayout(moves);
         layout.BuildLayers(nodeWidth);
         layout.OrderLayers();
         layout.PlaceX();
         layout.Route();
-        Volatile.Write(ref s_last, new Cached(key, layout));
+        if (Recent.Count >= 8) Recent.Clear(); // a handful of variants at most; never grows
+        Recent[key] = layout;
         return layout;
     }
 
