@@ -59,7 +59,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 // Empty error answers (401, 403, 404, 405, 415 from the framework) get a problem-details body too.
 app.UseStatusCodePages();
-app.UseOrdersConsole();
+app.UseOrdersConsole(app.Environment);
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

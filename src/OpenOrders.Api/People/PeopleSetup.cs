@@ -37,8 +37,6 @@ public static class PeopleSetup
             .AddClaimsPrincipalFactory<PersonClaims>();
         services.AddScoped<IUserConfirmation<Person>, PersonConfirmation>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Invitations.LinkLifetime);
-        // Every request checks the security stamp, so a disabled person is signed out at once, not within 30 minutes.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         services.AddAuthentication().AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(o =>
         {
@@ -50,6 +48,8 @@ public static class PeopleSetup
             o.LogoutPath = "/console/sign-out";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Every request checks the person is still who signed in, so a disabled person is signed out at once.
+            o.Events.OnValidatePrincipal = PersonStamp.ValidateAsync;
             // A page of another role answers as a missing one, exactly like another tenant's order.
             o.Events.OnRedirectToAccessDenied = context =>
             {

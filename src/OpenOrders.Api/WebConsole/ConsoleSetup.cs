@@ -26,14 +26,16 @@ public static class ConsoleSetup
                 o.Conventions.AllowAnonymousToPage(page);
         });
         services.AddSingleton(sp => ConsoleTimeZone.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<InboxCounts>();
         return services;
     }
 
     /// <summary>Before routing: what only console requests get.</summary>
-    public static IApplicationBuilder UseOrdersConsole(this IApplicationBuilder app) =>
+    public static IApplicationBuilder UseOrdersConsole(this IApplicationBuilder app, IHostEnvironment env) =>
         app.UseWhen(http => http.Request.Path.StartsWithSegments(Root), console =>
         {
             console.Use(SecurityHeaders);
+            if (!env.IsDevelopment()) console.Use(HttpsOnly);
             console.UseExceptionHandler($"{Root}/error/500");
             console.UseStatusCodePagesWithReExecute($"{Root}/error/{{0}}");
             console.UseRequestLocalization(Localization());
@@ -45,6 +47,19 @@ public static class ConsoleSetup
             });
         });
 
+    /// <summary>
+    /// Outside Development the console's cookies are Secure, so it is served over HTTPS only: say so plainly rather
+    /// than fail later. Behind a proxy that ends TLS, <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> passes the scheme on.
+    /// </summary>
+    private static Task HttpsOnly(HttpContext http, Func<Task> next)
+    {
+        if (http.Request.IsHttps) return next();
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        return http.Response.WriteAsync("The console is served over HTTPS only. Behind a proxy that ends TLS, set " +
+                                        "ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so the service sees the original scheme.");
+    }
+
     /// <summary>Scripts only from here (none inline), no framing, no sniffing, no referrer beyond this site.</summary>
     private static Task SecurityHeaders(HttpContext http, Func<Task> next)
     {
@@ -54,7 +69,8 @@ public static class ConsoleSetup
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
-        if (!http.Request.Path.StartsWithSegments($"{Root}/assets")) headers.CacheControl = "no-store";
+        // Pages hold private data: never cached (and exactly as antiforgery wants it, so it need not override them).
+        if (!http.Request.Path.StartsWithSegments($"{Root}/assets")) (headers.CacheControl, headers.Pragma) = ("no-cache, no-store", "no-cache");
         return next();
     }
 

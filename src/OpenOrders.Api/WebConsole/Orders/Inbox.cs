@@ -25,10 +25,13 @@ public static class Inbox
 {
     public const int PageSize = 25;
 
-    public static async Task<InboxPage> ReadAsync(OrdersDbContext db, Caller caller, InboxFilter filter, CancellationToken ct)
+    public static async Task<InboxPage> ReadAsync(
+        OrdersDbContext db, InboxCounts known, Caller caller, InboxFilter filter, CancellationToken ct)
     {
         var matching = Filtered(db.Orders.Visible(caller).AsNoTracking(), filter);
-        var counts = await matching.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var counts = await known.GetAsync(caller, filter, async () =>
+            (await matching.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(c => c.Key, c => c.Count));
 
         var page = filter.Statuses.Count > 0 ? matching.Where(o => filter.Statuses.Contains(o.Status)) : matching;
         if (filter.After is { } after)
@@ -44,7 +47,7 @@ public static class Inbox
             rows.RemoveAt(PageSize);
             next = new OrderCursor(rows[^1].DateModified, rows[^1].OrderNumber);
         }
-        return new InboxPage(rows, next, counts.ToDictionary(c => c.Key, c => c.Count));
+        return new InboxPage(rows, next, counts);
     }
 
     /// <summary>Text matches the order number exactly, or the customer's name or e-mail or the course name in part, in any case.</summary>

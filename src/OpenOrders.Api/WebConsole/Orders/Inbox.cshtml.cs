@@ -8,7 +8,7 @@ using OpenOrders.Domain.Orders;
 namespace OpenOrders.Api.WebConsole;
 
 /// <summary>The inbox: filters in the URL (so a link can be shared), a count per status, cursor paging.</summary>
-public sealed class InboxModel(OrdersDbContext db) : ConsolePage
+public sealed class InboxModel(OrdersDbContext db, InboxCounts counts) : ConsolePage
 {
     [BindProperty(SupportsGet = true, Name = "status")]
     public string[]? StatusNames { get; set; }
@@ -49,7 +49,7 @@ public sealed class InboxModel(OrdersDbContext db) : ConsolePage
         var to = Format.ParseDate(To);
         var filter = new InboxFilter(Statuses, Search, Format.ParseDate(From), to?.AddDays(1),
             After is null ? null : OrderCursor.Parse(After));
-        Result = await Inbox.ReadAsync(db, Caller, filter, ct);
+        Result = await Inbox.ReadAsync(db, counts, Caller, filter, ct);
     }
 
     public string PageUrl(string? after)

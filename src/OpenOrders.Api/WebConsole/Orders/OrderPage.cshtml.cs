@@ -12,7 +12,7 @@ namespace OpenOrders.Api.WebConsole;
 /// One order as a person reads it, with the actions this person may take now, derived from the status table. Every
 /// form carries the version the page was drawn with; the actions are the API's own (<see cref="OrderActions"/>).
 /// </summary>
-public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions) : ConsolePage
+public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, InboxCounts counts) : ConsolePage
 {
     public Order Order { get; private set; } = null!;
     public Product? Course { get; private set; }
@@ -93,6 +93,7 @@ public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions) : C
                     Failed(Text["Someone changed this order after you opened it, so nothing was changed. This is the order as it is now: check it and try again."]);
                     break;
                 default:
+                    counts.Forget(outcome.Order!);
                     Succeeded(describe(outcome.Value));
                     break;
             }

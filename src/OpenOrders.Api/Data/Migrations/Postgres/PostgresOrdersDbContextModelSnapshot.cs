@@ -950,6 +950,10 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "AcceptedStartMomentDate");
 
+                    b.HasIndex("AccountId", "Status", "DateModified", "OrderNumber");
+
+                    b.HasIndex("ProviderId", "Status", "DateModified", "OrderNumber");
+
                     b.ToTable("Orders");
                 });
 

@@ -939,6 +939,10 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "AcceptedStartMomentDate");
 
+                    b.HasIndex("AccountId", "Status", "DateModified", "OrderNumber");
+
+                    b.HasIndex("ProviderId", "Status", "DateModified", "OrderNumber");
+
                     b.ToTable("Orders");
                 });
 

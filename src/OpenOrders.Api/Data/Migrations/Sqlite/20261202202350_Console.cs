@@ -138,6 +138,16 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_Status_DateModified_OrderNumber",
+                table: "Orders",
+                columns: new[] { "AccountId", "Status", "DateModified", "OrderNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_Status_DateModified_OrderNumber",
+                table: "Orders",
+                columns: new[] { "ProviderId", "Status", "DateModified", "OrderNumber" });
+
+            migrationBuilder.CreateIndex(
                 name: "EmailIndex",
                 table: "People",
                 column: "NormalizedEmail");
@@ -181,6 +191,14 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Orders_AccountId_Status_DateModified_OrderNumber",
+                table: "Orders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Orders_ProviderId_Status_DateModified_OrderNumber",
+                table: "Orders");
 
             migrationBuilder.DropColumn(
                 name: "ResponseExcerpt",

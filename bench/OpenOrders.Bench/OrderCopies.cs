@@ -1,0 +1,126 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace OpenOrders.Bench;
+
+/// <summary>
+/// Fills the database with many orders fast, for the console's figures: copies of a few real, validated orders
+/// (made over the API, so every column is as the service writes it), with new ids and numbers, spread over half a
+/// year and over the statuses a provider's history holds. Only the Orders table: no changes, so no webhooks.
+/// </summary>
+public static class OrderCopies
+{
+    /// <summary>Most of a provider's history is done; a tenth waits for it.</summary>
+    private static readonly string[] Statuses =
+        ["PendingProvider", "AcceptedProvider", "Paid", "Paid", "Paid", "Invoiced", "Paid", "CancelledAccount", "RejectedProvider", "Credited"];
+
+    private static readonly string[] FirstNames = ["Anna", "Bram", "Chantal", "Daan", "Eva", "Fatima", "Gijs", "Hanna"];
+
+    /// <summary>Copies, then answers how many orders the provider has and a random sample of their ids.</summary>
+    public static async Task<(long Orders, List<string> Sample)> CopyAsync(
+        string provider, string connectionString, Guid providerId, IReadOnlyList<Guid> templates, int total)
+    {
+        await using DbConnection connection = provider == "Postgres"
+            ? new NpgsqlConnection(connectionString)
+            : new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        var postgres = connection is NpgsqlConnection;
+        var columns = await ColumnsAsync(connection, postgres);
+        var perTemplate = total / templates.Count;
+        // Numbers from a random block, so a second run on the same database copies as many again.
+        var first = Random.Shared.Next(10_000_000, 99_999_999 - total);
+        await using var transaction = await connection.BeginTransactionAsync();
+        for (var t = 0; t < templates.Count; t++)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Insert(columns, postgres);
+            Add(command, "template", postgres ? templates[t] : templates[t].ToString().ToUpperInvariant());
+            Add(command, "base", first + t * perTemplate);
+            Add(command, "n", perTemplate);
+            // Half a year of history; the templates interleave, a few minutes apart.
+            Add(command, "step", 180 * 86_400 / perTemplate);
+            Add(command, "offset", t * 180 * 86_400 / total);
+            command.CommandTimeout = 600;
+            await command.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
+        await using var analyze = connection.CreateCommand();
+        analyze.CommandText = postgres ? "VACUUM ANALYZE \"Orders\"" : "ANALYZE";
+        analyze.CommandTimeout = 600;
+        await analyze.ExecuteNonQueryAsync();
+        return (await CountAsync(connection, postgres, providerId), await SampleAsync(connection, postgres, providerId));
+    }
+
+    private static async Task<long> CountAsync(DbConnection connection, bool postgres, Guid providerId)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM \"Orders\" WHERE \"ProviderId\" = @provider";
+        Add(command, "provider", postgres ? providerId : providerId.ToString().ToUpperInvariant());
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<List<string>> SampleAsync(DbConnection connection, bool postgres, Guid providerId)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Id\" FROM \"Orders\" WHERE \"ProviderId\" = @provider ORDER BY random() LIMIT 2000";
+        Add(command, "provider", postgres ? providerId : providerId.ToString().ToUpperInvariant());
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) ids.Add(reader.GetValue(0).ToString()!);
+        return ids;
+    }
+
+    private static string Insert(IReadOnlyList<string> columns, bool postgres)
+    {
+        string Seconds(string column) => postgres
+            ? $"t.\"{column}\" - make_interval(secs => g * @step + @offset)"
+            : $"t.\"{column}\" - (((g * @step + @offset) * 10000) << 11)"; // SQLite keeps an offset as (ticks / 1000) << 11
+        var status = string.Join(", ", Statuses.Select(s => $"'{s}'"));
+        var names = string.Join(", ", FirstNames.Select(n => $"'{n}'"));
+        var values = columns.Select(c => c switch
+        {
+            "Id" => postgres
+                ? "(lpad(to_hex(@base + g), 8, '0') || '-0000-4000-8000-' || lpad(to_hex(@base + g), 12, '0'))::uuid"
+                : "printf('%08X-0000-4000-8000-%012X', @base + g, @base + g)",
+            "OrderNumber" => "@base + g",
+            "DateCreated" or "DateModified" => Seconds(c),
+            "Status" => postgres ? $"(ARRAY[{status}])[1 + g % {Statuses.Length}]" : Pick(status, Statuses.Length),
+            "Customer_FirstName" => postgres ? $"(ARRAY[{names}])[1 + g % {FirstNames.Length}]" : Pick(names, FirstNames.Length),
+            "Customer_Surname" => "'Student ' || g",
+            "Customer_Email" => "'student' || g || '@example.test'",
+            _ => $"t.\"{c}\"",
+        });
+        var series = postgres ? "generate_series(1, @n) AS g" : "s";
+        var with = postgres ? "" : "WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < @n) ";
+        // A copy whose number an order of the run already has is left out (order numbers are random).
+        return $"{with}INSERT {(postgres ? "" : "OR IGNORE ")}INTO \"Orders\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
+               $"SELECT {string.Join(", ", values)} FROM \"Orders\" t CROSS JOIN {series} WHERE t.\"Id\" = @template" +
+               (postgres ? " ON CONFLICT DO NOTHING" : "");
+    }
+
+    /// <summary>SQLite has no arrays: a CASE over the index.</summary>
+    private static string Pick(string list, int count) =>
+        "CASE g % " + count + " " + string.Join(" ", list.Split(", ").Select((v, i) => $"WHEN {i} THEN {v}")) + " END";
+
+    private static async Task<List<string>> ColumnsAsync(DbConnection connection, bool postgres)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = postgres
+            ? "SELECT column_name FROM information_schema.columns WHERE table_name = 'Orders' ORDER BY ordinal_position"
+            : "SELECT name FROM pragma_table_info('Orders')";
+        var columns = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
+        return columns;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
