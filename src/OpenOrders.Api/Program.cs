@@ -13,6 +13,7 @@ using OpenOrders.Api.Webhooks;
 using OpenOrders.Api.WebConsole;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddRequestLimits();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOrdersDatabase(builder.Configuration);
@@ -57,6 +58,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<OrdersDbContext>("database"
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseRequestLimits();
 // Empty error answers (401, 403, 404, 405, 415 from the framework) get a problem-details body too.
 app.UseStatusCodePages();
 app.UseOrdersConsole(app.Environment);

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,12 @@ namespace OpenOrders.Api.Auth;
 public static class TokenApi
 {
     private static readonly string DummyHash = SecretHasher.Hash("not-a-client");
+
+    /// <summary>A token request has four short fields; anything far beyond that is refused before it is read.</summary>
+    private static readonly FormOptions TokenForm = new()
+    {
+        ValueCountLimit = 16, KeyLengthLimit = 64, ValueLengthLimit = 4096, MultipartBodyLengthLimit = 16_384,
+    };
 
     public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
     {
@@ -40,7 +47,17 @@ public static class TokenApi
         if (!http.Request.HasFormContentType)
             return Error(http, 400, "invalid_request", "The request must be application/x-www-form-urlencoded.");
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            http.Features.Set<IFormFeature>(new FormFeature(http.Request, TokenForm));
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            // Too many fields, too long a key or value, or a broken body: the form reader's own limits.
+            return Error(http, 400, "invalid_request", "The form is malformed or larger than a token request can be.");
+        }
         var grantType = form["grant_type"].ToString();
         if (string.IsNullOrEmpty(grantType))
             return Error(http, 400, "invalid_request", "grant_type is required.");

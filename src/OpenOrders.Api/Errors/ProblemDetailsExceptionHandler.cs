@@ -18,6 +18,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         var problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => FromJson(http, json),
+            BadHttpRequestException { StatusCode: 413 } => Hosting.RequestLimits.TooLarge(
+                http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.LimitsOptions>>().Value.MaxRequestBodyBytes),
             BadHttpRequestException bad => FromBadRequest(bad),
             OrderRuleViolation violation => FromViolation(violation),
             // With If-Match the client named a version, and it is no longer current.

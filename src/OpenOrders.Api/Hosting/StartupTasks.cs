@@ -24,7 +24,10 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
 
         await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().EnsureAsync(ct);
         if (env.IsDevelopment())
+        {
             await scope.ServiceProvider.GetRequiredService<DemoWorld>().EnsureAsync(ct);
+            log.LogInformation("Development: webhook callbacks may use plain http and point to this machine (loopback).");
+        }
     }
 
     public Task StartAsync(CancellationToken ct) => Task.CompletedTask;

@@ -41,7 +41,7 @@ public sealed record CreateOrderRequest(
         errors.Required(OrderType, "orderType");
         errors.Required(Customer, "customer");
         foreach (var (property, value) in Texts())
-            errors.MaxLength(value, property, property.EndsWith("StartMomentId") ? 100 : 300);
+            errors.MaxLength(value, property, OrderProperties.MaxLengthOf(property));
     }
 
     private IEnumerable<(string, string?)> Texts() =>

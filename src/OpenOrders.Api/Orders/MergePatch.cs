@@ -14,42 +14,47 @@ public static class MergePatch
 {
     private static readonly string[] Groups = ["customer", "customer.address", "customAttributes"];
 
-    /// <summary>The changes, or errors: 400 for values of the wrong type, and the names that are not settable at all.</summary>
-    public static (Dictionary<string, object?> Changes, RequestErrors Errors, List<string> Unknown) Read(JsonElement patch)
+    /// <summary>What a patch asks for, or what is wrong with it.</summary>
+    public sealed record Reading(Dictionary<string, object?> Changes, RequestErrors Errors, List<string> Unknown, RequestErrors TooLong);
+
+    /// <summary>
+    /// The changes, or errors: 400 for values of the wrong type, 422 for texts longer than the property takes
+    /// (<see cref="OrderProperty.MaxLength"/>), and the names that are not settable at all.
+    /// </summary>
+    public static Reading Read(JsonElement patch)
     {
-        var changes = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var errors = new RequestErrors();
-        var unknown = new List<string>();
+        var reading = new Reading(new Dictionary<string, object?>(StringComparer.Ordinal), new RequestErrors(), [], new RequestErrors());
         if (patch.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add("body", "A merge patch is a JSON object of the properties to change.");
-            return (changes, errors, unknown);
-        }
-        Walk(patch, "", changes, errors, unknown);
-        return (changes, errors, unknown);
+            reading.Errors.Add("body", "A merge patch is a JSON object of the properties to change.");
+        else
+            Walk(patch, "", reading);
+        return reading;
     }
 
-    private static void Walk(JsonElement node, string prefix, Dictionary<string, object?> changes, RequestErrors errors, List<string> unknown)
+    private static void Walk(JsonElement node, string prefix, Reading reading)
     {
+        var (changes, errors, unknown, tooLong) = reading;
         foreach (var member in node.EnumerateObject())
         {
             var path = prefix + member.Name;
             var group = Groups.FirstOrDefault(g => string.Equals(g, path, StringComparison.OrdinalIgnoreCase));
             if (group is not null)
             {
-                if (member.Value.ValueKind == JsonValueKind.Object) Walk(member.Value, group + ".", changes, errors, unknown);
+                if (member.Value.ValueKind == JsonValueKind.Object) Walk(member.Value, group + ".", reading);
                 else errors.Add(group, "Must be an object of the properties to change.");
                 continue;
             }
             var property = OrderProperties.Find(path);
             if (property is null) { unknown.Add(path); continue; }
-            if (TryConvert(member.Value, property.Type, out var value, out var problem)) changes[property.Name] = value;
+            if (TryConvert(member.Value, property, out var value, out var problem)) changes[property.Name] = value;
+            else if (value is TooLongText) tooLong.Add(property.Name, problem!);
             else errors.Add(property.Name, problem!);
         }
     }
 
-    private static bool TryConvert(JsonElement json, Type type, out object? value, out string? problem)
+    private static bool TryConvert(JsonElement json, OrderProperty property, out object? value, out string? problem)
     {
+        var type = property.Type;
         value = null;
         problem = null;
         if (json.ValueKind == JsonValueKind.Null)
@@ -60,7 +65,11 @@ public static class MergePatch
         if (type == typeof(string) && json.ValueKind == JsonValueKind.String)
         {
             var text = json.GetString()!.Trim();
-            if (text.Length > 300) { problem = "At most 300 characters."; return false; }
+            if (text.Length > property.MaxLength)
+            {
+                (value, problem) = (new TooLongText(), $"At most {property.MaxLength} characters.");
+                return false;
+            }
             value = text.Length == 0 ? null : text;
             return true;
         }
@@ -79,4 +88,7 @@ public static class MergePatch
             : $"Must be one of: {string.Join(", ", Enum.GetNames<OrderType>())}.";
         return false;
     }
+
+    /// <summary>Marks a refusal that is about the value's length, not its type.</summary>
+    private sealed record TooLongText;
 }

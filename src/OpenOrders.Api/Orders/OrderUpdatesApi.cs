@@ -27,15 +27,24 @@ public static class OrderUpdatesApi
         JsonElement patch;
         try
         {
-            using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: ct);
+            using var body = new MemoryStream();
+            await http.Request.Body.CopyToAsync(body, ct);
+            // The reader checks the JSON's shape, not the UTF-8 inside its strings: check that first.
+            if (!System.Text.Unicode.Utf8.IsValid(body.GetBuffer().AsSpan(0, (int)body.Length)))
+                return Problems.Invalid("body", "The body is not valid UTF-8.");
+            using var document = JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length));
             patch = document.RootElement.Clone();
         }
         catch (JsonException e)
         {
             return Problems.Invalid("body", $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine}).");
         }
-        var (changes, errors, unknown) = MergePatch.Read(patch);
+        var (changes, errors, unknown, tooLong) = MergePatch.Read(patch);
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
+        if (tooLong.Any)
+            return TypedResults.Problem(statusCode: 422, title: "These values are too long",
+                detail: "Nothing was changed. See errors for the longest value each property takes.",
+                extensions: new Dictionary<string, object?> { ["errors"] = tooLong.ToDictionary() });
 
         if (string.IsNullOrEmpty(http.Request.Headers.IfMatch))
         {

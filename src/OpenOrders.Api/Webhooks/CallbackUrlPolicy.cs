@@ -7,12 +7,19 @@ namespace OpenOrders.Api.Webhooks;
 /// <summary>
 /// Where callbacks may go. Outside Development a callback must be HTTPS and must not reach loopback, private,
 /// link-local or other internal addresses — checked when subscribing and again at every connection, so a
-/// name that later resolves inwards (DNS rebinding) is refused too. Configuration can allow both for tests.
+/// name that later resolves inwards (DNS rebinding) is refused too. In Development a receiver on this machine
+/// (loopback, plain http) is allowed, so the walk-through works from a fresh clone; configuration can allow more.
 /// </summary>
 public sealed class CallbackUrlPolicy(IOptions<WebhookOptions> options, IHostEnvironment env)
 {
     private bool AllowHttp => options.Value.AllowHttp || env.IsDevelopment();
     private bool AllowPrivate => options.Value.AllowPrivateNetworks;
+    private bool AllowLoopback => AllowPrivate || env.IsDevelopment();
+
+    private bool Refused(IPAddress address) => IsInternal(address) && !AllowPrivate && !(AllowLoopback && IsLoopback(address));
+
+    private static bool IsLoopback(IPAddress address) =>
+        IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 
     /// <summary>Why the URL is refused, or null when it is acceptable.</summary>
     public async Task<string?> ProblemWithAsync(string? url, CancellationToken ct)
@@ -25,7 +32,7 @@ public sealed class CallbackUrlPolicy(IOptions<WebhookOptions> options, IHostEnv
         IPAddress[] addresses;
         try { addresses = IPAddress.TryParse(uri.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.IdnHost, ct); }
         catch (SocketException) { return $"The host '{uri.Host}' cannot be resolved."; }
-        return addresses.Length == 0 || addresses.Any(IsInternal) ? "Must not point to a loopback, private or otherwise internal address." : null;
+        return addresses.Length == 0 || addresses.Any(Refused) ? "Must not point to a loopback, private or otherwise internal address." : null;
     }
 
     /// <summary>The handler for webhook calls: no redirects, and the address checked when connecting.</summary>
@@ -38,7 +45,7 @@ public sealed class CallbackUrlPolicy(IOptions<WebhookOptions> options, IHostEnv
         {
             var addresses = IPAddress.TryParse(context.DnsEndPoint.Host, out var literal)
                 ? [literal] : await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
-            var allowed = addresses.Where(a => AllowPrivate || !IsInternal(a)).ToArray();
+            var allowed = addresses.Where(a => !Refused(a)).ToArray();
             if (allowed.Length == 0)
                 throw new HttpRequestException($"Refused to connect to {context.DnsEndPoint.Host}: it resolves to an internal address.");
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

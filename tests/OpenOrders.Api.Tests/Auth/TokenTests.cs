@@ -81,6 +81,37 @@ public sealed class TokenTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal("invalid_request", (await json.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
     }
 
+    [Theory]
+    [InlineData("long key")]
+    [InlineData("long value")]
+    [InlineData("many fields")]
+    public async Task An_oversized_form_is_invalid_request_not_a_server_error(string shape)
+    {
+        var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials" };
+        if (shape == "long key") form[new string('k', 5000)] = "v";
+        if (shape == "long value") form["client_id"] = new string('v', 100_000);
+        if (shape == "many fields") for (var i = 0; i < 5000; i++) form[$"f{i}"] = "x";
+
+        var response = await Token(form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_request", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task A_body_declared_larger_than_the_limit_is_a_413_problem_before_it_is_read()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/accounts")
+        {
+            Content = new ByteArrayContent(new byte[2 * 1024 * 1024]) { Headers = { ContentType = new("application/json") } },
+        };
+        var response = await (await app.AdminAsync()).SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("1048576 bytes", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task A_revoked_client_gets_no_new_token()
     {

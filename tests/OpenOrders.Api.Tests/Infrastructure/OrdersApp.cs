@@ -160,5 +160,8 @@ public sealed class DevelopmentApp : OrdersApp
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
     protected override string Environment => "Development";
 
+    // Only what Development allows by itself, as `dotnet run` has it.
+    protected override bool CallbacksToLoopbackAllowed => false;
+
     protected override Task<string> CreateDatabaseAsync() => NewSqliteFileAsync();
 }

@@ -194,6 +194,38 @@ public abstract class OrderUpdateHttpTests<TApp>(TApp app) : IClassFixture<TApp>
         return id;
     }
 
+    [Fact]
+    public async Task A_start_moment_choice_longer_than_its_column_is_refused_with_422_and_nothing_changes()
+    {
+        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var before = await WaitUntilValidatedAsync(World.Account, id);
+
+        var response = await PatchAsync(World.Account, id, new { customAttributes = new { firstChoiceStartMomentId = new string('x', 150) } });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["At most 100 characters."], problem.GetProperty("errors").GetProperty("customAttributes.firstChoiceStartMomentId")
+            .EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(before.GetProperty("version").GetInt32(), (await GetAsync(World.Account, id)).GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_merge_patch_of_invalid_utf8_is_a_400_and_nothing_changes()
+    {
+        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var before = await WaitUntilValidatedAsync(World.Account, id);
+        byte[] body = [.. "{\"costCentre\":\""u8, 0xC3, 0x28, 0xFF, .. "\"}"u8];
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/orders/{id}") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/merge-patch+json");
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{before.GetProperty("version").GetInt32()}\"");
+
+        var response = await World.Account.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before.GetProperty("version").GetInt32(), (await GetAsync(World.Account, id)).GetProperty("version").GetInt32());
+    }
+
     protected async Task<HttpResponseMessage> PatchAsync(HttpClient client, Guid id, object patch, string? ifMatch = null)
     {
         ifMatch ??= (await client.GetAsync($"/api/v1/orders/{id}")).Headers.ETag!.Tag;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OpenOrders.Api.Data;
+using Microsoft.Extensions.DependencyInjection;
 using OpenOrders.Api.Tests.Infrastructure;
 
 namespace OpenOrders.Api.Tests.Service;
@@ -78,6 +79,31 @@ public sealed class DemoWorldTests(DevelopmentApp app) : IClassFixture<Developme
 
         var guideAccount = await account.GetFromJsonAsync<JsonElement>("/api/v1/accounts/50757d0c-0b56-4ff7-a3a9-115fdc18ffc3");
         Assert.False(guideAccount.GetProperty("requireAccountApproval").GetBoolean());
+    }
+
+    [Fact]
+    public async Task In_development_a_receiver_on_this_machine_can_be_subscribed_but_not_one_on_the_network()
+    {
+        var provider = await app.ClientWithTokenAsync("demo-provider", "demo-provider-secret");
+        var created = OpenOrders.Api.Webhooks.Webhook.OrderCreated.Id;
+        var loopback = await provider.PostAsJsonAsync("/api/v1/webhook-subscriptions", new { webhookId = created, callbackUrl = "http://127.0.0.1:9000/hooks" });
+        Assert.Equal(HttpStatusCode.Created, loopback.StatusCode);
+        var inward = await provider.PostAsJsonAsync("/api/v1/webhook-subscriptions", new { webhookId = created, callbackUrl = "http://10.1.2.3/hooks" });
+        Assert.Equal(HttpStatusCode.BadRequest, inward.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_demo_people_sign_in_with_the_demo_password()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var people = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<OpenOrders.Api.People.Person>>();
+        foreach (var (email, role) in new[] { ("admin@demo.test", "Admin"), ("account@demo.test", "Account"), ("approver@demo.test", "Account"), ("provider@demo.test", "Provider") })
+        {
+            var person = await people.FindByEmailAsync(email);
+            Assert.NotNull(person);
+            Assert.Equal(role, person.Role.ToString());
+            Assert.True(await people.CheckPasswordAsync(person, "Demo-password-1"), email);
+        }
     }
 
     [Fact]

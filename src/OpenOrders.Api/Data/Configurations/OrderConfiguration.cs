@@ -27,12 +27,15 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Ignore(o => o.StatusDisplayValue);
         order.Ignore(o => o.InvoicingStatus);
 
+        // Widths from OrderProperties, which the request checks read too; derived texts (names copied from the
+        // catalog) take the common width.
         foreach (var property in order.Metadata.ClrType.GetProperties().Where(p => p.PropertyType == typeof(string) && p.CanWrite))
-            order.Property(property.Name).HasMaxLength(property.Name.EndsWith("StartMomentId") ? 100 : 300);
+            order.Property(property.Name).HasMaxLength(property.Name.EndsWith("StartMomentId", StringComparison.Ordinal)
+                ? OrderProperties.StartMomentIdLength : OrderProperties.TextLength);
 
         order.ComplexProperty(o => o.Customer, customer =>
         {
-            customer.Property(c => c.Email).HasMaxLength(320);
+            customer.Property(c => c.Email).HasMaxLength(320); // wider than any accepted value (OrderProperties.EmailLength)
             customer.ComplexProperty(c => c.Address);
         });
 
