@@ -71,7 +71,7 @@ public static class TokenApi
             return Error(http, 400, "invalid_request", "Use one way of client authentication: HTTP Basic or the form, not both.");
 
         var (clientId, secret) = basic ?? (formId, formSecret);
-        if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(secret))
+        if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(secret) || clientId.Length > 100 || clientId.Any(char.IsControl))
             return Error(http, 401, "invalid_client", "Client authentication failed.", basic is not null);
 
         var client = await db.ApiClients.AsNoTracking().SingleOrDefaultAsync(c => c.ClientId == clientId, http.RequestAborted);

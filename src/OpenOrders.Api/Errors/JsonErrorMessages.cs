@@ -16,6 +16,8 @@ public static class JsonErrorMessages
         // A reader error means the text is not JSON at all; anything else is a value of the wrong shape.
         if (error.InnerException?.GetType().Name == "JsonReaderException" || error.Path is null)
             return (property.Length == 0 ? "body" : property, $"The body is not valid JSON (line {error.LineNumber + 1}, byte {error.BytePositionInLine}).");
+        if (error.Message.StartsWith(Hosting.JsonSetup.TextWithoutNul.Refusal, StringComparison.Ordinal))
+            return (property.Length == 0 ? "body" : property, Hosting.JsonSetup.TextWithoutNul.Refusal);
         if (error.Message.Contains("missing required properties", StringComparison.Ordinal))
             return (property.Length == 0 ? "body" : property, "Required properties are missing.");
 

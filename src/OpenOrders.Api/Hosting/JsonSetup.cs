@@ -13,6 +13,7 @@ public static class JsonSetup
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         json.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         json.Converters.Add(new NormalisedDecimalConverter());
+        json.Converters.Add(new TextWithoutNul());
         json.NumberHandling = JsonNumberHandling.Strict;
     }
 
@@ -27,5 +28,25 @@ public static class JsonSetup
 
         public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
             writer.WriteNumberValue(value / 1.000000000000000000000000000000000m);
+    }
+
+    /// <summary>
+    /// Text may hold anything but U+0000: PostgreSQL cannot store it, and no name or reference needs it. Refused at the
+    /// door, with the property named, on both databases alike.
+    /// </summary>
+    public sealed class TextWithoutNul : JsonConverter<string>
+    {
+        public const string Refusal = "Must not contain the character U+0000 (NUL).";
+
+        public override bool HandleNull => false;
+
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.String) throw new JsonException(); // the usual "wrong type" answer
+            var text = reader.GetString()!;
+            return text.Contains('\0', StringComparison.Ordinal) ? throw new JsonException(Refusal) : text;
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
 }

@@ -65,6 +65,7 @@ public static class MergePatch
         if (type == typeof(string) && json.ValueKind == JsonValueKind.String)
         {
             var text = json.GetString()!.Trim();
+            if (text.Contains('\0', StringComparison.Ordinal)) { problem = Hosting.JsonSetup.TextWithoutNul.Refusal; return false; }
             if (text.Length > property.MaxLength)
             {
                 (value, problem) = (new TooLongText(), $"At most {property.MaxLength} characters.");

@@ -39,6 +39,7 @@ public static class ConsoleSetup
             console.UseExceptionHandler($"{Root}/error/500");
             console.UseStatusCodePagesWithReExecute($"{Root}/error/{{0}}");
             console.UseRequestLocalization(Localization());
+            console.Use(WithoutNul);
             console.UseStaticFiles(new StaticFileOptions
             {
                 RequestPath = $"{Root}/assets",
@@ -58,6 +59,25 @@ public static class ConsoleSetup
         http.Response.ContentType = "text/plain; charset=utf-8";
         return http.Response.WriteAsync("The console is served over HTTPS only. Behind a proxy that ends TLS, set " +
                                         "ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so the service sees the original scheme.");
+    }
+
+    /// <summary>
+    /// No text the console takes may hold U+0000 (PostgreSQL cannot store it): such a link or form is refused as
+    /// malformed before a page sees it, as the API refuses such JSON.
+    /// </summary>
+    private static async Task WithoutNul(HttpContext http, Func<Task> next)
+    {
+        static bool HasNul(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> values) =>
+            values.Any(v => v.Key.Contains('\0') || v.Value.Any(x => x?.Contains('\0') == true));
+        if (http.Request.Path.StartsWithSegments($"{Root}/error")) { await next(); return; } // the refusal's own page
+        var refused = HasNul(http.Request.Query);
+        if (!refused && http.Request.HasFormContentType)
+        {
+            try { refused = HasNul(await http.Request.ReadFormAsync(http.RequestAborted)); }
+            catch (InvalidDataException) { refused = true; }
+        }
+        if (refused) http.Response.StatusCode = StatusCodes.Status400BadRequest; // the error page says the form was refused
+        else await next();
     }
 
     /// <summary>Scripts only from here (none inline), no framing, no sniffing, no referrer beyond this site.</summary>
