@@ -35,6 +35,7 @@ public sealed class ServiceProcess(string serviceDll, IReadOnlyDictionary<string
         start.Environment["Auth__BootstrapAdmin__ClientSecret"] = AdminSecret;
         start.Environment["Webhooks__AllowHttp"] = "true";
         start.Environment["Webhooks__AllowPrivateNetworks"] = "true";
+        start.Environment["RateLimiting__PermitsPerSecond"] = "0"; // a load test, not a client to hold back
         start.Environment["Workers__InstanceName"] = $"{name}-run{starts}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings) start.Environment[key] = value;

@@ -53,6 +53,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOrdersOpenApi();
 builder.Services.AddOrdersTelemetry(builder.Configuration);
+builder.Services.AddClientRateLimits(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<OrdersDbContext>("database", tags: ["ready"]);
 
 var app = builder.Build();
@@ -65,6 +66,7 @@ app.UseOrdersConsole(app.Environment);
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseClientRateLimits();
 
 app.MapOrdersOpenApi();
 app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();

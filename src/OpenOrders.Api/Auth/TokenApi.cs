@@ -40,7 +40,8 @@ public static class TokenApi
         return app;
     }
 
-    public static async Task<IResult> IssueToken(HttpContext http, OrdersDbContext db, TokenIssuer issuer)
+    public static async Task<IResult> IssueToken(
+        HttpContext http, OrdersDbContext db, TokenIssuer issuer, TokenFailures failures, ILogger<TokenIssuer> log)
     {
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.Pragma = "no-cache";
@@ -74,11 +75,24 @@ public static class TokenApi
         if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(secret) || clientId.Length > 100 || clientId.Any(char.IsControl))
             return Error(http, 401, "invalid_client", "Client authentication failed.", basic is not null);
 
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (failures.WaitFor(clientId, address) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Error(http, 429, "slow_down", $"Too many failed attempts for this client or from this address. Retry after {Math.Ceiling(wait.TotalSeconds)} s.");
+        }
+
         var client = await db.ApiClients.AsNoTracking().SingleOrDefaultAsync(c => c.ClientId == clientId, http.RequestAborted);
         // Hash even for an unknown client, so the answer's timing does not tell which clients exist.
         var valid = SecretHasher.Verify(secret, client?.SecretHash ?? DummyHash);
         if (client is null || !valid || client.DateRevoked is not null)
+        {
+            failures.Failed(clientId, address);
+            // Never the secret: the client id and the address are what an operator needs.
+            log.LogWarning("Token refused for client {ClientId} from {Address}: {Reason}", clientId, address,
+                client is null ? "unknown client" : !valid ? "wrong secret" : "revoked");
             return Error(http, 401, "invalid_client", "Client authentication failed.", basic is not null);
+        }
 
         return TypedResults.Ok(new TokenResponse(issuer.Issue(client), "Bearer", (int)AuthOptions.TokenLifetime.TotalSeconds));
     }
@@ -127,7 +141,7 @@ public static class TokenApi
         if (status == 401)
             http.Response.Headers.WWWAuthenticate = basicUsed ? "Basic realm=\"openorders\"" : "Bearer realm=\"openorders\"";
         return TypedResults.Json(new OAuthError(error, description, $"https://datatracker.ietf.org/doc/html/rfc6749#section-5.2",
-            error, status, description, http.TraceIdentifier), statusCode: status);
+            error, status, description, System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier), statusCode: status);
     }
 }
 

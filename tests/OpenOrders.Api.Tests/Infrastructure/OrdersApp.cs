@@ -33,6 +33,9 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Off for tests that drive the background workers by hand.</summary>
     protected virtual bool WorkersEnabled => true;
 
+    /// <summary>Per-client requests per second; 0 (no limit) unless a test is about the limit.</summary>
+    protected virtual int PermitsPerSecond => 0;
+
     /// <summary>Test receivers listen on plain http on loopback; the strict app keeps the production rules.</summary>
     protected virtual bool CallbacksToLoopbackAllowed => true;
 
@@ -71,6 +74,9 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Workers:Enabled", WorkersEnabled.ToString());
         builder.UseSetting("Webhooks:AllowHttp", CallbacksToLoopbackAllowed.ToString());
         builder.UseSetting("Webhooks:AllowPrivateNetworks", CallbacksToLoopbackAllowed.ToString());
+        // Tests make calls as fast as they can; the limits have tests of their own (RateLimitedApp).
+        builder.UseSetting("RateLimiting:PermitsPerSecond", PermitsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimiting:Burst", "10");
         // Tests move the clock by weeks and run the invoicing pass themselves; the periodic one is off.
         builder.UseSetting("Workers:InvoicingInterval", "00:00:00");
         builder.ConfigureServices(services =>
@@ -150,6 +156,15 @@ public sealed class StrictWebhooksApp : OrdersApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
     protected override bool CallbacksToLoopbackAllowed => false;
+
+    protected override Task<string> CreateDatabaseAsync() => NewSqliteFileAsync();
+}
+
+/// <summary>Each client may make 5 requests per second, in bursts of 10.</summary>
+public sealed class RateLimitedApp : OrdersApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override int PermitsPerSecond => 5;
 
     protected override Task<string> CreateDatabaseAsync() => NewSqliteFileAsync();
 }
