@@ -10,7 +10,7 @@ public static class OpenApiSetup
 {
     private const string Bearer = "Bearer";
 
-    public static IServiceCollection AddOrdersOpenApi(this IServiceCollection services) => services.AddOpenApi(options =>
+    public static IServiceCollection AddOrdersOpenApi(this IServiceCollection services, IConfiguration config) => services.AddOpenApi(options =>
     {
         options.AddDocumentTransformer((document, _, _) =>
         {
@@ -20,7 +20,17 @@ public static class OpenApiSetup
                 Version = "v1",
                 Description = "Orders for education marketplaces: accounts order courses from providers; the marketplace validates, " +
                               "routes, invoices and notifies. Get a token at POST /oauth/token (client credentials).",
+                // Whoever runs the service answers for it: OpenApi:ContactName, :ContactUrl and :ContactEmail.
+                Contact = new OpenApiContact
+                {
+                    Name = config["OpenApi:ContactName"] ?? "OpenOrders API support",
+                    Url = new Uri(config["OpenApi:ContactUrl"] ?? $"{config["Webhooks:PublicBaseUrl"] ?? "http://localhost:5080"}/docs"),
+                    Email = config["OpenApi:ContactEmail"] ?? "api@example.org", // a placeholder until the operator names one
+                },
+                License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
             };
+            foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
+            document.Tags = new HashSet<OpenApiTag>(OpenApiDescriptions.Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
@@ -35,11 +45,48 @@ public static class OpenApiSetup
         options.AddOperationTransformer((operation, context, _) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-            if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
-                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] }];
+            var secured = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+            // The token endpoint says outright that it needs no token; everything else names the bearer scheme.
+            operation.Security = secured
+                ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] }]
+                : [];
+            DeclareRefusals(operation, context.Document, secured);
+            if (metadata.OfType<System.Reflection.MethodInfo>().FirstOrDefault() is { } handler)
+            {
+                operation.OperationId = OpenApiDescriptions.OperationIds.GetValueOrDefault(handler.Name)
+                                        ?? char.ToLowerInvariant(handler.Name[0]) + handler.Name[1..];
+                if (OpenApiDescriptions.Operations.TryGetValue(operation.OperationId, out var description))
+                    operation.Description = description;
+            }
             return Task.CompletedTask;
         });
+        options.AddSchemaTransformer(OpenApiSchemas.TransformAsync);
     });
+
+    /// <summary>
+    /// What any operation may answer besides its own: 413 for a body over the limit (refused before it is read), and
+    /// for a secured one 401 (no valid token), 403 (a role that may never call it) and 429 (over the client's rate).
+    /// </summary>
+    private static void DeclareRefusals(OpenApiOperation operation, OpenApiDocument? document, bool secured)
+    {
+        operation.Responses ??= new OpenApiResponses();
+        (string, string)[] refusals = secured
+            ? [("401", "No valid bearer token."), ("403", "The caller's role may not call this."),
+               ("413", "The request body is larger than the limit."), ("429", "Over this client's rate; see Retry-After.")]
+            : [("413", "The request body is larger than the limit.")];
+        foreach (var (status, description) in refusals)
+        {
+            if (operation.Responses.ContainsKey(status)) continue;
+            operation.Responses[status] = new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", document) },
+                },
+            };
+        }
+    }
 
     public static WebApplication MapOrdersOpenApi(this WebApplication app)
     {

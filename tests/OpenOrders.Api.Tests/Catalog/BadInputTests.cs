@@ -91,7 +91,7 @@ public abstract class BadInputTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyn
     {
         var body = TestWorld.CourseBody("Voor een ander", app.Time.GetUtcNow());
         body["providerId"] = world.OtherProviderId.ToString();
-        var response = await world.Provider.PostAsync("/api/v1/courses", Json(body.ToJsonString()));
+        var response = await world.Provider.PostAsync("/api/v1/courses", JsonBody(body.ToJsonString()));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("providerId", out _));
     }
@@ -107,7 +107,7 @@ public abstract class BadInputTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyn
     private async Task<JsonElement> PostCourseExpecting400(string json)
     {
         var before = await app.WithDbAsync(db => db.Products.CountAsync());
-        var response = await world.Provider.PostAsync("/api/v1/courses", Json(json));
+        var response = await world.Provider.PostAsync("/api/v1/courses", JsonBody(json));
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {text}");
@@ -120,7 +120,7 @@ public abstract class BadInputTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyn
         return problem;
     }
 
-    private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+    private static StringContent JsonBody(string text) => new(text, Encoding.UTF8, "application/json");
 }
 
 public sealed class SqliteBadInputTests(SqliteApp app) : BadInputTests<SqliteApp>(app);

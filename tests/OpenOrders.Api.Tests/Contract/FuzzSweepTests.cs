@@ -84,7 +84,7 @@ public abstract class FuzzSweepTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
             var body = Parse(guide.ToJsonString());
             Set(body, paths[path], Values[value]);
             if (extra == 0) Set(body, paths[(path + 7) % paths.Count], Values[(value + 3) % Values.Length]);
-            using var response = await world.Account.PostAsync("/api/v1/orders", Json(body.ToJsonString()));
+            using var response = await world.Account.PostAsync("/api/v1/orders", JsonBody(body.ToJsonString()));
             await CheckAsync($"POST /api/v1/orders with {paths[path]} = {Values[value]?.ToJsonString() ?? "null"}", response, "/api/v1/orders");
             return true;
         }, iter: 150, seed: "0N0XIzNsQ0O2");

@@ -45,11 +45,11 @@ public static class OrderSteps
         }
         """;
 
-    public static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+    public static StringContent JsonBody(string text) => new(text, Encoding.UTF8, "application/json");
 
     public static async Task<JsonElement> CreateAsync(HttpClient client, string body, string? idempotencyKey = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = Json(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = JsonBody(body) };
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();

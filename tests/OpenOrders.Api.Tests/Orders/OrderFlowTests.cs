@@ -173,7 +173,7 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
     public async Task An_account_cannot_order_for_another_account_and_nothing_is_stored()
     {
         var before = await app.WithDbAsync(db => db.Orders.CountAsync());
-        var response = await world.Account.PostAsync("/api/v1/orders", Json(GuideBody(world.OtherAccountId, world.CourseId, "SM-1")));
+        var response = await world.Account.PostAsync("/api/v1/orders", JsonBody(GuideBody(world.OtherAccountId, world.CourseId, "SM-1")));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("accountReference", out _));
         Assert.Equal(before, await app.WithDbAsync(db => db.Orders.CountAsync()));
@@ -190,7 +190,7 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         Assert.Equal(first.GetProperty("orderNumber").GetInt32(), again.GetProperty("orderNumber").GetInt32());
         Assert.Equal(1, await app.WithDbAsync(db => db.Orders.CountAsync(o => o.Id == first.GetProperty("id").GetGuid())));
 
-        using var different = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = Json(body.Replace("SM-1", "SM-2")) };
+        using var different = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = JsonBody(body.Replace("SM-1", "SM-2")) };
         different.Headers.Add("Idempotency-Key", key);
         var response = await world.Account.SendAsync(different);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -233,7 +233,7 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         };
         foreach (var (body, property) in cases)
         {
-            var response = await world.Account.PostAsync("/api/v1/orders", Json(body));
+            var response = await world.Account.PostAsync("/api/v1/orders", JsonBody(body));
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
             Assert.True(errors.EnumerateObject().Any(e => string.Equals(e.Name, property, StringComparison.OrdinalIgnoreCase)), $"{property} not named in {errors}");

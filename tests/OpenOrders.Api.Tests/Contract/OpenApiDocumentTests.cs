@@ -1,0 +1,163 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+using OpenOrders.Api.Tests.Infrastructure;
+using static OpenOrders.Api.Tests.Infrastructure.OrderSteps;
+
+namespace OpenOrders.Api.Tests.Contract;
+
+/// <summary>
+/// The OpenAPI document is one that tools accept and that tells the truth: ids, descriptions, security and errors
+/// on every operation, and real answers that validate against its schemas (JsonSchema.Net). docs/openapi.json is the
+/// document as served (CI lints it with Spectral and Redocly); a test keeps it in step.
+/// </summary>
+public abstract class OpenApiDocumentTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : OrdersApp
+{
+    private Task<JsonNode> DocumentAsync() => app.CreateClient().GetFromJsonAsync<JsonNode>("/openapi/v1.json")!;
+
+    [Fact]
+    public async Task Every_operation_has_a_unique_id_a_description_security_and_a_4xx_answer()
+    {
+        var document = await DocumentAsync();
+        var operations = Operations(document).ToList();
+        var ids = operations.Select(o => (string?)o.Operation["operationId"]).ToList();
+        Assert.All(ids, id => Assert.False(string.IsNullOrEmpty(id)));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Contains("createOrder", ids);
+        Assert.Contains("requestOrderStatusTransition", ids);
+        foreach (var (path, method, operation) in operations)
+        {
+            Assert.False(string.IsNullOrWhiteSpace((string?)operation["description"]), $"{method} {path} has no description");
+            Assert.Contains(operation["responses"]!.AsObject(), r => r.Key.StartsWith('4'));
+            Assert.NotNull(operation["security"]);
+        }
+        Assert.Empty(document["paths"]!["/oauth/token"]!["post"]!["security"]!.AsArray());
+        Assert.All(document["tags"]!.AsArray(), t => Assert.False(string.IsNullOrWhiteSpace((string?)t!["description"])));
+        Assert.NotNull(document["info"]!["contact"]!["email"]);
+        Assert.Equal("MIT", (string?)document["info"]!["license"]!["identifier"]);
+        Assert.All(document["servers"]!.AsArray(), s => Assert.False(((string)s!["url"]!).EndsWith('/')));
+    }
+
+    [Fact]
+    public async Task Enums_never_admit_null_themselves_and_decimals_and_lists_say_what_they_hold()
+    {
+        var schemas = (await DocumentAsync())["components"]!["schemas"]!.AsObject();
+        foreach (var (name, schema) in schemas)
+        {
+            if (schema!["enum"] is JsonArray values)
+            {
+                Assert.DoesNotContain(values, v => v is null);
+                Assert.Equal("string", (string?)schema["type"]);
+            }
+            foreach (var node in Descendants(schema))
+            {
+                if (node["format"] is JsonValue format && (string?)format == "double") Assert.NotNull(node["type"]);
+                if (node["type"] is JsonValue { } type && (string?)type == "array") Assert.True(node["items"] is not null, $"{name}: an array without items");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Real_answers_validate_against_the_documents_schemas()
+    {
+        var document = await DocumentAsync();
+        var world = await TestWorld.CreateAsync(app);
+        var created = await world.Account.PostAsync("/api/v1/orders", JsonBody(GuideBody(world.AccountId, world.CourseId, "SM-1")));
+        var failures = new List<string>();
+        await CheckAsync(document, "/api/v1/orders", "post", created, failures);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var order = await WaitUntilValidatedAsync(world.Provider, id);
+        await CompleteOrderLinesAsync(world.Provider, order);
+        var moved = await TransitionAsync(world.Provider, id, new { status = "AcceptedProvider" });
+        await CheckAsync(document, "/api/v1/orders/{id}/status-transitions", "post", moved, failures);
+        var transition = (await moved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var rejected = await TransitionAsync(world.Account, id, new { status = "Paid" });
+        await CheckAsync(document, "/api/v1/orders/{id}/status-transitions", "post", rejected, failures);
+        var subscription = await world.Provider.PostAsJsonAsync("/api/v1/webhook-subscriptions",
+            new { webhookId = OpenOrders.Api.Webhooks.Webhook.OrderCreated.Id, callbackUrl = "http://127.0.0.1:9/hooks" });
+        await CheckAsync(document, "/api/v1/webhook-subscriptions", "post", subscription, failures);
+        var subscriptionId = (await subscription.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var ids = new Dictionary<string, string>
+        {
+            ["/api/v1/orders/{id}"] = id.ToString(), ["/api/v1/order-status-transitions/{id}"] = transition.ToString(),
+            ["/api/v1/accounts/{id}"] = world.AccountId.ToString(), ["/api/v1/providers/{id}"] = world.ProviderId.ToString(),
+            ["/api/v1/assortments/{id}"] = world.AssortmentId.ToString(), ["/api/v1/courses/{id}"] = world.CourseId.ToString(),
+            ["/api/v1/webhook-subscriptions/{id}"] = subscriptionId.ToString(),
+            ["/api/v1/webhook-subscriptions/{id}/deliveries"] = subscriptionId.ToString(),
+        };
+        var gets = Operations(document).Where(o => o.Method == "get" && (!o.Path.Contains('{') || ids.ContainsKey(o.Path))).ToList();
+        Assert.True(gets.Count >= 20, $"only {gets.Count} GET operations were checked");
+        foreach (var (path, _, _) in gets)
+            foreach (var client in new[] { world.Admin, world.Provider, world.Account })
+            {
+                var url = ids.TryGetValue(path, out var value) ? path.Replace("{id}", value) : path;
+                await CheckAsync(document, path, "get", await client.GetAsync(url), failures);
+            }
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
+    }
+
+    [Fact]
+    public async Task The_committed_document_is_the_one_the_service_serves()
+    {
+        var served = (await DocumentAsync()).ToJsonString(new JsonSerializerOptions { WriteIndented = true }).Replace("\r\n", "\n") + "\n";
+        var file = Path.Combine(Root(), "docs", "openapi.json");
+        if (Environment.GetEnvironmentVariable("UPDATE_DOCS") == "1") await File.WriteAllTextAsync(file, served);
+        Assert.True(File.Exists(file) && await File.ReadAllTextAsync(file) == served,
+            "docs/openapi.json is not the served document: run `UPDATE_DOCS=1 dotnet test --filter OpenApiDocumentTests` and commit it.");
+    }
+
+    /// <summary>The answer's body against the schema the document gives for its status code.</summary>
+    private static async Task CheckAsync(JsonNode document, string path, string method, HttpResponseMessage response, List<string> failures)
+    {
+        var status = ((int)response.StatusCode).ToString();
+        var responses = document["paths"]![path]![method]!["responses"]!;
+        var declared = responses[status];
+        if (declared is null) { failures.Add($"{method} {path} answered {status}, which the document does not list"); return; }
+        var text = await response.Content.ReadAsStringAsync();
+        if (text.Length == 0 || declared["content"] is not JsonObject content) return;
+        var media = content.FirstOrDefault(c => c.Key.Contains("json")).Value;
+        if (media?["schema"] is not { } schema) return;
+        var results = SchemaOf(document, schema).Evaluate(JsonDocument.Parse(text).RootElement,
+            new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (!results.IsValid)
+            failures.Add($"{method} {path} {status}: " + string.Join("; ", (results.Details ?? [])
+                .Where(d => d.Errors is { Count: > 0 }).Take(3).Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
+    }
+
+    /// <summary>One JSON Schema document: the response schema with every component beside it under $defs.</summary>
+    private static JsonSchema SchemaOf(JsonNode document, JsonNode schema)
+    {
+        var defs = document["components"]!["schemas"]!.ToJsonString().Replace("#/components/schemas/", "#/$defs/");
+        var root = $"{{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"$defs\":{defs}," +
+                   schema.ToJsonString().Replace("#/components/schemas/", "#/$defs/")[1..];
+        if (root.EndsWith(",}")) root = root[..^2] + "}";
+        return JsonSchema.FromText(root, baseUri: new Uri($"https://openorders.test/{Guid.NewGuid():N}"));
+    }
+
+    private static IEnumerable<(string Path, string Method, JsonNode Operation)> Operations(JsonNode document) =>
+        document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Where(m => m.Key != "parameters").Select(m => (p.Key, m.Key, m.Value!)));
+
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node)
+    {
+        if (node is JsonObject obj)
+        {
+            yield return obj;
+            foreach (var child in obj.SelectMany(p => Descendants(p.Value))) yield return child;
+        }
+        else if (node is JsonArray array)
+            foreach (var child in array.SelectMany(Descendants)) yield return child;
+    }
+
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OpenOrders.slnx"))) dir = dir.Parent;
+        return dir!.FullName;
+    }
+}
+
+public sealed class SqliteOpenApiDocumentTests(SqliteApp app) : OpenApiDocumentTests<SqliteApp>(app);
+
+public sealed class PostgresOpenApiDocumentTests(PostgresApp app) : OpenApiDocumentTests<PostgresApp>(app);
