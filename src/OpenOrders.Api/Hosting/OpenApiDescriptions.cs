@@ -28,6 +28,28 @@ public static class OpenApiDescriptions
         ["ListCodes"] = "listPromotionalCodes",
     };
 
+    /// <summary>
+    /// Real requests and answers (Hosting/OpenApiExamples, captured from the demo world), by operation and status:
+    /// "request" is the body's example. A test validates each against its schema.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Examples =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["createOrder"] = new Dictionary<string, string> { ["request"] = "create-order", ["201"] = "order" },
+            ["getOrder"] = new Dictionary<string, string> { ["200"] = "order" },
+            ["requestOrderStatusTransition"] = new Dictionary<string, string>
+            {
+                ["request"] = "status-transition-request", ["201"] = "status-transition", ["409"] = "illegal-move",
+            },
+        };
+
+    public static System.Text.Json.Nodes.JsonNode Example(string name)
+    {
+        using var stream = typeof(OpenApiDescriptions).Assembly.GetManifestResourceStream($"openapi.{name}.json")
+                           ?? throw new InvalidOperationException($"No OpenAPI example '{name}'.");
+        return System.Text.Json.Nodes.JsonNode.Parse(stream)!;
+    }
+
     public static readonly IReadOnlyDictionary<string, string> Tags = new Dictionary<string, string>
     {
         ["Auth"] = "Bearer tokens for API clients (OAuth 2.0 client credentials). Every other operation needs one.",
@@ -76,7 +98,8 @@ public static class OpenApiDescriptions
         ["replaceCourse"] = "A provider replaces a course's description, start moments and prices.",
         ["listPromotionalCodes"] = "Every promotional code and its discount.",
         ["putPromotionalCode"] = "Creates or changes a promotional code.",
-        ["createOrder"] = "Creates an order as the guide's example writes it (property names in any case). It is stored as " +
+        ["createOrder"] = "Creates an order as the guide's example writes it (property names in any case: the guide's own " +
+                          "\"OrderType\" and \"FirstChoiceStartmomentId\" work). It is stored as " +
                           "PendingValidation and validated in the background within milliseconds. Send Idempotency-Key to make " +
                           "retries safe.",
         ["getOrder"] = "The whole order. The ETag is its version; If-None-Match answers 304 when nothing changed.",

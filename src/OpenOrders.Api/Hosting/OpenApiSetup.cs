@@ -57,10 +57,13 @@ public static class OpenApiSetup
                                         ?? char.ToLowerInvariant(handler.Name[0]) + handler.Name[1..];
                 if (OpenApiDescriptions.Operations.TryGetValue(operation.OperationId, out var description))
                     operation.Description = description;
+                AttachExamples(operation);
+                DescribeParameters(operation, context.Document);
             }
             return Task.CompletedTask;
         });
         options.AddSchemaTransformer(OpenApiSchemas.TransformAsync);
+        options.AddDocumentTransformer(OpenApiSchemas.TransformDocumentAsync);
     });
 
     /// <summary>
@@ -85,6 +88,38 @@ public static class OpenApiSetup
                     ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", document) },
                 },
             };
+        }
+    }
+
+    /// <summary>The pages' limits, and the 400 any unreadable parameter gets.</summary>
+    private static void DescribeParameters(OpenApiOperation operation, OpenApiDocument? document)
+    {
+        if (operation.Parameters is not { Count: > 0 } parameters) return;
+        var largest = operation.OperationId == "listOrders" ? 200 : 500;
+        foreach (var parameter in parameters.OfType<OpenApiParameter>())
+            if (string.Equals(parameter.Name, "limit", StringComparison.OrdinalIgnoreCase) && parameter.Schema is OpenApiSchema limit)
+                (limit.Minimum, limit.Maximum) = ("1", largest.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        operation.Responses ??= new OpenApiResponses();
+        if (!operation.Responses.ContainsKey("400"))
+            operation.Responses["400"] = new OpenApiResponse
+            {
+                Description = "A parameter could not be read.",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("HttpValidationProblemDetails", document) },
+                },
+            };
+    }
+
+    private static void AttachExamples(OpenApiOperation operation)
+    {
+        if (!OpenApiDescriptions.Examples.TryGetValue(operation.OperationId!, out var examples)) return;
+        foreach (var (where, name) in examples)
+        {
+            var content = where == "request"
+                ? operation.RequestBody?.Content
+                : operation.Responses?.TryGetValue(where, out var response) == true ? response.Content : null;
+            foreach (var media in content?.Values ?? []) if (media is OpenApiMediaType m) m.Example = OpenApiDescriptions.Example(name);
         }
     }
 

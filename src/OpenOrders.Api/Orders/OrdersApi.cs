@@ -109,6 +109,7 @@ public static class OrdersApi
     public static async Task<Results<Created<OrderStatusTransitionResponse>, ValidationProblem, ProblemHttpResult>> RequestTransition(
         Guid id, StatusTransitionRequest body, Caller caller, HttpContext http, OrderActions actions, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(body.Status)) return Problems.Invalid("status", "Required.");
         if (!OrderStatusMachine.TryParse(body.Status, out var target))
             return Problems.Invalid("status", $"Must be one of: {string.Join(", ", Enum.GetNames<OrderStatus>())} (or AcceptedByProvider, ApprovedProvider, CancelledByAdmin).");
         var details = new TransitionDetails(body.Message, body.CancellationReason, body.AdminCancellationReason);

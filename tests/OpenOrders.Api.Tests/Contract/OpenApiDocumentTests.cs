@@ -99,6 +99,67 @@ public abstract class OpenApiDocumentTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task The_required_properties_of_every_body_are_those_the_server_answers_required_for()
+    {
+        var document = await DocumentAsync();
+        var world = await TestWorld.CreateAsync(app);
+        var ids = new Dictionary<string, string>
+        {
+            ["/api/v1/accounts/{id}"] = world.AccountId.ToString(), ["/api/v1/providers/{id}"] = world.ProviderId.ToString(),
+            ["/api/v1/assortments/{id}"] = world.AssortmentId.ToString(), ["/api/v1/courses/{id}"] = world.CourseId.ToString(),
+            ["/api/v1/promotional-codes/{code}"] = "CHECK10",
+        };
+        var checkedBodies = 0;
+        foreach (var (path, method, operation) in Operations(document))
+        {
+            if (operation["requestBody"]?["content"]?["application/json"]?["schema"] is not { } reference) continue;
+            if (path.Contains('{') && !ids.ContainsKey(path) && !path.StartsWith("/api/v1/orders/") && !path.StartsWith("/api/v1/webhook-subscriptions/")) continue;
+            var schema = Resolve(document, reference);
+            var declared = (schema["required"]?.AsArray().Select(r => (string)r!) ?? []).Order().ToList();
+            // The caller that may send it and needs no more than it: an account orders, a provider its courses and hooks.
+            var client = path.StartsWith("/api/v1/orders") ? world.Account
+                : path.StartsWith("/api/v1/courses") || path.StartsWith("/api/v1/webhook-subscriptions") ? world.Provider : world.Admin;
+            var url = System.Text.RegularExpressions.Regex.Replace(ids.TryGetValue(path, out var id) ? path.Replace("{id}", id).Replace("{code}", id) : path,
+                @"\{\w+\}", Guid.NewGuid().ToString());
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), url) { Content = JsonBody("{}") });
+            var answered = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var required = answered.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
+                ? errors.EnumerateObject().Where(e => e.Value.EnumerateArray().Any(m => m.GetString()!.StartsWith("Required", StringComparison.Ordinal))).Select(e => e.Name).Order().ToList()
+                : [];
+            if ((int)response.StatusCode == 404) continue; // an operation on something that does not exist says nothing about its body
+            Assert.True(declared.SequenceEqual(required), $"{method} {path}: the document requires [{string.Join(", ", declared)}], the server [{string.Join(", ", required)}]");
+            checkedBodies++;
+        }
+        Assert.True(checkedBodies >= 12, $"only {checkedBodies} bodies checked");
+    }
+
+    private static JsonNode Resolve(JsonNode document, JsonNode schema) => schema["$ref"] is { } r
+        ? document["components"]!["schemas"]![((string)r!).Split('/')[^1]]!
+        : schema;
+
+    [Fact]
+    public async Task Every_example_in_the_document_matches_its_schema()
+    {
+        var document = await DocumentAsync();
+        var checkedExamples = 0;
+        foreach (var (path, method, operation) in Operations(document))
+        {
+            var contents = (operation["responses"]?.AsObject().Select(r => r.Value?["content"]) ?? [])
+                .Append(operation["requestBody"]?["content"]);
+            foreach (var media in contents.OfType<JsonObject>().SelectMany(c => c.Select(m => m.Value)))
+            {
+                if (media?["example"] is not { } example || media["schema"] is not { } schema) continue;
+                var results = SchemaOf(document, schema).Evaluate(JsonDocument.Parse(example.ToJsonString()).RootElement);
+                Assert.True(results.IsValid, $"The example of {method} {path} does not match its schema.");
+                checkedExamples++;
+            }
+        }
+        Assert.True(checkedExamples >= 5, $"only {checkedExamples} examples");
+        Assert.Equal("Test course for testing orders",
+            (string?)document["paths"]!["/api/v1/orders"]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]!["name"]);
+    }
+
+    [Fact]
     public async Task The_committed_document_is_the_one_the_service_serves()
     {
         var served = (await DocumentAsync()).ToJsonString(new JsonSerializerOptions { WriteIndented = true }).Replace("\r\n", "\n") + "\n";
