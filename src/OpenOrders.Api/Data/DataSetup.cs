@@ -16,6 +16,8 @@ public static class DataSetup
     public const string DefaultSqlite = "Data Source=./data/openorders.db";
 
     /// <summary>SQLite by default (a file under ./data); PostgreSQL when <c>Database:Provider</c> says so.</summary>
+    // Both providers read an order and its transitions in one query (the collections are small), said outright so
+    // EF Core does not warn about it at every start.
     public static IServiceCollection AddOrdersDatabase(this IServiceCollection services, IConfiguration config)
     {
         var provider = config.GetValue("Database:Provider", DatabaseProvider.Sqlite);
@@ -30,7 +32,7 @@ public static class DataSetup
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Orders is not set.");
             var tuned = Tuned(connectionString);
-            services.AddDbContextPool<OrdersDbContext, PostgresOrdersDbContext>((sp, o) => o.UseNpgsql(tuned).AddInterceptors(Interceptors(sp)));
+            services.AddDbContextPool<OrdersDbContext, PostgresOrdersDbContext>((sp, o) => o.UseNpgsql(tuned, n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)).AddInterceptors(Interceptors(sp)));
         }
         else
         {
@@ -38,7 +40,7 @@ public static class DataSetup
             EnsureDirectoryFor(connectionString);
             services.AddSingleton<SqliteWriteGate>();
             services.AddDbContextPool<OrdersDbContext, SqliteOrdersDbContext>((sp, o) =>
-                o.UseSqlite(connectionString).AddInterceptors([sp.GetRequiredService<SqliteWriteGate>(), .. Interceptors(sp)]));
+                o.UseSqlite(connectionString, q => q.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)).AddInterceptors([sp.GetRequiredService<SqliteWriteGate>(), .. Interceptors(sp)]));
         }
         return services;
     }

@@ -50,7 +50,7 @@ public static class OrderUpdatesApi
         {
             var current = await db.VisibleVersionAsync(id, caller, ct);
             if (current is null) return Problems.NotFound("order", id);
-            return TypedResults.Problem(statusCode: 428, title: "Precondition required",
+            return TypedResults.Problem(statusCode: 428, title: "Precondition required", type: "https://www.rfc-editor.org/rfc/rfc6585#section-3",
                 detail: $"Send If-Match with the order's ETag (now \"{current}\"), so that a change made meanwhile by someone else is not overwritten.");
         }
         if (unknown.Count > 0 && await RefuseUnknownAsync(id, changes, unknown, caller, http, db, ct) is { } refusal) return refusal;
