@@ -18,8 +18,7 @@ public sealed class Invoicing(OrdersDbContext db, TimeProvider time)
     {
         var now = time.GetUtcNow();
         var due = await db.Orders.Include(o => o.StatusTransitions)
-            .Where(o => o.Status == OrderStatus.AcceptedProvider
-                && (o.Planning == Domain.Catalog.Planning.SelfPlanned || o.AcceptedStartMomentDate == null || o.AcceptedStartMomentDate <= now))
+            .Where(Order.DueForInvoicing(now))
             .OrderBy(o => o.AcceptedStartMomentDate).Take(500).ToListAsync(ct);
         foreach (var order in due)
             order.MoveTo(order.InvoicingStatus, Role.System, new TransitionDetails("Invoicing is due."), now);

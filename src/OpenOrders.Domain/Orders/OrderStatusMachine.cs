@@ -22,10 +22,6 @@ public sealed record StatusTransitionRule(OrderStatus From, OrderStatus To, Role
 /// </summary>
 public static class OrderStatusMachine
 {
-    public static readonly IReadOnlySet<OrderStatus> Final = new HashSet<OrderStatus>
-    {
-        RejectedAccount, RejectedProvider, CancelledAccount, CancelledAdmin, Credited, NotInvoiced, CancelledWithCosts, InvoicedByThirdParty,
-    };
 
     /// <summary>The admin may cancel in any open status before invoicing.</summary>
     private static readonly OrderStatus[] AdminCancellable = [PendingValidation, Invalid, PendingAccount, PendingProvider, AcceptedProvider, PendingInvoice];
@@ -64,6 +60,10 @@ public static class OrderStatusMachine
         new(PendingCredited, Credited, Role.System),
         new(PendingCredited, Credited, Role.Admin),
     ];
+
+    /// <summary>The statuses no move leads out of: derived from the rules, never listed by hand.</summary>
+    public static readonly IReadOnlySet<OrderStatus> Final =
+        Enum.GetValues<OrderStatus>().Where(s => Rules.All(r => r.From != s)).ToHashSet();
 
     public static StatusTransitionRule? Find(OrderStatus from, OrderStatus to, Role role) =>
         Rules.FirstOrDefault(r => r.From == from && r.To == to && r.Role == role);

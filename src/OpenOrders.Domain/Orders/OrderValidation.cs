@@ -121,10 +121,16 @@ public sealed partial class Order
         _ => OrderStatus.PendingInvoice,
     };
 
-    /// <summary>Invoicing is due on the start date, or at once for a self-planned course.</summary>
-    public bool IsDueForInvoicing(DateTimeOffset now) =>
-        Status == OrderStatus.AcceptedProvider &&
-        (Planning == Catalog.Planning.SelfPlanned || (AcceptedStartMomentDate ?? StartMomentDate) is not { } start || start <= now);
+    /// <summary>
+    /// Invoicing is due on the start date (the accepted start moment's, else the first choice's), or at once for a
+    /// self-planned course or one without a date. The one definition: an expression, so the invoicing pass asks the
+    /// database with it and the domain's tests evaluate it.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Order, bool>> DueForInvoicing(DateTimeOffset now) => o =>
+        o.Status == OrderStatus.AcceptedProvider
+        && (o.Planning == Catalog.Planning.SelfPlanned
+            || (o.AcceptedStartMomentDate ?? o.StartMomentDate) == null
+            || (o.AcceptedStartMomentDate ?? o.StartMomentDate) <= now);
 
     public string StatusDisplayValue => DisplayValues.Of(Status);
 }

@@ -41,6 +41,24 @@ public sealed class OrderStatusMachineTests
     }
 
     [Fact]
+    public void The_final_statuses_derived_from_the_rules_are_the_specifications_eight() =>
+        Assert.Equal(
+            [OrderStatus.RejectedAccount, OrderStatus.RejectedProvider, OrderStatus.CancelledAccount, OrderStatus.CancelledAdmin,
+             OrderStatus.Credited, OrderStatus.NotInvoiced, OrderStatus.CancelledWithCosts, OrderStatus.InvoicedByThirdParty],
+            OrderStatusMachine.Final.Order());
+
+    [Theory]
+    [InlineData(OrderStatus.AcceptedProvider, -1, false, true)]   // started yesterday
+    [InlineData(OrderStatus.AcceptedProvider, 10, false, false)]  // starts in ten days
+    [InlineData(OrderStatus.AcceptedProvider, 10, true, true)]    // self-planned: at once
+    [InlineData(OrderStatus.PendingProvider, -1, false, false)]   // not accepted
+    public void Invoicing_is_due_on_the_start_date_or_at_once_when_self_planned(OrderStatus status, int startsInDays, bool selfPlanned, bool due)
+    {
+        var order = Orders.InStatus(status, startsIn: TimeSpan.FromDays(startsInDays + 30), selfPlanned: selfPlanned);
+        Assert.Equal(due, Order.DueForInvoicing(Orders.Now.AddDays(30)).Compile()(order));
+    }
+
+    [Fact]
     public void Final_statuses_have_no_way_out()
     {
         foreach (var final in OrderStatusMachine.Final)
