@@ -26,8 +26,6 @@ public static class AuthSetup
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
-            jwt.TokenHandlers.Clear();
-            jwt.TokenHandlers.Add(new RememberedTokens { MapInboundClaims = false });
             if (signingKey is null)
             {
                 // An external OpenID Connect issuer: its metadata supplies the keys.
@@ -44,6 +42,13 @@ public static class AuthSetup
                 RoleClaimType = Claims.Role,
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
+        });
+
+        // The remembering handler reads the service's clock, so a test that moves the clock moves it too.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((jwt, time) =>
+        {
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(new RememberedTokens(time) { MapInboundClaims = false });
         });
 
         services.AddAuthorization(auth =>

@@ -26,21 +26,24 @@ public sealed class RememberedTokensTests
     [Fact]
     public async Task A_valid_token_is_validated_once_and_then_remembered()
     {
-        var handler = new RememberedTokens();
+        var handler = new RememberedTokens(TimeProvider.System);
         var token = Token(Key, DateTime.UtcNow.AddHours(1));
 
         var first = await handler.ValidateTokenAsync(token, Parameters);
         var second = await handler.ValidateTokenAsync(token, Parameters);
 
-        Assert.True(first.IsValid);
-        Assert.Same(first, second);
+        Assert.True(first.IsValid && second.IsValid);
+        Assert.Same(first.SecurityToken, second.SecurityToken); // remembered: not read and checked again
+        Assert.NotSame(first.ClaimsIdentity, second.ClaimsIdentity); // but each request has an identity of its own
         Assert.Equal("Account", second.ClaimsIdentity.FindFirst("role")?.Value);
+        second.ClaimsIdentity.AddClaim(new Claim("added", "by one request"));
+        Assert.Null((await handler.ValidateTokenAsync(token, Parameters)).ClaimsIdentity.FindFirst("added"));
     }
 
     [Fact]
     public async Task Forged_and_expired_tokens_are_refused_every_time()
     {
-        var handler = new RememberedTokens();
+        var handler = new RememberedTokens(TimeProvider.System);
         var forged = Token(OtherKey, DateTime.UtcNow.AddHours(1));
         var expired = Token(Key, DateTime.UtcNow.AddMinutes(-1));
 
