@@ -96,6 +96,37 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
     }
 
     [Fact]
+    public async Task Disabling_by_hand_fails_what_is_pending_and_recovery_after_enabling_sends_it()
+    {
+        var subscription = await SubscribeAsync(World.Provider);
+        var since = app.Time.GetUtcNow();
+        await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<WebhookFanout>().RunOnceAsync(CancellationToken.None);
+        var url = $"/api/v1/webhook-subscriptions/{subscription}";
+
+        Assert.Equal(HttpStatusCode.NotFound, (await World.OtherProvider.PostAsync($"{url}/disable", null)).StatusCode);
+        var disabled = await World.Provider.PostAsync($"{url}/disable", null);
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        var state = await disabled.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(state.GetProperty("isEnabled").GetBoolean());
+        Assert.StartsWith("Disabled by ", state.GetProperty("disabledReason").GetString());
+        Assert.Equal(DeliveryStatus.Failed, await app.WithDbAsync(db =>
+            db.WebhookDeliveries.Where(d => d.SubscriptionId == subscription).Select(d => d.Status).SingleAsync()));
+
+        // Nothing is sent while disabled, and later changes make no deliveries for it.
+        await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
+        await PassAsync();
+        Assert.Empty(Receiver.Received);
+
+        Assert.Equal(HttpStatusCode.OK, (await World.Provider.PostAsync($"{url}/enable", null)).StatusCode);
+        var recovered = await World.Provider.PostAsJsonAsync($"{url}/recover", new { since });
+        Assert.Equal(1, (await recovered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rescheduled").GetInt32());
+        await PassAsync();
+        Assert.True(Assert.Single(Receiver.Received).SignatureValid);
+    }
+
+    [Fact]
     public async Task A_subscription_failing_for_five_days_is_disabled()
     {
         var subscription = await SubscribeAsync(World.Provider);
