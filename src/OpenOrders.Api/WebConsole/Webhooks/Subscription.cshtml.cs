@@ -49,8 +49,7 @@ public sealed class WebhookSubscriptionModel(
         if (await subscriptions.DisableAsync(id, Caller, ct) is not { } disabled) return Missing();
         Succeeded(disabled.FailedPending == 0
             ? Text["Disabled: nothing is sent to this URL until you enable it again."]
-            : Text["Disabled: nothing is sent to this URL until you enable it again. "
-                   + "{0} waiting deliveries are marked failed: after enabling, send them again below.",
+            : Text["Disabled until you enable it again; its {0} waiting deliveries are marked failed.",
                 disabled.FailedPending]);
         return Back(id);
     }
@@ -58,8 +57,7 @@ public sealed class WebhookSubscriptionModel(
     public async Task<IActionResult> OnPostEnableAsync(Guid id, CancellationToken ct)
     {
         if (await subscriptions.EnableAsync(id, Caller, ct) is null) return Missing();
-        Succeeded(Text["Enabled: new events are sent again. "
-                       + "Failed deliveries are not sent by themselves: send them again below."]);
+        Succeeded(Text["Enabled: new events are sent again. Send the failed ones again below."]);
         return Back(id);
     }
 

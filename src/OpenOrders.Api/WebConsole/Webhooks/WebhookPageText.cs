@@ -1,23 +1,25 @@
+using Microsoft.Extensions.Localization;
 using OpenOrders.Api.Webhooks;
 
 namespace OpenOrders.Api.WebConsole;
 
 /// <summary>
-/// What a person calls webhooks and delivery states (the keys of their texts). Delivery states are the service's
-/// own, not the marketplace's enumerations, so they have no display values of their own.
+/// What a person calls webhooks and delivery states. Delivery states are the service's own, not the marketplace's
+/// enumerations, so they have no display values. Each text is a literal key, so the check that every text has its
+/// Dutch translation finds them.
 /// </summary>
 public static class WebhookPageText
 {
-    public static string DescriptionOf(Webhook webhook) =>
-        webhook == Webhook.OrderCreated ? "A new order"
-        : webhook == Webhook.OrderModified ? "An order changed"
-        : "An order moved to another status";
+    public static string DescriptionOf(Webhook webhook, IStringLocalizer text) =>
+        webhook == Webhook.OrderCreated ? text["A new order"]
+        : webhook == Webhook.OrderModified ? text["An order changed"]
+        : text["An order moved to another status"];
 
-    public static string StatusOf(DeliveryStatus status) => status switch
+    public static string StatusOf(DeliveryStatus status, IStringLocalizer text) => status switch
     {
-        DeliveryStatus.Pending => "Waiting",
-        DeliveryStatus.Delivered => "Delivered",
-        _ => "Failed",
+        DeliveryStatus.Pending => text["Waiting"],
+        DeliveryStatus.Delivered => text["Delivered"],
+        _ => text["Failed"],
     };
 
     public static string BadgeOf(DeliveryStatus status) => status switch
