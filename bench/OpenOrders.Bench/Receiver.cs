@@ -23,7 +23,7 @@ public sealed class Receiver : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentQueue<ReceivedWebhook> received = new();
-    private readonly ConcurrentQueue<int> plannedAnswers = new();
+    private readonly ConcurrentQueue<(int StatusCode, string? Body)> plannedAnswers = new();
     private readonly ConcurrentBag<string> secrets = [];
 
     public string Url { get; private set; } = "";
@@ -33,9 +33,12 @@ public sealed class Receiver : IAsyncDisposable
     public void ForgetSecrets() => secrets.Clear();
 
     /// <summary>What to answer to the next requests (then 200).</summary>
-    public void AnswerNext(params int[] statusCodes)
+    public void AnswerNext(params int[] statusCodes) => AnswerNextWith(null, statusCodes);
+
+    /// <summary>What to answer to the next requests, with a plain-text body (what a receiver says, for the log).</summary>
+    public void AnswerNextWith(string? body, params int[] statusCodes)
     {
-        foreach (var code in statusCodes) plannedAnswers.Enqueue(code);
+        foreach (var code in statusCodes) plannedAnswers.Enqueue((code, body));
     }
 
     private Receiver(WebApplication app) => this.app = app;
@@ -63,7 +66,10 @@ public sealed class Receiver : IAsyncDisposable
         var signature = http.Request.Headers["webhook-signature"].ToString();
         var json = JsonDocument.Parse(body).RootElement.Clone();
         received.Enqueue(new ReceivedWebhook(id, timestamp, signature, body, json, SignatureValid(id, timestamp, signature, body), HashValid(json), at));
-        return Results.StatusCode(plannedAnswers.TryDequeue(out var code) ? code : 200);
+        if (!plannedAnswers.TryDequeue(out var answer)) return Results.StatusCode(200);
+        return answer.Body is { } text
+            ? Results.Text(text, "text/plain", statusCode: answer.StatusCode)
+            : Results.StatusCode(answer.StatusCode);
     }
 
     /// <summary>Valid when any of the space-separated signatures matches any known secret (Standard Webhooks).</summary>

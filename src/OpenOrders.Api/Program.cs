@@ -37,6 +37,8 @@ builder.Services.AddHttpClient(WebhookSender.ClientName)
     .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan); // each attempt has its own 15 s limit
 builder.Services.AddScoped<WebhookSender>();
 builder.Services.AddScoped<WebhookFanout>();
+builder.Services.AddScoped<WebhookSubscriptions>();
+builder.Services.AddScoped<WebhookDeliveryLog>();
 builder.Services.AddSingleton<WebhookDispatcher>();
 if (builder.Configuration.GetValue("Workers:Enabled", true))
 {

@@ -53,5 +53,21 @@ public sealed class ConsoleFormat(DisplayLanguage language, TimeZoneInfo zone)
         return new DateTimeOffset(day, zone.GetUtcOffset(day));
     }
 
+    /// <summary>
+    /// A moment typed into a <c>datetime-local</c> input, read in the console's time zone, as UTC (the database
+    /// compares UTC). A time skipped by the change to summer time takes the winter offset.
+    /// </summary>
+    public DateTimeOffset? ParseDateTime(string? text)
+    {
+        string[] shapes = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"];
+        if (!System.DateTime.TryParseExact(text, shapes, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            return null;
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>The value of a <c>datetime-local</c> input showing this moment in the console's time zone.</summary>
+    public string DateTimeInput(DateTimeOffset value) =>
+        Local(value).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
     private System.DateTime Local(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, zone).DateTime;
 }

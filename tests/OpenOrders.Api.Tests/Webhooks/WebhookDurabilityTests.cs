@@ -3,9 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenOrders.Api.Auth;
 using OpenOrders.Api.Tests.Infrastructure;
 using OpenOrders.Bench;
 using OpenOrders.Api.Webhooks;
+using OpenOrders.Domain;
 using static OpenOrders.Api.Tests.Infrastructure.OrderSteps;
 
 namespace OpenOrders.Api.Tests.Webhooks;
@@ -93,6 +95,67 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
 
         Assert.Equal(2, Receiver.Received.Count);
         Assert.Equal(Receiver.Received[0].Id, Receiver.Received[1].Id);
+    }
+
+    [Fact]
+    public async Task Disabling_by_hand_fails_what_is_pending_and_recovery_after_enabling_sends_it()
+    {
+        var subscription = await SubscribeAsync(World.Provider);
+        var since = app.Time.GetUtcNow();
+        await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<WebhookFanout>().RunOnceAsync(CancellationToken.None);
+        var url = $"/api/v1/webhook-subscriptions/{subscription}";
+
+        Assert.Equal(HttpStatusCode.NotFound, (await World.OtherProvider.PostAsync($"{url}/disable", null)).StatusCode);
+        var disabled = await World.Provider.PostAsync($"{url}/disable", null);
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        var state = await disabled.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(state.GetProperty("isEnabled").GetBoolean());
+        Assert.StartsWith("Disabled by ", state.GetProperty("disabledReason").GetString());
+        Assert.Equal(DeliveryStatus.Failed, await app.WithDbAsync(db =>
+            db.WebhookDeliveries.Where(d => d.SubscriptionId == subscription).Select(d => d.Status).SingleAsync()));
+
+        // Nothing is sent while disabled, and later changes make no deliveries for it.
+        await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
+        await PassAsync();
+        Assert.Empty(Receiver.Received);
+
+        Assert.Equal(HttpStatusCode.OK, (await World.Provider.PostAsync($"{url}/enable", null)).StatusCode);
+        var recovered = await World.Provider.PostAsJsonAsync($"{url}/recover", new { since });
+        Assert.Equal(1, (await recovered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rescheduled").GetInt32());
+        await PassAsync();
+        Assert.True(Assert.Single(Receiver.Received).SignatureValid);
+    }
+
+    [Fact]
+    public async Task The_consoles_delivery_log_pages_newest_first_without_repeats_and_filters_by_state()
+    {
+        var subscription = await SubscribeAsync(World.Provider);
+        for (var i = 0; i < WebhookDeliveryLog.PageSize + 1; i++)
+            await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
+        await PassAsync();
+        var provider = new Caller("log-test", Role.Provider, World.ProviderId);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var log = scope.ServiceProvider.GetRequiredService<WebhookDeliveryLog>();
+        var first = (await log.PageAsync(subscription, null, null, provider, CancellationToken.None))!;
+        var second = (await log.PageAsync(subscription, null, first.Older, provider, CancellationToken.None))!;
+        Assert.Equal(WebhookDeliveryLog.PageSize, first.Deliveries.Count);
+        var all = first.Deliveries.Concat(second.Deliveries).Select(d => d.Delivery.ChangePosition).ToList();
+        Assert.Equal(WebhookDeliveryLog.PageSize + 1, all.Distinct().Count());
+        Assert.Equal(all.OrderDescending(), all);
+        Assert.Null(second.Older);
+        var oldest = Assert.Single(second.Deliveries);
+        Assert.Equal(200, Assert.Single(oldest.Attempts).StatusCode);
+        Assert.NotNull(oldest.OrderNumber);
+
+        var ct = CancellationToken.None;
+        Assert.Equal(WebhookDeliveryLog.PageSize,
+            (await log.PageAsync(subscription, DeliveryStatus.Delivered, null, provider, ct))!.Deliveries.Count);
+        Assert.Empty((await log.PageAsync(subscription, DeliveryStatus.Failed, null, provider, ct))!.Deliveries);
+        var other = new Caller("log-test", Role.Provider, World.OtherProviderId);
+        Assert.Null(await log.PageAsync(subscription, null, null, other, CancellationToken.None));
     }
 
     [Fact]
