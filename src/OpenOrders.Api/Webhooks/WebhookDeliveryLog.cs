@@ -14,13 +14,18 @@ public sealed class WebhookDeliveryLog(OrdersDbContext db, WebhookSubscriptions 
 {
     public const int PageSize = 20;
 
-    /// <summary>Every attempt, newest first; only the failed ones when asked.</summary>
+    /// <summary>
+    /// Every attempt, newest first. <paramref name="stillFailing"/>: the failed attempts of events not delivered
+    /// (yet); <paramref name="failedAttempts"/>: every failed attempt, those of events delivered later too.
+    /// </summary>
     public async Task<IReadOnlyList<AttemptResponse>?> AttemptsAsync(
-        Guid id, bool failedOnly, int limit, Caller caller, CancellationToken ct)
+        Guid id, bool stillFailing, bool failedAttempts, int limit, Caller caller, CancellationToken ct)
     {
         if (!await subscriptions.Visible(caller).AnyAsync(s => s.Id == id, ct)) return null;
         var query = db.WebhookAttempts.AsNoTracking().Where(a => a.SubscriptionId == id);
-        if (failedOnly) query = query.Where(a => !a.Succeeded);
+        if (stillFailing || failedAttempts) query = query.Where(a => !a.Succeeded);
+        if (stillFailing)
+            query = query.Where(a => db.WebhookDeliveries.Any(d => d.Id == a.DeliveryId && d.Status != DeliveryStatus.Delivered));
         var attempts = await query.OrderByDescending(a => a.Id).Take(Math.Clamp(limit, 1, 500))
             .Join(db.WebhookDeliveries, a => a.DeliveryId, d => d.Id,
                 (a, d) => new { a, d.WebhookId, d.OrderId, d.Status })

@@ -79,6 +79,8 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
         metrics.Attempted(result.Succeeded ? "delivered" : result.StatusCode is { } code ? $"http_{code}" : "no_answer");
         if (result.Succeeded)
         {
+            log.LogInformation("Webhook {MessageId} delivered to {Url} (attempt {Attempt}, {StatusCode}, {LatencyMs} ms)",
+                delivery.MessageId, subscription.CallbackUrl, delivery.Attempts, result.StatusCode, result.LatencyMs);
             if (delivery.Attempts == 1) metrics.Delivered(now - delivery.EventDate);
             delivery.Status = DeliveryStatus.Delivered;
             delivery.DateDelivered = now;

@@ -67,8 +67,20 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
         }
         catch (HttpRequestException e)
         {
-            return new AttemptResult(null, (int)stopwatch.ElapsedMilliseconds, e.Message, null);
+            return new AttemptResult(null, (int)stopwatch.ElapsedMilliseconds, Cause(e), null);
         }
+    }
+
+    /// <summary>
+    /// What went wrong, in the words of the innermost cause ("Connection refused (127.0.0.1:9000)", "The response ended
+    /// prematurely", a TLS failure) rather than HttpClient's "An error occurred while sending the request."
+    /// </summary>
+    private static string Cause(HttpRequestException error)
+    {
+        Exception cause = error;
+        while (cause.InnerException is { } inner) cause = inner;
+        var text = cause == error ? error.Message : $"{cause.Message}{(error.HttpRequestError is var kind && kind != HttpRequestError.Unknown ? $" ({kind})" : "")}";
+        return text.Length > 1000 ? text[..1000] : text;
     }
 
     /// <summary>The start of the answer's body, for the delivery log; a body that cannot be read is no failure.</summary>

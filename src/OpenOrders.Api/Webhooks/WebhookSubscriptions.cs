@@ -34,6 +34,13 @@ public sealed class WebhookSubscriptions(
             && await policy.ProblemWithAsync(callbackUrl, ct) is { } problem) errors.Add("callbackUrl", problem);
         if (SecretProblem(sharedSecret) is { } secretProblem) errors.Add("sharedSecret", secretProblem);
         if (errors.Any) return new Subscribed(null, errors.ToDictionary());
+        // The same webhook to the same URL twice would send every event twice: answer with the one there is.
+        if (await Visible(caller).FirstOrDefaultAsync(s => s.OwnerRole == caller.Role && s.TenantId == caller.TenantId
+                && s.WebhookId == webhookId && s.CallbackUrl == callbackUrl, ct) is { } existing)
+            return new Subscribed(null, new Dictionary<string, string[]>
+            {
+                ["callbackUrl"] = [$"Already subscribed to this webhook: subscription {existing.Id}."],
+            }, existing);
 
         var subscription = new WebhookSubscription
         {
@@ -165,7 +172,8 @@ public sealed class WebhookSubscriptions(
 }
 
 /// <summary>The new subscription (its secret is shown this once), or the problems by property.</summary>
-public sealed record Subscribed(WebhookSubscription? Subscription, IDictionary<string, string[]>? Errors);
+/// <summary>A new subscription; or the problems with the request, and the subscription it repeats when it does.</summary>
+public sealed record Subscribed(WebhookSubscription? Subscription, IDictionary<string, string[]>? Errors, WebhookSubscription? Existing = null);
 
 public sealed record SubscriptionSummary(WebhookSubscription Subscription, int Pending, int Failed);
 

@@ -23,7 +23,7 @@ public static class WebhookSubscriptionsApi
         var group = app.MapGroup("/api/v1/webhook-subscriptions").WithTags("Webhooks")
             .RequireRoles(Role.Admin, Role.Account, Role.Provider).ProducesProblem(401).ProducesProblem(403);
         group.MapPost("", Subscribe).WithSummary("Subscribe a callback URL; the shared secret is shown once")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem().ProducesProblem(409);
         group.MapGet("", ListSubscriptions).WithSummary("The caller's subscriptions");
         group.MapGet("/{id:guid}", GetSubscription).WithSummary("One subscription").ProducesProblem(404);
         group.MapDelete("/{id:guid}", Unsubscribe).WithSummary("Remove a subscription and its pending deliveries")
@@ -37,7 +37,7 @@ public static class WebhookSubscriptionsApi
         group.MapPost("/{id:guid}/test", SendTest)
             .WithSummary("Send a signed test event now and report the receiver's answer").ProducesProblem(404);
         group.MapGet("/{id:guid}/deliveries", ListAttempts)
-            .WithSummary("The delivery log: every attempt, newest first (failed=true for failures)")
+            .WithSummary("The delivery log, newest first: failed=true for events still not delivered, failedAttempts=true for every failed attempt")
             .ProducesProblem(404);
         group.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", Redeliver)
             .WithSummary("Send one event again, with its webhook-id").ProducesProblem(404);
@@ -51,11 +51,17 @@ public static class WebhookSubscriptionsApi
         TypedResults.Ok<IReadOnlyList<WebhookResponse>>(
             [.. Webhook.All.Select(w => new WebhookResponse(w.Id, w.Resource, w.Action))]);
 
-    public static async Task<Results<Created<SubscriptionResponse>, ValidationProblem>> Subscribe(
+    public static async Task<Results<Created<SubscriptionResponse>, ValidationProblem, ProblemHttpResult>> Subscribe(
         SubscriptionRequest body, Caller caller, WebhookSubscriptions subscriptions, CancellationToken ct)
     {
         var outcome = await subscriptions.SubscribeAsync(
             body.WebhookId, body.CallbackUrl, body.SharedSecret, caller, ct);
+        if (outcome.Existing is { } existing)
+            return Problems.Conflict($"This webhook is already sent to this URL by subscription {existing.Id}; a second one would " +
+                                     "deliver every event twice.", new Dictionary<string, object?>
+            {
+                ["existingSubscription"] = $"/api/v1/webhook-subscriptions/{existing.Id}",
+            });
         if (outcome.Subscription is not { } subscription) return Problems.Invalid(outcome.Errors!);
         return TypedResults.Created($"/api/v1/webhook-subscriptions/{subscription.Id}",
             SubscriptionResponse.From(subscription, showSecret: true));
@@ -102,8 +108,8 @@ public static class WebhookSubscriptionsApi
             : Problems.NotFound(Subscription, id);
 
     public static async Task<Results<Ok<ItemsResponse<AttemptResponse>>, ProblemHttpResult>> ListAttempts(
-        Guid id, Caller caller, WebhookDeliveryLog log, bool? failed, int? limit, CancellationToken ct) =>
-        await log.AttemptsAsync(id, failed == true, limit ?? 100, caller, ct) is { } attempts
+        Guid id, Caller caller, WebhookDeliveryLog log, bool? failed, bool? failedAttempts, int? limit, CancellationToken ct) =>
+        await log.AttemptsAsync(id, failed == true, failedAttempts == true, limit ?? 100, caller, ct) is { } attempts
             ? TypedResults.Ok(new ItemsResponse<AttemptResponse>(attempts)) : Problems.NotFound(Subscription, id);
 
     public static async Task<Results<Accepted, ProblemHttpResult>> Redeliver(

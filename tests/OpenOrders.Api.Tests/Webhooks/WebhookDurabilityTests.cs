@@ -52,8 +52,45 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
         var attempts = log.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal([200, 500], attempts.Select(a => a.GetProperty("statusCode").GetInt32()));
         Assert.Equal("Delivered", attempts[0].GetProperty("deliveryStatus").GetString());
+        // The event was delivered in the end: it is not among those still failing, but its failed attempt is on record.
         var failed = await World.Provider.GetFromJsonAsync<JsonElement>($"/api/v1/webhook-subscriptions/{subscription}/deliveries?failed=true");
-        Assert.Single(failed.GetProperty("items").EnumerateArray());
+        Assert.Empty(failed.GetProperty("items").EnumerateArray());
+        var failedAttempts = await World.Provider.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/webhook-subscriptions/{subscription}/deliveries?failedAttempts=true");
+        Assert.Equal(500, Assert.Single(failedAttempts.GetProperty("items").EnumerateArray()).GetProperty("statusCode").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_receiver_that_is_not_there_is_recorded_with_the_cause_and_listed_as_still_failing()
+    {
+        var created = await World.Provider.PostAsJsonAsync("/api/v1/webhook-subscriptions",
+            new { webhookId = Webhook.OrderCreated.Id, callbackUrl = "http://127.0.0.1:9/nobody-listens" });
+        var subscription = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
+        await PassAsync();
+
+        var failed = await World.Provider.GetFromJsonAsync<JsonElement>($"/api/v1/webhook-subscriptions/{subscription}/deliveries?failed=true");
+        var attempt = Assert.Single(failed.GetProperty("items").EnumerateArray());
+        Assert.Contains("refused", attempt.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("An error occurred while sending the request", attempt.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Subscribing_the_same_webhook_to_the_same_url_twice_is_a_409_naming_the_first()
+    {
+        var first = await World.Provider.PostAsJsonAsync("/api/v1/webhook-subscriptions",
+            new { webhookId = Webhook.OrderCreated.Id, callbackUrl = Receiver.Url });
+        var id = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var again = await World.Provider.PostAsJsonAsync("/api/v1/webhook-subscriptions",
+            new { webhookId = Webhook.OrderCreated.Id, callbackUrl = Receiver.Url });
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal($"/api/v1/webhook-subscriptions/{id}", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("existingSubscription").GetString());
+        // Another webhook to the same URL, and the same webhook for another tenant, are subscriptions of their own.
+        Assert.Equal(HttpStatusCode.Created, (await World.Provider.PostAsJsonAsync("/api/v1/webhook-subscriptions",
+            new { webhookId = Webhook.OrderModified.Id, callbackUrl = Receiver.Url })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await World.OtherProvider.PostAsJsonAsync("/api/v1/webhook-subscriptions",
+            new { webhookId = Webhook.OrderCreated.Id, callbackUrl = Receiver.Url })).StatusCode);
     }
 
     [Fact]
