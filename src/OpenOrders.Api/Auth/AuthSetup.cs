@@ -21,6 +21,7 @@ public static class AuthSetup
             services.AddSingleton<TokenIssuer>();
         }
         services.AddScoped<BootstrapAdmin>();
+        services.AddScoped<Clients>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
