@@ -26,31 +26,34 @@ public static class SvgCharts
     public const string Green = "#1a6b35";
     public const string Red = "#a4161a";
 
-    private const double Width = 720;
-    private const double RowHeight = 22;
-    private const double BarThickness = 14;
+    private const double RowHeight = 28;
+    private const double BarThickness = 16;
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    /// <summary>One bar per item, longest for the largest value, the value written at its end.</summary>
-    public static string HorizontalBars(ChartText text, IReadOnlyList<ChartBar> bars, string fill = Blue)
+    /// <summary>
+    /// One bar per item, longest for the largest value, the value written at its end. The width is in the picture's
+    /// own units: drawn as wide as its place on the page, the text stays readable when that is about as wide.
+    /// </summary>
+    public static string HorizontalBars(
+        ChartText text, IReadOnlyList<ChartBar> bars, string fill = Blue, double width = 720)
     {
         // Room for the longest label (about 6.6 px a character at 12 px) and for the value after the longest bar.
         var labelWidth = Math.Clamp(bars.Select(b => b.Label.Length).DefaultIfEmpty(0).Max() * 6.6 + 16, 80, 320);
-        var plot = Width - labelWidth - 56;
+        var plot = width - labelWidth - 56;
         var max = bars.Select(b => b.Value).DefaultIfEmpty(0).Max();
         var height = bars.Count * RowHeight + 16;
-        var root = Root(text, height);
+        var root = Root(text, width, height);
         for (var i = 0; i < bars.Count; i++)
         {
             var bar = bars[i];
-            var y = 8 + i * RowHeight;
+            var y = 8 + i * RowHeight + (RowHeight - BarThickness) / 2;
             var length = max == 0 ? 0 : bar.Value * plot / max;
             root.Add(
-                Text(labelWidth - 8, y + BarThickness - 3, bar.Label, "end", Ink),
+                Text(labelWidth - 8, y + BarThickness - 4, bar.Label, "end", Ink),
                 new XElement(Svg + "rect", Attributes(("class", "bar"), ("x", N(labelWidth)), ("y", N(y)),
                         ("width", N(length)), ("height", N(BarThickness)), ("fill", fill)),
                     new XElement(Svg + "title", $"{bar.Label}: {bar.Value}")),
-                Text(labelWidth + length + 6, y + BarThickness - 3, Count(bar.Value), "start", Ink));
+                Text(labelWidth + length + 6, y + BarThickness - 4, Count(bar.Value), "start", Ink));
         }
         return root.ToString(SaveOptions.DisableFormatting);
     }
@@ -59,7 +62,8 @@ public static class SvgCharts
     /// A column per day (or any label), the series stacked bottom up, on a scale from zero to a round number, with a
     /// legend when there is more than one series. Every seventh label from the last one is written under its column.
     /// </summary>
-    public static string DailyColumns(ChartText text, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series)
+    public static string DailyColumns(
+        ChartText text, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, double width = 720)
     {
         if (series.Count == 0 || series.Any(s => s.Values.Count != labels.Count))
             throw new ArgumentException("Every series needs one value per label.", nameof(series));
@@ -67,17 +71,17 @@ public static class SvgCharts
         var top = series.Count > 1 ? 30.0 : 12.0;
         var totals = Enumerable.Range(0, labels.Count).Select(i => series.Sum(s => s.Values[i])).ToList();
         var scale = RoundUp(totals.DefaultIfEmpty(0).Max());
-        var root = Root(text, top + plotHeight + bottom);
+        var root = Root(text, width, top + plotHeight + bottom);
         var baseline = top + plotHeight;
 
         foreach (var tick in Ticks(scale))
         {
             var y = baseline - tick * plotHeight / scale;
-            root.Add(Line(left, y, Width - right, y, Grid), Text(left - 6, y + 4, Count(tick), "end", Muted));
+            root.Add(Line(left, y, width - right, y, Grid), Text(left - 6, y + 4, Count(tick), "end", Muted));
         }
         if (series.Count > 1) root.Add(Legend(series, left));
 
-        var slot = (Width - left - right) / Math.Max(labels.Count, 1);
+        var slot = (width - left - right) / Math.Max(labels.Count, 1);
         for (var i = 0; i < labels.Count; i++)
         {
             var x = left + i * slot + slot * 0.15;
@@ -91,10 +95,12 @@ public static class SvgCharts
                         ("width", N(slot * 0.7)), ("height", N(height)), ("fill", series[s].Fill)),
                     new XElement(Svg + "title", $"{labels[i]} · {series[s].Name}: {value}")));
             }
-            if ((labels.Count - 1 - i) % 7 == 0)
+            // The last label ends under its column rather than centred, so it stays inside the picture.
+            if (i == labels.Count - 1) root.Add(Text(x + slot * 0.7, baseline + 16, labels[i], "end", Muted));
+            else if ((labels.Count - 1 - i) % 7 == 0)
                 root.Add(Text(x + slot * 0.35, baseline + 16, labels[i], "middle", Muted));
         }
-        root.Add(Line(left, baseline, Width - right, baseline, Muted));
+        root.Add(Line(left, baseline, width - right, baseline, Muted));
         return root.ToString(SaveOptions.DisableFormatting);
     }
 
@@ -109,12 +115,12 @@ public static class SvgCharts
 
     private static IEnumerable<int> Ticks(int scale) => scale % 2 == 0 ? [0, scale / 2, scale] : [0, scale];
 
-    private static XElement Root(ChartText text, double height)
+    private static XElement Root(ChartText text, double width, double height)
     {
         var titleId = $"{text.Id}-title";
         var descriptionId = $"{text.Id}-desc";
         return new XElement(Svg + "svg",
-            Attributes(("viewBox", $"0 0 {N(Width)} {N(height)}"), ("width", N(Width)), ("height", N(height)),
+            Attributes(("viewBox", $"0 0 {N(width)} {N(height)}"), ("width", N(width)), ("height", N(height)),
                 ("role", "img"), ("aria-labelledby", $"{titleId} {descriptionId}"),
                 ("font-family", "system-ui, sans-serif"), ("font-size", "12")),
             new XElement(Svg + "title", new XAttribute("id", titleId), text.Title),
