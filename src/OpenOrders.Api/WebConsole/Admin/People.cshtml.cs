@@ -68,7 +68,8 @@ public sealed class AdminPeopleModel(OrdersDbContext db, Invitations invitations
     public async Task<IActionResult> OnPostDisableAsync(Guid id)
     {
         if (await invitations.DisableAsync(id) is { } person)
-            Succeeded(Text["Disabled {0}: they cannot sign in, and are signed out at their next page.", person.Email!]);
+            Succeeded(Text["Disabled {0}: they can no longer sign in, and are signed out at their next page.",
+                person.Email!]);
         else Failed(Text["There is no such person."]);
         return RedirectToPage();
     }
