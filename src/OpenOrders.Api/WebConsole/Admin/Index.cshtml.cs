@@ -16,6 +16,9 @@ public sealed class AdminOverviewModel(OrdersDbContext db, TimeProvider time) : 
     public async Task OnGetAsync(CancellationToken ct) =>
         Figures = await AdminFigures.ReadAsync(db, Caller, time.GetUtcNow(), Format.Zone, ct);
 
+    /// <summary>In the order of the status flow, as the status table is declared.</summary>
+    public static IReadOnlyList<OrderStatus> Statuses { get; } = Enum.GetValues<OrderStatus>();
+
     public IEnumerable<string> Days => Figures.Days.Days.Select(Day);
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -24,7 +27,7 @@ public sealed class AdminOverviewModel(OrdersDbContext db, TimeProvider time) : 
         new ChartText("status-chart", Text["Orders per status"],
             Text["A bar for each of the {0} statuses, {1} orders in all. The table beside it has the numbers.",
                 Figures.OrdersPerStatus.Count, Figures.Orders]),
-        [.. Figures.OrdersPerStatus.Select(s => new ChartBar(Format.Of(s.Key), s.Value))]);
+        [.. Statuses.Select(s => new ChartBar(Format.Of(s), Figures.OrdersPerStatus[s]))]);
 
     public string CreatedChart() => SvgCharts.DailyColumns(
         new ChartText("created-chart", Text["Orders created per day"],
