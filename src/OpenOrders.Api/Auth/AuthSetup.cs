@@ -22,6 +22,7 @@ public static class AuthSetup
         }
         services.AddScoped<BootstrapAdmin>();
         services.AddSingleton<TokenFailures>();
+        services.AddScoped<Clients>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {

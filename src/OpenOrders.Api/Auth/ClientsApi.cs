@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using OpenOrders.Api.Data;
 using OpenOrders.Api.Errors;
 using OpenOrders.Domain;
 
@@ -20,43 +18,25 @@ public static class ClientsApi
     }
 
     public static async Task<Results<Created<NewClientResponse>, ValidationProblem>> CreateClient(
-        ClientRequest body, OrdersDbContext db, TimeProvider time, CancellationToken ct)
+        ClientRequest body, Clients clients, CancellationToken ct)
     {
         var errors = new RequestErrors();
-        errors.Required(body.Name, "name");
-        await Tenancy.CheckAsync(db, body.Role, body.TenantId, errors, ct);
-        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
-
-        var secret = SecretHasher.NewSecret();
-        var client = new ApiClient
-        {
-            ClientId = "client_" + Guid.NewGuid().ToString("N")[..20],
-            Name = body.Name!.Trim(),
-            Role = body.Role!.Value,
-            TenantId = body.TenantId,
-            SecretHash = SecretHasher.Hash(secret),
-            DateCreated = time.GetUtcNow(),
-        };
-        db.ApiClients.Add(client);
-        await db.SaveChangesAsync(ct);
+        if (await clients.CreateAsync(body.Name, body.Role, body.TenantId, errors, ct) is not { } created)
+            return Problems.Invalid(errors.ToDictionary());
+        var client = created.Client;
         return TypedResults.Created($"/api/v1/clients/{client.ClientId}",
-            new NewClientResponse(client.ClientId, secret, client.Name, client.Role, client.TenantId));
+            new NewClientResponse(client.ClientId, created.Secret, client.Name, client.Role, client.TenantId));
     }
 
-    public static async Task<Ok<ClientsResponse>> ListClients(OrdersDbContext db, CancellationToken ct)
-    {
-        var clients = await db.ApiClients.AsNoTracking().OrderBy(c => c.ClientId).ToListAsync(ct);
-        return TypedResults.Ok(new ClientsResponse([.. clients.Select(c => new ClientResponse(c.ClientId, c.Name, c.Role, c.TenantId, c.DateCreated, c.DateRevoked))]));
-    }
+    public static async Task<Ok<ClientsResponse>> ListClients(Clients clients, CancellationToken ct) =>
+        TypedResults.Ok(new ClientsResponse([.. (await clients.ListAsync(ct)).Select(c =>
+            new ClientResponse(c.ClientId, c.Name, c.Role, c.TenantId, c.DateCreated, c.DateRevoked))]));
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeClient(string clientId, OrdersDbContext db, TimeProvider time, CancellationToken ct)
-    {
-        var client = await db.ApiClients.SingleOrDefaultAsync(c => c.ClientId == clientId, ct);
-        if (client is null) return Problems.NotFound("client", clientId);
-        client.DateRevoked ??= time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeClient(
+        string clientId, Clients clients, CancellationToken ct) =>
+        await clients.RevokeAsync(clientId, ct) is null
+            ? Problems.NotFound("client", clientId)
+            : TypedResults.NoContent();
 }
 
 public sealed record ClientRequest(string? Name, Role? Role, Guid? TenantId);

@@ -38,9 +38,11 @@ public static class OrderList
         if (filter.ProductId is { } product) query = query.Where(o => o.ProductId == product);
         if (filter.AccountId is { } account) query = query.Where(o => o.AccountId == account);
         if (filter.ProviderId is { } provider) query = query.Where(o => o.ProviderId == provider);
-        if (filter.CreatedFrom is { } from) query = query.Where(o => o.DateCreated >= from);
-        if (filter.CreatedTo is { } to) query = query.Where(o => o.DateCreated < to);
-        if (filter.UpdatedSince is { } since) query = query.Where(o => o.DateModified >= since);
+        // Instants in UTC, whatever offset the client wrote: PostgreSQL takes no other, and SQLite compares the
+        // stored form, which is only ordered in time when every offset is the same.
+        if (filter.CreatedFrom?.ToUniversalTime() is { } from) query = query.Where(o => o.DateCreated >= from);
+        if (filter.CreatedTo?.ToUniversalTime() is { } to) query = query.Where(o => o.DateCreated < to);
+        if (filter.UpdatedSince?.ToUniversalTime() is { } since) query = query.Where(o => o.DateModified >= since);
         if (cursor is { } after)
             query = query.Where(o => o.DateModified > after.DateModified || (o.DateModified == after.DateModified && o.OrderNumber > after.OrderNumber));
         if (filter.UpdatedSince is not null || cursor is not null)

@@ -50,7 +50,8 @@ public sealed class ConsoleFormat(DisplayLanguage language, TimeZoneInfo zone)
     public DateTimeOffset? ParseDate(string? text)
     {
         if (!System.DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return null;
-        return new DateTimeOffset(day, zone.GetUtcOffset(day));
+        // The same instant in UTC: the only offset PostgreSQL stores, and the one SQLite's stored form orders by.
+        return new DateTimeOffset(day, zone.GetUtcOffset(day)).ToUniversalTime();
     }
 
     /// <summary>

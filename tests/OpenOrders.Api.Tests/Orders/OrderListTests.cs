@@ -71,6 +71,24 @@ public abstract class OrderListTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
     }
 
     [Fact]
+    public async Task A_date_filter_means_the_same_instant_whatever_offset_it_is_written_in()
+    {
+        var order = await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"));
+        var id = order.GetProperty("id").GetGuid();
+        var created = (await GetAsync(world.Account, id)).GetProperty("dateCreated").GetDateTimeOffset();
+
+        // Thirty minutes before the order, written in UTC, at +01:00 and at -05:00: the order is after each of them.
+        foreach (var offset in new[] { 0, 60, -300 })
+        {
+            var before = (created - TimeSpan.FromMinutes(30)).ToOffset(TimeSpan.FromMinutes(offset));
+            var query = $"/api/v1/orders?productId={world.CourseId}&";
+            var at = Uri.EscapeDataString(before.ToString("O"));
+            Assert.Contains(id, await Ids(world.Account, query + "createdFrom=" + at));
+            Assert.DoesNotContain(id, await Ids(world.Account, query + "createdTo=" + at));
+        }
+    }
+
+    [Fact]
     public async Task A_cursor_that_was_not_given_out_is_400()
     {
         var response = await world.Account.GetAsync("/api/v1/orders?cursor=not-a-cursor");

@@ -25,8 +25,13 @@ public static class ConsoleSteps
         var response = await admin.PostAsJsonAsync("/api/v1/people", new { email, role, tenantId });
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /api/v1/people answered {(int)response.StatusCode}: {text}");
-        var link = JsonDocument.Parse(text).RootElement.GetProperty("setPasswordLink").GetString()!;
+        await SetPasswordAsync(app, JsonDocument.Parse(text).RootElement.GetProperty("setPasswordLink").GetString()!);
+        return email;
+    }
 
+    /// <summary>The invited person opens their link in a browser of their own and chooses <see cref="Password"/>.</summary>
+    public static async Task SetPasswordAsync(ConsoleApp app, string link)
+    {
         await using var context = await Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + new Uri(link).PathAndQuery);
@@ -34,7 +39,6 @@ public static class ConsoleSteps
         await page.GetByLabel("The same password again").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
         await page.WaitForURLAsync("**/console/sign-in");
-        return email;
     }
 
     public static async Task<SignedInPerson> SignInAsync(ConsoleApp app, string email, string password = Password, string locale = "en-GB")
