@@ -21,7 +21,7 @@ public sealed record SvgOptions
     public Func<Role, string>? RoleName { get; init; }
 
     /// <summary>
-    /// The picture's own words in another language: "or", "created", the requirement short forms ("reason", "on behalf
+    /// The picture's own words in another language: "or", "new order", the requirement short forms ("with reason", "on behalf
     /// of", "deadline") and the legend's: all of <see cref="StatusDiagram.OwnWords"/>. Default: as written.
     /// </summary>
     public Func<string, string>? Words { get; init; }
@@ -68,7 +68,7 @@ public static partial class StatusDiagram
     /// <summary>The words the picture writes itself, for <see cref="SvgOptions.Words"/> to translate.</summary>
     public static IReadOnlyList<string> OwnWords { get; } =
     [
-        "or", "created", "either role", "final status", "current status", "visited status", "move taken",
+        "or", "new order", "either role", "final status", "current status", "visited status", "move taken",
         .. Enum.GetValues<TransitionRequirement>().Where(r => r != TransitionRequirement.None).Select(Short).Distinct(),
     ];
 
@@ -86,7 +86,7 @@ public static partial class StatusDiagram
     /// <summary>The requirement as it fits on an arrow; a new one is spelled out in words.</summary>
     private static string Short(TransitionRequirement requires) => requires switch
     {
-        TransitionRequirement.CancellationReason or TransitionRequirement.AdminCancellationReason => "reason",
+        TransitionRequirement.CancellationReason or TransitionRequirement.AdminCancellationReason => "with reason",
         TransitionRequirement.InvoiceOnBehalfOf => "on behalf of",
         TransitionRequirement.CancellationDeadline => "deadline",
         _ => WordBreak().Replace(requires.ToString(), " $1").ToLowerInvariant(),
@@ -179,7 +179,7 @@ public static partial class StatusDiagram
             _svg.Append($"<g class=\"start\"><circle cx=\"{N(start.X)}\" cy=\"{N(start.Y)}\" r=\"6\" fill=\"{Ink}\"/>")
                 .Append(Line($"M{N(start.X)},{N(start.Y + 6)} L{N(start.X)},{N(top)}", Ink, 1.5,
                     $"marker-end=\"url(#{Id("arrow-start")})\" "))
-                .Append(Text(label.X + 2, label.CenterY, LabelFont, Muted, _word("created"), anchor: "start"))
+                .Append(Text(label.X + 2, label.CenterY, LabelFont, Muted, _word("new order"), anchor: "start"))
                 .Append("</g>\n");
         }
 

@@ -346,7 +346,7 @@ internal sealed class StatusDiagramLayout
         Nodes = _nodes.ToDictionary(n => n.Key, n => BoxOf(n.Value));
         var start = Nodes[OrderStatus.PendingValidation];
         Start = new(start.CenterX, start.Y - 44);
-        StartLabel = new(start.CenterX + 8, start.Y - 30, StatusDiagramText.Width("created", 11, bold: false) + 4,
+        StartLabel = new(start.CenterX + 8, start.Y - 30, StatusDiagramText.Width("new order", 11, bold: false) + 4,
             LabelHeight);
         var routes = _chains.Select((_, i) => _back[i] ? Reverse(Segments(i)) : Segments(i)).ToList();
         BowApart(routes);
