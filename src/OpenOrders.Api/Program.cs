@@ -30,6 +30,9 @@ builder.Services.AddScoped<OrderActions>();
 builder.Services.AddScoped<Invoicing>();
 builder.Services.AddSingleton<OrderReadCache>();
 builder.Services.AddSingleton<CourseOwners>();
+builder.Services.Configure<WriteOptions>(builder.Configuration.GetSection("Writes"));
+builder.Services.AddSingleton<OrderWriter>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<OrderWriter>()); // not a worker: creates need it
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
 builder.Services.AddSingleton<CallbackUrlPolicy>();
 builder.Services.AddHttpClient(WebhookSender.ClientName)

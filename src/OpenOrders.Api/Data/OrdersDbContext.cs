@@ -39,6 +39,21 @@ public abstract class OrdersDbContext(DbContextOptions options) : IdentityUserCo
 
     public abstract bool IsPostgres { get; }
 
+    /// <summary>Whether the failed write ran into the unique key or index of these properties (in the model's order).</summary>
+    public bool HitUnique<TEntity>(DbUpdateException failure, params string[] properties)
+    {
+        var entity = Model.FindEntityType(typeof(TEntity)) ?? throw new ArgumentException($"{typeof(TEntity).Name} is not in the model.");
+        var key = entity.GetKeys().Select(k => (k.Properties, Name: k.GetName()!))
+            .Concat(entity.GetIndexes().Where(i => i.IsUnique).Select(i => (i.Properties, Name: i.GetDatabaseName()!)))
+            .FirstOrDefault(k => k.Properties.Select(p => p.Name).SequenceEqual(properties));
+        if (key.Name is null) throw new ArgumentException($"{typeof(TEntity).Name} has no unique key on {string.Join(", ", properties)}.");
+        var table = entity.GetTableName()!;
+        return HitUnique(failure, table, key.Name, [.. key.Properties.Select(p => p.GetColumnName())]);
+    }
+
+    /// <summary>The provider's way of naming a unique violation: by constraint name, or by table and columns.</summary>
+    protected abstract bool HitUnique(DbUpdateException failure, string table, string constraint, IReadOnlyList<string> columns);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder); // Identity's model first; our configurations rename its tables.

@@ -7,6 +7,9 @@ namespace OpenOrders.Api.Data;
 public sealed class PostgresOrdersDbContext(DbContextOptions<PostgresOrdersDbContext> options) : OrdersDbContext(options)
 {
     public override bool IsPostgres => true;
+
+    protected override bool HitUnique(DbUpdateException failure, string table, string constraint, IReadOnlyList<string> columns) =>
+        failure.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } e && e.ConstraintName == constraint;
 }
 
 /// <summary>Lets <c>dotnet ef migrations add … --context PostgresOrdersDbContext</c> build the model.</summary>

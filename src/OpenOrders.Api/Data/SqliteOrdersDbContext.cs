@@ -9,6 +9,11 @@ public sealed class SqliteOrdersDbContext(DbContextOptions<SqliteOrdersDbContext
 {
     public override bool IsPostgres => false;
 
+    // SQLite names the columns, not the constraint: "UNIQUE constraint failed: Orders.OrderNumber".
+    protected override bool HitUnique(DbUpdateException failure, string table, string constraint, IReadOnlyList<string> columns) =>
+        failure.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } e
+        && e.Message.Contains("UNIQUE constraint failed: " + string.Join(", ", columns.Select(c => $"{table}.{c}")) + "'", StringComparison.Ordinal);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

@@ -11,6 +11,7 @@ public sealed class OrdersMetrics
     public const string MeterName = "OpenOrders";
 
     private readonly Counter<long> ordersCreated;
+    private readonly Histogram<int> ordersPerCommit;
     private readonly Histogram<double> validationLatency;
     private readonly Histogram<double> webhookLatency;
     private readonly Counter<long> deliveryAttempts;
@@ -23,6 +24,7 @@ public sealed class OrdersMetrics
     {
         var meter = meters.Create(MeterName);
         ordersCreated = meter.CreateCounter<long>("openorders.orders.created", description: "Orders accepted by POST /api/v1/orders.");
+        ordersPerCommit = meter.CreateHistogram<int>("openorders.orders.per_commit", description: "New orders written by one group commit.");
         validationLatency = meter.CreateHistogram<double>("openorders.validation.latency", "ms", "From an order's creation to the end of its first validation.");
         webhookLatency = meter.CreateHistogram<double>("openorders.webhook.latency", "ms", "From a change's commit to its first successful delivery.");
         deliveryAttempts = meter.CreateCounter<long>("openorders.webhook.attempts", description: "Webhook delivery attempts, by outcome.");
@@ -30,7 +32,12 @@ public sealed class OrdersMetrics
         meter.CreateObservableGauge("openorders.webhook.backlog_age", () => OldestEventAgeSeconds, "s", "Age of the oldest event not yet delivered (outbox lag).");
     }
 
-    public void OrderCreated() => ordersCreated.Add(1);
+    public void OrdersCommitted(int count)
+    {
+        ordersCreated.Add(count);
+        ordersPerCommit.Record(count);
+    }
+
     public void Validated(TimeSpan sinceCreation) => validationLatency.Record(sinceCreation.TotalMilliseconds);
     public void Delivered(TimeSpan sinceCommit) => webhookLatency.Record(sinceCommit.TotalMilliseconds);
     public void Attempted(string outcome) => deliveryAttempts.Add(1, new KeyValuePair<string, object?>("outcome", outcome));

@@ -39,7 +39,7 @@ public static class OrdersApi
     }
 
     public static async Task<IResult> CreateOrder(
-        CreateOrderRequest body, Caller caller, HttpRequest request, OrdersDbContext db, TimeProvider time, ValidationSignal signal, OrdersMetrics metrics, CourseOwners owners,
+        CreateOrderRequest body, Caller caller, HttpContext http, OrdersDbContext db, TimeProvider time, OrderWriter writer, CourseOwners owners,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
         var errors = new RequestErrors();
@@ -48,43 +48,21 @@ public static class OrdersApi
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
         var now = time.GetUtcNow();
-        var hash = idempotencyKey is null ? "" : Idempotency.Hash(body, json.Value.SerializerOptions);
-        if (idempotencyKey is not null && await Idempotency.ReplayAsync(db, caller, idempotencyKey, hash, now, ct) is { } replay)
+        var claim = idempotencyKey is null ? null : new IdempotencyClaim(caller.Id, idempotencyKey, Idempotency.Hash(body, json.Value.SerializerOptions));
+        if (claim is not null && await Idempotency.ReplayAsync(db, caller, claim.Key, claim.RequestHash, now, ct) is { } replay)
             return replay;
 
         // The provider is known from the course at once, so the provider can see the order while it is validated.
+        // The order number comes from the writer's sequence, at commit.
         var providerId = await owners.ProviderOfAsync(db, body.ProductReference!.Value, ct);
-        var baseUrl = Links.BaseUrl(request);
-        for (var attempt = 1; ; attempt++)
-        {
-            var order = Order.Create(body.ToOrder(caller, Guid.CreateVersion7(now), OrderNumbers.Next(), providerId), now);
-            var response = OrderResponse.From(order, baseUrl);
-            db.Orders.Add(order);
-            db.ValidationJobs.Add(new ValidationJob { OrderId = order.Id, DueAt = now, DateCreated = now });
-            if (idempotencyKey is not null)
-                db.IdempotencyRecords.Add(new IdempotencyRecord
-                {
-                    ClientId = caller.Id, Key = idempotencyKey, RequestHash = hash, StatusCode = 201, Location = Links.Order(baseUrl, order.Id),
-                    ResponseBody = JsonSerializer.Serialize(response, json.Value.SerializerOptions), DateCreated = now, ExpiresAt = now + Idempotency.KeptFor,
-                });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                signal.Notify();
-                metrics.OrderCreated();
-                ETags.Set(request.HttpContext.Response, order.Version);
-                return TypedResults.Created(Links.Order(baseUrl, order.Id), response);
-            }
-            catch (DbUpdateException) when (attempt < OrderNumbers.Draws)
-            {
-                db.ChangeTracker.Clear();
-                // A concurrent request with the same key committed first: answer as it did (or 422/409).
-                if (idempotencyKey is not null)
-                    return await Idempotency.ReplayAsync(db, caller, idempotencyKey, hash, now, ct)
-                        ?? Problems.Conflict("A request with the same Idempotency-Key is still being processed. Retry shortly.");
-                // Otherwise the random order number was taken: draw another.
-            }
-        }
+        var order = Order.Create(body.ToOrder(caller, Guid.CreateVersion7(now), orderNumber: 0, providerId), now);
+        var outcome = await writer.WriteAsync(new NewOrderWrite(order, Links.BaseUrl(http.Request), claim), ct);
+        if (outcome.KeyTaken)
+            // A concurrent request with the same key committed first: answer as it did (or 422).
+            return await Idempotency.ReplayAsync(db, caller, claim!.Key, claim.RequestHash, now, ct)
+                ?? Problems.Conflict("A request with the same Idempotency-Key is still being processed. Retry shortly.");
+        ETags.Set(http.Response, order.Version);
+        return TypedResults.Created(Links.Order(Links.BaseUrl(http.Request), order.Id), outcome.Response);
     }
 
     public static async Task<IResult> GetOrder(Guid id, Caller caller, HttpContext http, OrdersDbContext db, OrderReadCache cache, CancellationToken ct)
@@ -145,29 +123,3 @@ public static class OrdersApi
 public sealed record StatusTransitionRequest(string? Status, string? Message, CancellationReason? CancellationReason, AdminCancellationReason? AdminCancellationReason);
 
 public sealed record OrderLineRequest(string? InvoiceOnBehalfOfName, string? InvoiceOnBehalfOfVatNumber);
-
-/// <summary>Which provider owns a course. A course never changes provider, so the answer is kept once found.</summary>
-public sealed class CourseOwners
-{
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid> owners = new();
-
-    public async Task<Guid?> ProviderOfAsync(OrdersDbContext db, Guid courseId, CancellationToken ct)
-    {
-        if (owners.TryGetValue(courseId, out var known)) return known;
-        var provider = await db.Products.Where(p => p.Id == courseId).Select(p => (Guid?)p.ProviderId).SingleOrDefaultAsync(ct);
-        if (provider is { } found) owners[courseId] = found;
-        return provider;
-    }
-}
-
-/// <summary>Unique 8-digit order numbers, drawn at random so instances need not coordinate; the unique index catches the rare clash.</summary>
-public static class OrderNumbers
-{
-    /// <summary>
-    /// How many numbers a create may draw. Clashes grow with the table (one in ten draws at 9 million orders); ten
-    /// draws all taken is one in a thousand only when half of all 90 million numbers are used.
-    /// </summary>
-    public const int Draws = 10;
-
-    public static int Next() => Random.Shared.Next(10_000_000, 100_000_000);
-}

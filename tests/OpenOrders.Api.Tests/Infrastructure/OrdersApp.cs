@@ -36,6 +36,9 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Per-client requests per second; 0 (no limit) unless a test is about the limit.</summary>
     protected virtual int PermitsPerSecond => 0;
 
+    /// <summary>How long the order writer waits for more creates when few wait (see WriteOptions.Linger).</summary>
+    protected virtual TimeSpan WriteLinger => TimeSpan.Zero;
+
     /// <summary>Test receivers listen on plain http on loopback; the strict app keeps the production rules.</summary>
     protected virtual bool CallbacksToLoopbackAllowed => true;
 
@@ -72,6 +75,7 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:BootstrapAdmin:ClientId", AdminId);
         builder.UseSetting("Auth:BootstrapAdmin:ClientSecret", AdminSecret);
         builder.UseSetting("Workers:Enabled", WorkersEnabled.ToString());
+        builder.UseSetting("Writes:Linger", WriteLinger.ToString());
         builder.UseSetting("Webhooks:AllowHttp", CallbacksToLoopbackAllowed.ToString());
         builder.UseSetting("Webhooks:AllowPrivateNetworks", CallbacksToLoopbackAllowed.ToString());
         // Tests make calls as fast as they can; the limits have tests of their own (RateLimitedApp).
@@ -147,6 +151,26 @@ public sealed class ManualPostgresApp : OrdersApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
     protected override bool WorkersEnabled => false;
+
+    protected override Task<string> CreateDatabaseAsync() => NewPostgresDatabaseAsync();
+}
+
+/// <summary>Workers off, and the order writer waits long enough that creates sent together share one commit.</summary>
+public sealed class GroupingSqliteApp : OrdersApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override bool WorkersEnabled => false;
+    protected override TimeSpan WriteLinger => TimeSpan.FromMilliseconds(300);
+
+    protected override Task<string> CreateDatabaseAsync() => NewSqliteFileAsync();
+}
+
+/// <inheritdoc cref="GroupingSqliteApp"/>
+public sealed class GroupingPostgresApp : OrdersApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+    protected override bool WorkersEnabled => false;
+    protected override TimeSpan WriteLinger => TimeSpan.FromMilliseconds(300);
 
     protected override Task<string> CreateDatabaseAsync() => NewPostgresDatabaseAsync();
 }

@@ -164,6 +164,11 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                         {
                             Name = "EventFeed",
                             Value = 0L
+                        },
+                        new
+                        {
+                            Name = "OrderNumber",
+                            Value = 0L
                         });
                 });
 

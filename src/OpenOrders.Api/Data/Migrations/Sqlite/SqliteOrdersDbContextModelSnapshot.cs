@@ -155,6 +155,11 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                         {
                             Name = "EventFeed",
                             Value = 0L
+                        },
+                        new
+                        {
+                            Name = "OrderNumber",
+                            Value = 0L
                         });
                 });
 
