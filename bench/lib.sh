@@ -44,3 +44,31 @@ stop_all() {
   [ -n "${PGDATA:-}" ] && as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true
   [ -z "${BENCH_WORK:-}" ] && rm -rf "$WORK"
 }
+
+# The service in Release on a free port, as bench/run and bench/scale measure it; $1 name, $2 provider, $3 connection string.
+start_service() { # $1 name, $2 provider, $3 connection string
+  SERVICE_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  SERVICE_URL="http://127.0.0.1:$SERVICE_PORT"
+  ( cd "$WORK/service" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$SERVICE_URL" Database__Provider="$2" ConnectionStrings__Orders="$3" \
+    Auth__SigningKey="YmVuY2gtc2lnbmluZy1rZXktYmVuY2gtc2lnbmluZy1rZXktMDEyMzQ1Njc4OQ==" \
+    Auth__BootstrapAdmin__ClientId=bench-admin Auth__BootstrapAdmin__ClientSecret=bench-admin-secret-0123456789abcdef \
+    Webhooks__AllowHttp=true Webhooks__AllowPrivateNetworks=true Logging__LogLevel__Default=Warning RateLimiting__PermitsPerSecond=0 \
+    ASPNETCORE_FORWARDEDHEADERS_ENABLED=true \
+    exec dotnet OpenOrders.Api.dll > "$WORK/$1-service.log" 2>&1 ) &
+  SERVICE_PID=$!
+  for _ in $(seq 300); do curl -sf "$SERVICE_URL/health/ready" >/dev/null && return; sleep 0.1; done
+  echo "the service did not start; see $WORK/$1-service.log"; exit 1
+}
+
+wrk_rate() { # $1 script; prints requests/s answered 2xx, measured after an unmeasured warm-up (JIT, pools)
+  BENCH_DIR="$DIR" wrk -t2 -c$CLIENTS -d${WARMUP}s -s "$ROOT/bench/wrk/$1" "$SERVICE_URL" > /dev/null
+  BENCH_DIR="$DIR" wrk -t2 -c$CLIENTS -d${DURATION}s -s "$ROOT/bench/wrk/$1" "$SERVICE_URL" > "$DIR/wrk-$1.txt"
+  python3 - "$DIR/wrk-$1.txt" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+total = int(re.search(r"(\d+) requests in", text).group(1))
+rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+print(round(rate * (1 - (int(bad.group(1)) if bad else 0) / max(total, 1)), 1))
+PY
+}

@@ -45,6 +45,13 @@ public sealed class Api(string baseUrl)
         return json;
     }
 
+    public async Task<JsonElement> GetJsonAsync(string path, string token)
+    {
+        var (status, json, _) = await SendAsync(HttpMethod.Get, path, token);
+        if (status != 200) throw new InvalidOperationException($"GET {path} answered {status}: {json}");
+        return json;
+    }
+
     public async Task<bool> ReadyAsync()
     {
         try { return (await Http.GetAsync($"{BaseUrl}/health/ready")).IsSuccessStatusCode; }

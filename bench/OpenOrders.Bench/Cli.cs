@@ -24,12 +24,16 @@ public static class Cli
                 // The console's inbox and order page with many orders in the database and several people at once.
                 await ConsoleLoad.RunAsync(options);
                 return 0;
+            case "scale":
+                // Grows the database to --orders and measures the lists whose cost could grow with it.
+                await ScaleLoad.RunAsync(options);
+                return 0;
             case "crash":
                 var report = await CrashTest.RunAsync(CrashOptions.From(options), Console.Out);
                 Console.WriteLine(report.Describe());
                 return report.Passed ? 0 : 1;
             default:
-                Console.Error.WriteLine("usage: OpenOrders.Bench prepare|drain|latency|console|crash --api URL [--admin-id ID --admin-secret SECRET] …");
+                Console.Error.WriteLine("usage: OpenOrders.Bench prepare|drain|latency|console|scale|crash --api URL [--admin-id ID --admin-secret SECRET] …");
                 return 2;
         }
     }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Bench;
 
@@ -11,6 +12,9 @@ namespace OpenOrders.Bench;
 /// </summary>
 public static class OrderCopies
 {
+    /// <summary>The accounts and providers copies are spread over, in turn.</summary>
+    public sealed record Tenants(IReadOnlyList<Guid> AccountIds, IReadOnlyList<Guid> ProviderIds);
+
     /// <summary>Most of a provider's history is done; a tenth waits for it.</summary>
     private static readonly string[] Statuses =
         ["PendingProvider", "AcceptedProvider", "Paid", "Paid", "Paid", "Invoiced", "Paid", "CancelledAccount", "RejectedProvider", "Credited"];
@@ -19,26 +23,41 @@ public static class OrderCopies
 
     /// <summary>Copies, then answers how many orders the provider has and a random sample of their ids.</summary>
     public static async Task<(long Orders, List<string> Sample)> CopyAsync(
-        string provider, string connectionString, Guid providerId, IReadOnlyList<Guid> templates, int total)
+        string provider, string connectionString, Guid providerId, IReadOnlyList<Guid> templates, int total, Tenants? spread = null)
     {
-        await using DbConnection connection = provider == "Postgres"
-            ? new NpgsqlConnection(connectionString)
-            : new SqliteConnection(connectionString);
+        await using var connection = await OpenAsync(provider, connectionString);
+        var postgres = connection is NpgsqlConnection;
+        await CopyAsync(connection, templates, total, spread);
+        return (await CountAsync(connection, postgres, providerId), await SampleAsync(connection, postgres, "ProviderId", providerId));
+    }
+
+    public static async Task<DbConnection> OpenAsync(string provider, string connectionString)
+    {
+        DbConnection connection = provider == "Postgres" ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
         await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="total"/> copies, their numbers taken from the service's own order-number sequence (so
+    /// the orders the service creates afterwards never meet one), spread over the given accounts and providers.
+    /// </summary>
+    public static async Task CopyAsync(DbConnection connection, IReadOnlyList<Guid> templates, int total, Tenants? spread)
+    {
         var postgres = connection is NpgsqlConnection;
         var columns = await ColumnsAsync(connection, postgres);
         var perTemplate = total / templates.Count;
-        // Numbers from a random block, so a second run on the same database copies as many again.
-        var first = Random.Shared.Next(10_000_000, 99_999_999 - total);
         await using var transaction = await connection.BeginTransactionAsync();
+        var last = await TakeNumbersAsync(connection, transaction, perTemplate * templates.Count);
+        var first = last - perTemplate * templates.Count;
         for (var t = 0; t < templates.Count; t++)
         {
+            var numbers = Enumerable.Range(0, perTemplate).Select(i => OrderNumbers.ForSequence(first + (long)t * perTemplate + i)).ToArray();
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = Insert(columns, postgres);
+            command.CommandText = Insert(columns, postgres, spread);
             Add(command, "template", postgres ? templates[t] : templates[t].ToString().ToUpperInvariant());
-            Add(command, "base", first + t * perTemplate);
-            Add(command, "n", perTemplate);
+            Add(command, "numbers", postgres ? numbers : System.Text.Json.JsonSerializer.Serialize(numbers));
             // Half a year of history; the templates interleave, a few minutes apart.
             Add(command, "step", 180 * 86_400 / perTemplate);
             Add(command, "offset", t * 180 * 86_400 / total);
@@ -50,7 +69,22 @@ public static class OrderCopies
         analyze.CommandText = postgres ? "VACUUM ANALYZE \"Orders\"" : "ANALYZE";
         analyze.CommandTimeout = 600;
         await analyze.ExecuteNonQueryAsync();
-        return (await CountAsync(connection, postgres, providerId), await SampleAsync(connection, postgres, providerId));
+    }
+
+    private static async Task<long> TakeNumbersAsync(DbConnection connection, DbTransaction transaction, int count)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE \"Counters\" SET \"Value\" = \"Value\" + @count WHERE \"Name\" = 'OrderNumber' RETURNING \"Value\"";
+        Add(command, "count", (long)count);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static async Task<long> CountAllAsync(DbConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM \"Orders\"";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<long> CountAsync(DbConnection connection, bool postgres, Guid providerId)
@@ -61,30 +95,36 @@ public static class OrderCopies
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<List<string>> SampleAsync(DbConnection connection, bool postgres, Guid providerId)
+    /// <summary>2 000 random ids of one tenant's orders (column "ProviderId" or "AccountId").</summary>
+    public static async Task<List<string>> SampleAsync(DbConnection connection, bool postgres, string column, Guid tenantId)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT \"Id\" FROM \"Orders\" WHERE \"ProviderId\" = @provider ORDER BY random() LIMIT 2000";
-        Add(command, "provider", postgres ? providerId : providerId.ToString().ToUpperInvariant());
+        command.CommandText = $"SELECT \"Id\" FROM \"Orders\" WHERE \"{column}\" = @tenant ORDER BY random() LIMIT 2000";
+        Add(command, "tenant", postgres ? tenantId : tenantId.ToString().ToUpperInvariant());
         var ids = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) ids.Add(reader.GetValue(0).ToString()!);
         return ids;
     }
 
-    private static string Insert(IReadOnlyList<string> columns, bool postgres)
+    private static string Insert(IReadOnlyList<string> columns, bool postgres, Tenants? spread)
     {
         string Seconds(string column) => postgres
             ? $"t.\"{column}\" - make_interval(secs => g * @step + @offset)"
             : $"t.\"{column}\" - (((g * @step + @offset) * 10000) << 11)"; // SQLite keeps an offset as (ticks / 1000) << 11
         var status = string.Join(", ", Statuses.Select(s => $"'{s}'"));
         var names = string.Join(", ", FirstNames.Select(n => $"'{n}'"));
+        string Tenant(string column, IReadOnlyList<Guid>? ids) => ids is not { Count: > 0 } ? $"t.\"{column}\""
+            : postgres ? $"(ARRAY[{string.Join(", ", ids.Select(i => $"'{i}'::uuid"))}])[1 + g % {ids.Count}]"
+            : Pick(string.Join(", ", ids.Select(i => $"'{i.ToString().ToUpperInvariant()}'")), ids.Count);
         var values = columns.Select(c => c switch
         {
             "Id" => postgres
-                ? "(lpad(to_hex(@base + g), 8, '0') || '-0000-4000-8000-' || lpad(to_hex(@base + g), 12, '0'))::uuid"
-                : "printf('%08X-0000-4000-8000-%012X', @base + g, @base + g)",
-            "OrderNumber" => "@base + g",
+                ? "(lpad(to_hex(number), 8, '0') || '-0000-4000-8000-' || lpad(to_hex(number), 12, '0'))::uuid"
+                : "printf('%08X-0000-4000-8000-%012X', number, number)",
+            "OrderNumber" => "number",
+            "AccountId" => Tenant(c, spread?.AccountIds),
+            "ProviderId" => Tenant(c, spread?.ProviderIds),
             "DateCreated" or "DateModified" => Seconds(c),
             "Status" => postgres ? $"(ARRAY[{status}])[1 + g % {Statuses.Length}]" : Pick(status, Statuses.Length),
             "Customer_FirstName" => postgres ? $"(ARRAY[{names}])[1 + g % {FirstNames.Length}]" : Pick(names, FirstNames.Length),
@@ -92,12 +132,11 @@ public static class OrderCopies
             "Customer_Email" => "'student' || g || '@example.test'",
             _ => $"t.\"{c}\"",
         });
-        var series = postgres ? "generate_series(1, @n) AS g" : "s";
-        var with = postgres ? "" : "WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < @n) ";
-        // A copy whose number an order of the run already has is left out (order numbers are random).
-        return $"{with}INSERT {(postgres ? "" : "OR IGNORE ")}INTO \"Orders\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
-               $"SELECT {string.Join(", ", values)} FROM \"Orders\" t CROSS JOIN {series} WHERE t.\"Id\" = @template" +
-               (postgres ? " ON CONFLICT DO NOTHING" : "");
+        var series = postgres
+            ? "unnest(@numbers) WITH ORDINALITY AS s(number, g)"
+            : "(SELECT key + 1 AS g, value AS number FROM json_each(@numbers)) s";
+        return $"INSERT INTO \"Orders\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
+               $"SELECT {string.Join(", ", values)} FROM \"Orders\" t CROSS JOIN {series} WHERE t.\"Id\" = @template";
     }
 
     /// <summary>SQLite has no arrays: a CASE over the index.</summary>

@@ -31,6 +31,7 @@ builder.Services.AddScoped<Invoicing>();
 builder.Services.AddSingleton<OrderReadCache>();
 builder.Services.AddSingleton<CourseOwners>();
 builder.Services.Configure<WriteOptions>(builder.Configuration.GetSection("Writes"));
+builder.Services.AddSingleton<OrderNumberBlocks>();
 builder.Services.AddSingleton<OrderWriter>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<OrderWriter>()); // not a worker: creates need it
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));

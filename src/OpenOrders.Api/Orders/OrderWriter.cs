@@ -24,36 +24,63 @@ public sealed class WriteOptions
     /// <summary>At most this many orders share one commit.</summary>
     public int MaxGroup { get; set; } = 64;
 
+    /// <summary>Writers committing groups side by side; one is what SQLite wants, PostgreSQL may take more.</summary>
+    public int Writers { get; set; } = 1;
+
     /// <summary>When fewer than a handful wait, the writer waits this long for more before it commits; zero never waits.</summary>
     public TimeSpan Linger { get; set; } = TimeSpan.Zero;
 }
 
 /// <summary>
-/// Group commit for new orders: one writer per instance takes every create that has arrived (up to
-/// <see cref="WriteOptions.MaxGroup"/>) and writes them, their validation jobs, changes and idempotency records in
-/// one transaction: one round trip and one fsync for the group instead of one each. A request is answered only
-/// after the commit that holds its rows. When the group fails (a key two requests share, a clash with an order
-/// number drawn at random before numbers were a sequence), each order is written alone, so one bad order never
-/// sinks its neighbours.
+/// Group commit for new orders: a writer takes every create that has arrived (up to <see cref="WriteOptions.MaxGroup"/>)
+/// and writes them, their validation jobs, changes and idempotency records in one transaction: one round trip and
+/// one fsync for the group instead of one each. A request is answered only after the commit that holds its rows.
+/// Everything that is not writing (the number, the answer, the stored copy of it) is done by the request before
+/// it queues, so the writer only writes. When a group fails (a key two requests share, a number an older version
+/// drew at random), each of its orders is written alone, so one bad order never sinks its neighbours.
 /// </summary>
-public sealed class OrderWriter(IServiceScopeFactory scopes, ValidationSignal signal, OrdersMetrics metrics,
+public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks numbers, ValidationSignal signal, OrdersMetrics metrics,
     IOptions<WriteOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<OrderWriter> log)
     : BackgroundService
 {
     private const int AloneAttempts = 5;
 
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>();
 
-    private sealed record Pending(NewOrderWrite Write, TaskCompletionSource<NewOrderOutcome> Done);
-
-    /// <summary>Queues the order and returns once it is committed (or failed).</summary>
-    public Task<NewOrderOutcome> WriteAsync(NewOrderWrite write, CancellationToken ct)
+    /// <summary>A create ready to be written: its rows, its answer, and who waits for it.</summary>
+    private sealed class Pending(NewOrderWrite write)
     {
-        var pending = new Pending(write, new TaskCompletionSource<NewOrderOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        public NewOrderWrite Write { get; } = write;
+        public TaskCompletionSource<NewOrderOutcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public OrderResponse Response { get; set; } = null!;
+        public ValidationJob Job { get; set; } = null!;
+        public IdempotencyRecord? Record { get; set; }
+    }
+
+    /// <summary>Numbers the order, queues it, and returns once it is committed (or failed).</summary>
+    public async Task<NewOrderOutcome> WriteAsync(NewOrderWrite write, CancellationToken ct)
+    {
+        var pending = new Pending(write);
+        Prepare(pending, await numbers.NextAsync(ct));
         // After the writer stopped (a request the server still finishes at shutdown) the request writes its order itself.
-        if (!queue.Writer.TryWrite(pending)) return WriteAloneAsync(pending);
+        if (!queue.Writer.TryWrite(pending)) return await WriteAloneAsync(pending);
         // The caller may stop waiting, but the order is written anyway: it may already be in a commit.
-        return pending.Done.Task.WaitAsync(ct);
+        return await pending.Done.Task.WaitAsync(ct);
+    }
+
+    private void Prepare(Pending pending, int orderNumber)
+    {
+        var (order, baseUrl, claim) = pending.Write;
+        order.OrderNumber = orderNumber;
+        foreach (var change in order.Changes) change.Position = 0; // store-generated; a failed group may have set it
+        pending.Response = OrderResponse.From(order, baseUrl);
+        pending.Job = new ValidationJob { OrderId = order.Id, DueAt = order.DateCreated, DateCreated = order.DateCreated };
+        pending.Record = claim is null ? null : new IdempotencyRecord
+        {
+            ClientId = claim.ClientId, Key = claim.Key, RequestHash = claim.RequestHash, StatusCode = 201,
+            Location = Links.Order(baseUrl, order.Id), ResponseBody = JsonSerializer.Serialize(pending.Response, json.Value.SerializerOptions),
+            DateCreated = order.DateCreated, ExpiresAt = order.DateCreated + Idempotency.KeptFor,
+        };
     }
 
     private async Task<NewOrderOutcome> WriteAloneAsync(Pending pending)
@@ -63,7 +90,10 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, ValidationSignal si
         return await pending.Done.Task;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Writers)).Select(_ => Task.Run(WriteLoopAsync, CancellationToken.None)));
+
+    private async Task WriteLoopAsync()
     {
         var settings = options.Value;
         var group = new List<Pending>(settings.MaxGroup);
@@ -76,7 +106,7 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, ValidationSignal si
                 await Task.Delay(settings.Linger, CancellationToken.None); // real time: a test clock must not hold commits
                 Take(group, settings.MaxGroup);
             }
-            await CommitAsync(group);
+            if (group.Count > 0) await CommitAsync(group);
             group.Clear();
         }
     }
@@ -96,12 +126,12 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, ValidationSignal si
     {
         // A key that comes twice in one group is checked before the group is written: the repeat goes alone, after.
         var keys = new HashSet<(string, string)>();
-        var repeats = group.Where(p => p.Write.Idempotency is { } c && !keys.Add((c.ClientId, c.Key))).ToList();
+        var repeats = group.Where(p => p.Record is { } r && !keys.Add((r.ClientId, r.Key))).ToList();
         if (repeats.Count > 0) group.RemoveAll(repeats.Contains);
         try
         {
-            var outcomes = await WriteGroupAsync(group.Select(p => p.Write).ToList(), skip: 0);
-            for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(outcomes[i]);
+            await WriteGroupAsync(group);
+            foreach (var item in group) item.Done.TrySetResult(new NewOrderOutcome(item.Response, KeyTaken: false));
             metrics.OrdersCommitted(group.Count);
         }
         catch (DbUpdateException e)
@@ -117,14 +147,15 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, ValidationSignal si
         signal.Notify();
     }
 
-    /// <summary>One order in its own transaction: a key already taken is an answer, a number taken is drawn again.</summary>
+    /// <summary>One order in its own transaction: a key already taken is an answer, a number taken is replaced.</summary>
     private async Task CommitAloneAsync(Pending item)
     {
-        for (int attempt = 1, skip = 0; ; attempt++)
+        for (var attempt = 1; ; attempt++)
         {
             try
             {
-                item.Done.TrySetResult((await WriteGroupAsync([item.Write], skip))[0]);
+                await WriteGroupAsync([item]);
+                item.Done.TrySetResult(new NewOrderOutcome(item.Response, KeyTaken: false));
                 metrics.OrdersCommitted(1);
                 return;
             }
@@ -132,16 +163,15 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, ValidationSignal si
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-                if (item.Write.Idempotency is not null && db.HitUnique<IdempotencyRecord>(e, nameof(IdempotencyRecord.ClientId), nameof(IdempotencyRecord.Key)))
+                if (item.Record is not null && db.HitUnique<IdempotencyRecord>(e, nameof(IdempotencyRecord.ClientId), nameof(IdempotencyRecord.Key)))
                 {
                     item.Done.TrySetResult(new NewOrderOutcome(null, KeyTaken: true));
                     return;
                 }
                 if (attempt < AloneAttempts && db.HitUnique<Order>(e, nameof(Order.OrderNumber)))
                 {
-                    // The failed transaction gave the number back; the next try takes it again and passes it by.
                     log.LogInformation("Order number {Number} was taken by an older order; giving the order the next one.", item.Write.Order.OrderNumber);
-                    skip++;
+                    Prepare(item, await numbers.NextAsync(CancellationToken.None));
                     continue;
                 }
                 item.Done.TrySetException(e);
@@ -155,36 +185,18 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, ValidationSignal si
         }
     }
 
-    /// <summary>
-    /// Numbers the orders from the sequence (passing by <paramref name="skip"/> numbers known to be taken) and writes
-    /// them, with their jobs and records, in one transaction.
-    /// </summary>
-    private async Task<NewOrderOutcome[]> WriteGroupAsync(IReadOnlyList<NewOrderWrite> writes, int skip)
+    private async Task WriteGroupAsync(IReadOnlyList<Pending> group)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var last = await db.TakeAsync(Counter.OrderNumber, skip + writes.Count, CancellationToken.None);
-        var outcomes = new NewOrderOutcome[writes.Count];
-        for (var i = 0; i < writes.Count; i++)
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // every row is new: nothing to compare
+        foreach (var item in group)
         {
-            var (order, baseUrl, claim) = writes[i];
-            order.OrderNumber = OrderNumbers.ForSequence(last - writes.Count + i);
-            foreach (var change in order.Changes) change.Position = 0; // store-generated; a failed group may have set it
-            var response = OrderResponse.From(order, baseUrl);
-            db.Orders.Add(order);
-            db.ValidationJobs.Add(new ValidationJob { OrderId = order.Id, DueAt = order.DateCreated, DateCreated = order.DateCreated });
-            if (claim is not null)
-                db.IdempotencyRecords.Add(new IdempotencyRecord
-                {
-                    ClientId = claim.ClientId, Key = claim.Key, RequestHash = claim.RequestHash, StatusCode = 201,
-                    Location = Links.Order(baseUrl, order.Id), ResponseBody = JsonSerializer.Serialize(response, json.Value.SerializerOptions),
-                    DateCreated = order.DateCreated, ExpiresAt = order.DateCreated + Idempotency.KeptFor,
-                });
-            outcomes[i] = new NewOrderOutcome(response, KeyTaken: false);
+            db.Orders.Add(item.Write.Order);
+            db.ValidationJobs.Add(item.Job);
+            if (item.Record is not null) db.IdempotencyRecords.Add(item.Record);
         }
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return outcomes;
+        // One SaveChanges is one transaction: one batch of inserts, one commit.
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 }
