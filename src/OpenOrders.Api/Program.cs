@@ -27,7 +27,7 @@ builder.Services.AddSingleton<ValidationSignal>();
 builder.Services.AddScoped<ValidationQueue>();
 builder.Services.AddScoped<OrderValidator>();
 builder.Services.AddScoped<OrderActions>();
-builder.Services.AddScoped<Invoicing>();
+builder.Services.AddScoped<Invoices>();
 builder.Services.AddSingleton<OrderReadCache>();
 builder.Services.AddSingleton<CourseOwners>();
 builder.Services.Configure<WriteOptions>(builder.Configuration.GetSection("Writes"));
@@ -44,7 +44,7 @@ builder.Services.AddScoped<WebhookFanout>();
 builder.Services.AddScoped<WebhookSubscriptions>();
 builder.Services.AddScoped<WebhookDeliveryLog>();
 builder.Services.AddSingleton<WebhookDispatcher>();
-if (builder.Configuration.GetValue("Workers:Enabled", true))
+if ((builder.Configuration.GetSection("Workers").Get<WorkerOptions>() ?? new WorkerOptions()).Enabled)
 {
     builder.Services.AddHostedService<WebhookWorker>();
     builder.Services.AddHostedService<ValidationWorker>();

@@ -102,6 +102,9 @@ public static class OpenApiDescriptions
                           "\"OrderType\" and \"FirstChoiceStartmomentId\" work). It is stored as " +
                           "PendingValidation and validated in the background within milliseconds. Send Idempotency-Key to make " +
                           "retries safe.",
+        ["retryValidation"] = "Admin only. A validation that failed again and again is given up: the order stays PendingValidation " +
+                              "with a ValidationNotCompleted error. Once the cause is fixed, this puts it back in the queue (202); " +
+                              "404 when the order has no given-up validation.",
         ["getOrder"] = "The whole order. The ETag is its version; If-None-Match answers 304 when nothing changed.",
         ["listOrders"] = "The caller's orders, oldest change first, with filters and a cursor. To sync, list with updatedSince " +
                          "and follow next: no change is ever skipped.",

@@ -13,7 +13,7 @@ public static class InvoiceRunsApi
         return group;
     }
 
-    public static async Task<Ok<InvoiceRunResponse>> RunInvoices(Caller caller, Invoicing invoicing, CancellationToken ct) =>
+    public static async Task<Ok<InvoiceRunResponse>> RunInvoices(Caller caller, Invoices invoicing, CancellationToken ct) =>
         TypedResults.Ok(new InvoiceRunResponse(await invoicing.RunAsync(caller.Role, ct, caller.Actor)));
 }
 

@@ -32,6 +32,8 @@ public static class OrdersApi
         group.MapPost("/{id:guid}/status-transitions", RequestTransition)
             .WithSummary("Move an order to another status (AcceptedByProvider, ApprovedProvider and CancelledByAdmin are understood)")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);
+        group.MapPost("/{id:guid}/validation-retries", RetryValidation).RequireRoles(Role.Admin)
+            .WithSummary("Retry a validation that was given up").Produces(202).ProducesProblem(404);
         group.MapPatch("/{id:guid}/order-lines/{sequenceNumber:int}", UpdateOrderLine).RequireRoles(Role.Admin, Role.Provider)
             .WithSummary("Set the legal company an order line is invoiced on behalf of")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
@@ -98,6 +100,17 @@ public static class OrdersApi
         ETags.Set(http.Response, action.Order!.Version);
         var response = OrderStatusTransitionResponse.From(action.Value!, Links.BaseUrl(http.Request));
         return TypedResults.Created(response.Url, response);
+    }
+
+    public static async Task<Results<Accepted, ProblemHttpResult>> RetryValidation(
+        Guid id, HttpRequest request, OrdersDbContext db, TimeProvider time, ValidationSignal signal, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var revived = await db.ValidationJobs.Where(j => j.OrderId == id && j.DateDead != null).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.DateDead, (DateTimeOffset?)null).SetProperty(j => j.Attempts, 0).SetProperty(j => j.DueAt, now), ct);
+        if (revived == 0) return Problems.NotFound("given-up validation of order", id);
+        signal.Notify();
+        return TypedResults.Accepted(Links.Order(Links.BaseUrl(request), id));
     }
 
     public static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> UpdateOrderLine(

@@ -58,6 +58,36 @@ public sealed class OrderValidator(OrdersDbContext db, TimeProvider time, Hostin
         return pending.Count;
     }
 
+    /// <summary>
+    /// A validation of this order threw: the job goes back to the queue after a backoff, or, after
+    /// <see cref="ValidationJob.MaxAttempts"/>, is given up and the order says so. Nothing when the lease was lost.
+    /// </summary>
+    public async Task FailAsync(Guid orderId, string owner, Exception error, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var job = await db.ValidationJobs.SingleOrDefaultAsync(j => j.OrderId == orderId && j.LeaseOwner == owner, ct);
+        if (job is null) return;
+        var now = time.GetUtcNow();
+        job.LeaseOwner = null;
+        job.LeaseExpiresAt = null;
+        var described = $"{error.GetType().Name}: {error.Message}";
+        job.LastError = described.Length > 1000 ? described[..1000] : described;
+        if (job.Attempts < ValidationJob.MaxAttempts)
+        {
+            job.DueAt = now + ValidationJob.Backoff(job.Attempts);
+            log.LogWarning(error, "Validating order {OrderId} failed (attempt {Attempts}); trying again at {DueAt:O}.", orderId, job.Attempts, job.DueAt);
+        }
+        else
+        {
+            job.DateDead = now;
+            var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == orderId, ct);
+            order?.ValidationNotCompleted(job.Attempts, now);
+            metrics.ValidationGivenUp();
+            log.LogError(error, "Gave up validating order {OrderId} after {Attempts} attempts; an admin can retry it once the cause is fixed.", orderId, job.Attempts);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Everything the checks look at, for the whole batch at once.</summary>
     private async Task<Catalog> CatalogFor(List<Order> orders, CancellationToken ct)
     {

@@ -28,12 +28,42 @@ public sealed class ValidationWorker(IServiceScopeFactory scopes, ValidationSign
         }
     }
 
-    /// <summary>One pass: lease a batch of due jobs and validate each. Tests call this to drive the worker.</summary>
+    /// <summary>
+    /// One pass: lease a batch of due jobs and validate them together. When the batch throws, each order is
+    /// validated alone, so one that cannot be validated fails by itself and its neighbours go on. Tests call this
+    /// to drive the worker; it answers how many jobs it leased.
+    /// </summary>
     public static async Task<int> RunOnceAsync(IServiceScopeFactory scopes, string owner, TimeProvider time, TimeSpan lease, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var leased = await scope.ServiceProvider.GetRequiredService<ValidationQueue>().LeaseAsync(owner, 32, time.GetUtcNow(), lease, ct);
-        if (leased.Count > 0) await scope.ServiceProvider.GetRequiredService<OrderValidator>().ValidateAsync(leased, owner, ct);
+        List<Guid> leased;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            leased = await scope.ServiceProvider.GetRequiredService<ValidationQueue>().LeaseAsync(owner, 32, time.GetUtcNow(), lease, ct);
+            if (leased.Count == 0) return 0;
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<OrderValidator>().ValidateAsync(leased, owner, ct);
+                return leased.Count;
+            }
+            catch (Exception) when (!ct.IsCancellationRequested && leased.Count > 1) { }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                await FailAsync(scopes, leased[0], owner, e, ct);
+                return leased.Count;
+            }
+        }
+        foreach (var orderId in leased)
+        {
+            await using var alone = scopes.CreateAsyncScope();
+            try { await alone.ServiceProvider.GetRequiredService<OrderValidator>().ValidateAsync([orderId], owner, ct); }
+            catch (Exception e) when (!ct.IsCancellationRequested) { await FailAsync(scopes, orderId, owner, e, ct); }
+        }
         return leased.Count;
+    }
+
+    private static async Task FailAsync(IServiceScopeFactory scopes, Guid orderId, string owner, Exception error, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<OrderValidator>().FailAsync(orderId, owner, error, ct);
     }
 }

@@ -6,6 +6,25 @@ namespace OpenOrders.Domain.Orders;
 
 public sealed partial class Order
 {
+    public const string ValidationNotCompletedCode = "ValidationNotCompleted";
+
+    /// <summary>
+    /// The validation failed again and again and was given up: the order stays <c>PendingValidation</c> and says
+    /// why in its errors, until an admin has the cause fixed and retries it (then the errors are the checks' again).
+    /// </summary>
+    public void ValidationNotCompleted(int attempts, DateTimeOffset now)
+    {
+        Errors =
+        [
+            new ValidationError
+            {
+                Code = ValidationNotCompletedCode, Property = "",
+                Message = $"The validation could not be completed after {attempts} attempts; the marketplace has been told and will retry it.",
+            },
+        ];
+        Changed(now, OrderChangeKind.Modified, ["errors"]);
+    }
+
     /// <summary>
     /// Ends a slow validation: with errors the order becomes <c>Invalid</c>; without, the derived fields are
     /// filled and the order goes on to the account's or the provider's approval — or, after a re-validation,

@@ -51,7 +51,7 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         // Invoicing is due when the course starts; then the admin's invoice run, and the payment.
         app.Time.Advance(TimeSpan.FromDays(31));
         await using (var scope = app.Services.CreateAsyncScope())
-            Assert.True(await scope.ServiceProvider.GetRequiredService<Invoicing.Invoicing>().MoveDueOrdersAsync(CancellationToken.None) >= 1);
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Invoicing.Invoices>().MoveDueOrdersAsync(CancellationToken.None) >= 1);
         Assert.Equal("PendingInvoice", (await GetAsync(world.Admin, id)).GetProperty("status").GetString());
 
         var run = await (await world.Admin.PostAsync("/api/v1/invoice-runs", null)).Content.ReadFromJsonAsync<JsonElement>();
@@ -80,7 +80,7 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         }
         app.Time.Advance(TimeSpan.FromDays(31));
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<Invoicing.Invoicing>().MoveDueOrdersAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Invoicing.Invoices>().MoveDueOrdersAsync(CancellationToken.None);
 
         // Five admins invoice the first order at once: one move wins; the others are refused and keep no number.
         var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => TransitionAsync(world.Admin, orders[0], new { status = "Invoiced" })));

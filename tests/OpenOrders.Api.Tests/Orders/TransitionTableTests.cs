@@ -72,7 +72,7 @@ public sealed class TransitionTableTests(SqliteApp app) : IClassFixture<SqliteAp
         var toInvoice = new[] { await Accepted(), await Accepted(), await Accepted() };
         app.Time.Advance(TimeSpan.FromDays(31));
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<Invoicing.Invoicing>().MoveDueOrdersAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Invoicing.Invoices>().MoveDueOrdersAsync(CancellationToken.None);
         await Move(toInvoice[1], world.Admin, new { status = "Invoiced" });
         await Move(toInvoice[2], world.Admin, new { status = "Invoiced" });
         await Move(toInvoice[2], world.Admin, new { status = "Paid" });

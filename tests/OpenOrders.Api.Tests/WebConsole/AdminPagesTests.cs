@@ -270,7 +270,7 @@ public abstract class AdminPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAs
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         app.Time.Advance(TimeSpan.FromDays(31));
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<Invoicing.Invoicing>()
+            await scope.ServiceProvider.GetRequiredService<Invoicing.Invoices>()
                 .MoveDueOrdersAsync(CancellationToken.None);
         Assert.Equal("PendingInvoice", (await GetAsync(world.Admin, id)).GetProperty("status").GetString());
         return id;

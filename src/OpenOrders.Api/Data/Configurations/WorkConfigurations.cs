@@ -14,6 +14,7 @@ internal sealed class ValidationJobConfiguration : IEntityTypeConfiguration<Vali
         job.HasKey(j => j.OrderId);
         job.HasIndex(j => j.DueAt);
         job.Property(j => j.LeaseOwner).HasMaxLength(100);
+        job.Property(j => j.LastError).HasMaxLength(1000);
     }
 }
 

@@ -20,8 +20,8 @@ public sealed record InvoiceRunResult(
             [.. invoiced.Take(ShownAtMost)]);
 }
 
-/// <summary>The invoice run: the code of <c>POST /api/v1/invoice-runs</c>, <see cref="Invoicing.Invoicing"/>.</summary>
-public sealed class AdminInvoicingModel(OrdersDbContext db, Invoicing.Invoicing invoicing) : ConsolePage
+/// <summary>The invoice run: the code of <c>POST /api/v1/invoice-runs</c>, <see cref="Invoicing.Invoices"/>.</summary>
+public sealed class AdminInvoicingModel(OrdersDbContext db, Invoicing.Invoices invoicing) : ConsolePage
 {
     public int PendingInvoice { get; private set; }
 

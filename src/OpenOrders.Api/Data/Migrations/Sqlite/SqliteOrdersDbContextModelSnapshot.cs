@@ -298,8 +298,15 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                     b.Property<long>("DateCreated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DateDead")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("INTEGER");

@@ -1,14 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OpenOrders.Api.Data;
-using OpenOrders.Api.Hosting;
 using OpenOrders.Domain;
 using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.Invoicing;
 
 /// <summary>The two invoicing steps: moving due accepted orders on, and the admin's invoice run.</summary>
-public sealed class Invoicing(OrdersDbContext db, TimeProvider time)
+public sealed class Invoices(OrdersDbContext db, TimeProvider time)
 {
     /// <summary>
     /// Accepted orders whose start date has come (or, self-planned, at once) move to PendingInvoice, NotInvoiced
@@ -48,29 +46,3 @@ public sealed class Invoicing(OrdersDbContext db, TimeProvider time)
 }
 
 public sealed record InvoicedOrder(Guid OrderId, int OrderNumber, int InvoiceNumber);
-
-/// <summary>Runs the due-order pass periodically.</summary>
-public sealed class InvoicingWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<WorkerOptions> options, ILogger<InvoicingWorker> log)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.InvoicingInterval <= TimeSpan.Zero) return; // turned off: invoicing is driven from outside
-        // One-shot delays rather than a PeriodicTimer: a clock moved far ahead fires this once, not once per interval.
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var moved = await scope.ServiceProvider.GetRequiredService<Invoicing>().MoveDueOrdersAsync(stoppingToken);
-                if (moved > 0) log.LogInformation("Moved {Count} accepted orders on to invoicing.", moved);
-            }
-            catch (Exception e) when (e is DbUpdateConcurrencyException || !stoppingToken.IsCancellationRequested)
-            {
-                // Another instance moved some of them first, or the database hiccupped: the next pass sees what is left.
-                log.LogWarning(e, "Invoicing pass failed; the next one retries.");
-            }
-            await Task.Delay(options.Value.InvoicingInterval, time, stoppingToken);
-        }
-    }
-}
