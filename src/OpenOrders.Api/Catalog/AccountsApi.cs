@@ -25,52 +25,29 @@ public static class AccountsApi
         return group;
     }
 
-    public static async Task<Ok<ItemsResponse<AccountResponse>>> ListAccounts(Caller caller, OrdersDbContext db, HttpRequest request)
+    public static async Task<Ok<ItemsResponse<AccountResponse>>> ListAccounts(Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
     {
-        var accounts = await Visible(db, caller).OrderBy(a => a.Name).ToListAsync();
+        var accounts = await Visible(db, caller).OrderBy(a => a.Name).ToListAsync(ct);
         return TypedResults.Ok(new ItemsResponse<AccountResponse>([.. accounts.Select(a => AccountResponse.From(a, Links.BaseUrl(request)))]));
     }
 
-    public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> GetAccount(Guid id, Caller caller, OrdersDbContext db, HttpRequest request)
+    public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> GetAccount(Guid id, Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
     {
-        var account = await Visible(db, caller).SingleOrDefaultAsync(a => a.Id == id);
+        var account = await Visible(db, caller).SingleOrDefaultAsync(a => a.Id == id, ct);
         return account is null ? Problems.NotFound("account", id) : TypedResults.Ok(AccountResponse.From(account, Links.BaseUrl(request)));
     }
 
-    public static async Task<Results<Created<AccountResponse>, ValidationProblem, ProblemHttpResult>> CreateAccount(
-        AccountRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request)
+    public static Task<Results<Created<AccountResponse>, ValidationProblem, ProblemHttpResult>> CreateAccount(
+        AccountRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct)
     {
-        var errors = new RequestErrors();
-        errors.Required(body.Name, "name");
-        body.Validate(errors);
-        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
-
-        var id = body.Id ?? Guid.CreateVersion7();
-        if (await db.Accounts.AnyAsync(a => a.Id == id)) return Problems.Conflict($"An account with id '{id}' already exists.");
         var now = time.GetUtcNow();
-        var account = new Account { Id = id, Name = body.Name!, DateCreated = now };
-        body.ApplyTo(account, now);
-        db.Accounts.Add(account);
-        await db.SaveChangesAsync();
-        var response = AccountResponse.From(account, Links.BaseUrl(request));
-        return TypedResults.Created(response.Url, response);
+        return TenantWrites.CreateAsync(body, db, now, "account", (id, name) => new Account { Id = id, Name = name, DateCreated = now },
+            account => AccountResponse.From(account, Links.BaseUrl(request)), response => response.Url, ct);
     }
 
-    public static async Task<Results<Ok<AccountResponse>, ValidationProblem, ProblemHttpResult>> UpdateAccount(
-        Guid id, AccountRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request)
-    {
-        var errors = new RequestErrors();
-        if (body.Name is not null) errors.Required(body.Name, "name");
-        if (body.Id is { } bodyId && bodyId != id) errors.Add("id", "Does not match the id in the URL.");
-        body.Validate(errors);
-        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
-
-        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == id);
-        if (account is null) return Problems.NotFound("account", id);
-        body.ApplyTo(account, time.GetUtcNow());
-        await db.SaveChangesAsync();
-        return TypedResults.Ok(AccountResponse.From(account, Links.BaseUrl(request)));
-    }
+    public static Task<Results<Ok<AccountResponse>, ValidationProblem, ProblemHttpResult>> UpdateAccount(
+        Guid id, AccountRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct) =>
+        TenantWrites.UpdateAsync(id, body, db, time.GetUtcNow(), "account", account => AccountResponse.From(account, Links.BaseUrl(request)), ct);
 
     private static IQueryable<Account> Visible(OrdersDbContext db, Caller caller) =>
         caller.IsAdmin ? db.Accounts.AsNoTracking() : db.Accounts.AsNoTracking().Where(a => a.Id == caller.TenantId);
@@ -78,7 +55,7 @@ public static class AccountsApi
 
 /// <summary>Create or change an account. On a change, absent properties keep their value.</summary>
 public sealed record AccountRequest(
-    Guid? Id, string? Name, bool? RequireAccountApproval, InvoicedBy? InvoicedBy, decimal? AccountFeePercentage, bool? IsConsumer)
+    Guid? Id, string? Name, bool? RequireAccountApproval, InvoicedBy? InvoicedBy, decimal? AccountFeePercentage, bool? IsConsumer) : ITenantRequest<Account>
 {
     public void Validate(RequestErrors errors) => errors.Percentage(AccountFeePercentage, "accountFeePercentage");
 

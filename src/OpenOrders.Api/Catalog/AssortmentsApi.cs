@@ -25,66 +25,66 @@ public static class AssortmentsApi
         return group;
     }
 
-    public static async Task<Ok<ItemsResponse<AssortmentResponse>>> ListAssortments(Caller caller, OrdersDbContext db, HttpRequest request)
+    public static async Task<Ok<ItemsResponse<AssortmentResponse>>> ListAssortments(Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
     {
-        var assortments = await CatalogQueries.AssortmentsOf(db, caller).OrderBy(a => a.Name).ToListAsync();
+        var assortments = await CatalogQueries.AssortmentsOf(db, caller).OrderBy(a => a.Name).ToListAsync(ct);
         return TypedResults.Ok(new ItemsResponse<AssortmentResponse>([.. assortments.Select(a => AssortmentResponse.From(a, caller, Links.BaseUrl(request)))]));
     }
 
-    public static async Task<Results<Ok<AssortmentResponse>, ProblemHttpResult>> GetAssortment(Guid id, Caller caller, OrdersDbContext db, HttpRequest request)
+    public static async Task<Results<Ok<AssortmentResponse>, ProblemHttpResult>> GetAssortment(Guid id, Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
     {
-        var assortment = await CatalogQueries.AssortmentsOf(db, caller).SingleOrDefaultAsync(a => a.Id == id);
+        var assortment = await CatalogQueries.AssortmentsOf(db, caller).SingleOrDefaultAsync(a => a.Id == id, ct);
         return assortment is null ? Problems.NotFound("assortment", id) : TypedResults.Ok(AssortmentResponse.From(assortment, caller, Links.BaseUrl(request)));
     }
 
     public static async Task<Results<Created<AssortmentResponse>, ValidationProblem, ProblemHttpResult>> CreateAssortment(
-        AssortmentRequest body, Caller caller, OrdersDbContext db, TimeProvider time, HttpRequest request)
+        AssortmentRequest body, Caller caller, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct)
     {
         var errors = new RequestErrors();
         errors.Required(body.Name, "name");
-        await body.ValidateAsync(errors, db);
+        await body.ValidateAsync(errors, db, ct);
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
         var id = body.Id ?? Guid.CreateVersion7();
-        if (await db.Assortments.AnyAsync(a => a.Id == id)) return Problems.Conflict($"An assortment with id '{id}' already exists.");
+        if (await db.Assortments.AnyAsync(a => a.Id == id, ct)) return Problems.Conflict($"An assortment with id '{id}' already exists.");
         var now = time.GetUtcNow();
         var assortment = new Assortment { Id = id, Name = body.Name!, DateCreated = now };
         body.ApplyTo(assortment, now);
         db.Assortments.Add(assortment);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         var response = AssortmentResponse.From(assortment, caller, Links.BaseUrl(request));
         return TypedResults.Created(response.Url, response);
     }
 
     public static async Task<Results<Ok<AssortmentResponse>, ValidationProblem, ProblemHttpResult>> UpdateAssortment(
-        Guid id, AssortmentRequest body, Caller caller, OrdersDbContext db, TimeProvider time, HttpRequest request)
+        Guid id, AssortmentRequest body, Caller caller, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct)
     {
         var errors = new RequestErrors();
         if (body.Name is not null) errors.Required(body.Name, "name");
         if (body.Id is { } bodyId && bodyId != id) errors.Add("id", "Does not match the id in the URL.");
-        await body.ValidateAsync(errors, db);
+        await body.ValidateAsync(errors, db, ct);
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
-        var assortment = await db.Assortments.SingleOrDefaultAsync(a => a.Id == id);
+        var assortment = await db.Assortments.SingleOrDefaultAsync(a => a.Id == id, ct);
         if (assortment is null) return Problems.NotFound("assortment", id);
         body.ApplyTo(assortment, time.GetUtcNow());
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         return TypedResults.Ok(AssortmentResponse.From(assortment, caller, Links.BaseUrl(request)));
     }
 }
 
 public sealed record AssortmentRequest(Guid? Id, string? Name, IReadOnlyList<Guid>? AccountIds, IReadOnlyList<Guid>? ProductIds)
 {
-    public async Task ValidateAsync(RequestErrors errors, OrdersDbContext db)
+    public async Task ValidateAsync(RequestErrors errors, OrdersDbContext db, CancellationToken ct)
     {
         if (AccountIds is { Count: > 0 })
         {
-            var found = await db.Accounts.Where(a => AccountIds.Contains(a.Id)).Select(a => a.Id).ToListAsync();
+            var found = await db.Accounts.Where(a => AccountIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
             foreach (var missing in AccountIds.Except(found)) errors.Add("accountIds", $"There is no account with id '{missing}'.");
         }
         if (ProductIds is { Count: > 0 })
         {
-            var found = await db.Products.Where(p => ProductIds.Contains(p.Id)).Select(p => p.Id).ToListAsync();
+            var found = await db.Products.Where(p => ProductIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
             foreach (var missing in ProductIds.Except(found)) errors.Add("productIds", $"There is no course with id '{missing}'.");
         }
     }

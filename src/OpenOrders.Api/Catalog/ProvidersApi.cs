@@ -25,52 +25,29 @@ public static class ProvidersApi
         return group;
     }
 
-    public static async Task<Ok<ItemsResponse<ProviderResponse>>> ListProviders(Caller caller, OrdersDbContext db, HttpRequest request)
+    public static async Task<Ok<ItemsResponse<ProviderResponse>>> ListProviders(Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
     {
-        var providers = await Visible(db, caller).OrderBy(p => p.Name).ToListAsync();
+        var providers = await Visible(db, caller).OrderBy(p => p.Name).ToListAsync(ct);
         return TypedResults.Ok(new ItemsResponse<ProviderResponse>([.. providers.Select(p => ProviderResponse.From(p, Links.BaseUrl(request)))]));
     }
 
-    public static async Task<Results<Ok<ProviderResponse>, ProblemHttpResult>> GetProvider(Guid id, Caller caller, OrdersDbContext db, HttpRequest request)
+    public static async Task<Results<Ok<ProviderResponse>, ProblemHttpResult>> GetProvider(Guid id, Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
     {
-        var provider = await Visible(db, caller).SingleOrDefaultAsync(p => p.Id == id);
+        var provider = await Visible(db, caller).SingleOrDefaultAsync(p => p.Id == id, ct);
         return provider is null ? Problems.NotFound("provider", id) : TypedResults.Ok(ProviderResponse.From(provider, Links.BaseUrl(request)));
     }
 
-    public static async Task<Results<Created<ProviderResponse>, ValidationProblem, ProblemHttpResult>> CreateProvider(
-        ProviderRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request)
+    public static Task<Results<Created<ProviderResponse>, ValidationProblem, ProblemHttpResult>> CreateProvider(
+        ProviderRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct)
     {
-        var errors = new RequestErrors();
-        errors.Required(body.Name, "name");
-        body.Validate(errors);
-        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
-
-        var id = body.Id ?? Guid.CreateVersion7();
-        if (await db.Providers.AnyAsync(p => p.Id == id)) return Problems.Conflict($"A provider with id '{id}' already exists.");
         var now = time.GetUtcNow();
-        var provider = new Provider { Id = id, Name = body.Name!, DateCreated = now };
-        body.ApplyTo(provider, now);
-        db.Providers.Add(provider);
-        await db.SaveChangesAsync();
-        var response = ProviderResponse.From(provider, Links.BaseUrl(request));
-        return TypedResults.Created(response.Url, response);
+        return TenantWrites.CreateAsync(body, db, now, "provider", (id, name) => new Provider { Id = id, Name = name, DateCreated = now },
+            provider => ProviderResponse.From(provider, Links.BaseUrl(request)), response => response.Url, ct);
     }
 
-    public static async Task<Results<Ok<ProviderResponse>, ValidationProblem, ProblemHttpResult>> UpdateProvider(
-        Guid id, ProviderRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request)
-    {
-        var errors = new RequestErrors();
-        if (body.Name is not null) errors.Required(body.Name, "name");
-        if (body.Id is { } bodyId && bodyId != id) errors.Add("id", "Does not match the id in the URL.");
-        body.Validate(errors);
-        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
-
-        var provider = await db.Providers.SingleOrDefaultAsync(p => p.Id == id);
-        if (provider is null) return Problems.NotFound("provider", id);
-        body.ApplyTo(provider, time.GetUtcNow());
-        await db.SaveChangesAsync();
-        return TypedResults.Ok(ProviderResponse.From(provider, Links.BaseUrl(request)));
-    }
+    public static Task<Results<Ok<ProviderResponse>, ValidationProblem, ProblemHttpResult>> UpdateProvider(
+        Guid id, ProviderRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct) =>
+        TenantWrites.UpdateAsync(id, body, db, time.GetUtcNow(), "provider", provider => ProviderResponse.From(provider, Links.BaseUrl(request)), ct);
 
     private static IQueryable<Provider> Visible(OrdersDbContext db, Caller caller) =>
         caller.IsAdmin ? db.Providers.AsNoTracking() : db.Providers.AsNoTracking().Where(p => p.Id == caller.TenantId);
@@ -79,7 +56,7 @@ public static class ProvidersApi
 /// <summary>Create or change a provider. On a change, absent properties keep their value.</summary>
 public sealed record ProviderRequest(
     Guid? Id, string? Name, bool? CalculateProviderFee, decimal? ProviderFeePercentage, bool? IsVatExempt,
-    IReadOnlyList<LegalCompanyRequest>? LegalCompanies)
+    IReadOnlyList<LegalCompanyRequest>? LegalCompanies) : ITenantRequest<Provider>
 {
     public void Validate(RequestErrors errors)
     {

@@ -33,7 +33,14 @@ public static class OrderList
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
         var query = db.Orders.Visible(caller).AsNoTracking();
-        if (statuses.Count > 0) query = query.Where(o => statuses.Contains(o.Status));
+        // One status as an equality, so the (tenant, status, dateModified, orderNumber) index gives the order and
+        // the page stops early; a list of them cannot (bench/scale: 82 ms p99 at 100 000 orders on PostgreSQL).
+        if (statuses.Count == 1)
+        {
+            var only = statuses[0];
+            query = query.Where(o => o.Status == only);
+        }
+        else if (statuses.Count > 1) query = query.Where(o => statuses.Contains(o.Status));
         if (filter.OrderNumber is { } number) query = query.Where(o => o.OrderNumber == number);
         if (filter.ProductId is { } product) query = query.Where(o => o.ProductId == product);
         if (filter.AccountId is { } account) query = query.Where(o => o.AccountId == account);
@@ -43,8 +50,10 @@ public static class OrderList
         if (filter.CreatedFrom?.ToUniversalTime() is { } from) query = query.Where(o => o.DateCreated >= from);
         if (filter.CreatedTo?.ToUniversalTime() is { } to) query = query.Where(o => o.DateCreated < to);
         if (filter.UpdatedSince?.ToUniversalTime() is { } since) query = query.Where(o => o.DateModified >= since);
+        // The first condition says the same as the rest, in a form an index range can start from.
         if (cursor is { } after)
-            query = query.Where(o => o.DateModified > after.DateModified || (o.DateModified == after.DateModified && o.OrderNumber > after.OrderNumber));
+            query = query.Where(o => o.DateModified >= after.DateModified
+                && (o.DateModified > after.DateModified || (o.DateModified == after.DateModified && o.OrderNumber > after.OrderNumber)));
         if (filter.UpdatedSince is not null || cursor is not null)
         {
             var settled = time.GetUtcNow() - SettleTime;
