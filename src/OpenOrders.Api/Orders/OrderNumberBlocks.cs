@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Data;
 using OpenOrders.Domain.Orders;
 
@@ -29,8 +30,11 @@ public sealed class OrderNumberBlocks(IServiceScopeFactory scopes)
                     if (next < end) continue; // another request reserved a block meanwhile
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-                // Not the request's token: a block half-reserved must still be recorded as taken.
+                // Not the request's token: a block half-reserved must still be recorded as taken. In a transaction
+                // of its own, so on SQLite it takes its turn at the write gate like every other writer.
+                await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
                 var last = await db.TakeAsync(Counter.OrderNumber, BlockSize, CancellationToken.None);
+                await transaction.CommitAsync(CancellationToken.None);
                 lock (gate) (next, end) = (last - BlockSize, last);
             }
             finally
