@@ -73,7 +73,8 @@ public static partial class ConsoleLoad
         }));
     }
 
-    private static double Percentile(List<double> values, double p)
+    /// <summary>The p-th percentile (nearest rank), rounded to 0.1 ms; NaN for no values.</summary>
+    public static double Percentile(List<double> values, double p)
     {
         if (values.Count == 0) return double.NaN;
         var sorted = values.Order().ToList();

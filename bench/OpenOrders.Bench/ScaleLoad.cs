@@ -87,8 +87,7 @@ public static class ScaleLoad
         await Measure(api, token, path, TimeSpan.FromSeconds(2), null);
         var times = new List<double>();
         await Measure(api, token, path, TimeSpan.FromSeconds(seconds), times);
-        var sorted = times.Order().ToList();
-        return Math.Round(sorted[Math.Max(0, (int)Math.Ceiling(0.99 * sorted.Count) - 1)], 1);
+        return ConsoleLoad.Percentile(times, 99);
     }
 
     private static Task Measure(Api api, string token, string path, TimeSpan duration, List<double>? times)

@@ -137,7 +137,8 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
         catch (DbUpdateException e)
         {
             log.LogDebug(e, "A group of {Count} new orders failed; writing each alone.", group.Count);
-            foreach (var item in group) await CommitAloneAsync(item);
+            if (group.Count == 1) await CommitAloneAsync(group[0], e); // it failed alone already: do not write it again
+            else foreach (var item in group) await CommitAloneAsync(item);
         }
         catch (Exception e)
         {
@@ -147,41 +148,50 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
         signal.Notify();
     }
 
-    /// <summary>One order in its own transaction: a key already taken is an answer, a number taken is replaced.</summary>
-    private async Task CommitAloneAsync(Pending item)
+    /// <summary>
+    /// One order in its own transaction: a key already taken is an answer, a number taken is replaced.
+    /// <paramref name="failed"/> is the failure of a write of this order alone that was already made.
+    /// </summary>
+    private async Task CommitAloneAsync(Pending item, DbUpdateException? failed = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            try
+            var e = failed;
+            failed = null;
+            if (e is null)
             {
-                await WriteGroupAsync([item]);
-                item.Done.TrySetResult(new NewOrderOutcome(item.Response, KeyTaken: false));
-                metrics.OrdersCommitted(1);
-                return;
-            }
-            catch (DbUpdateException e)
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-                if (item.Record is not null && db.HitUnique<IdempotencyRecord>(e, nameof(IdempotencyRecord.ClientId), nameof(IdempotencyRecord.Key)))
+                try
                 {
-                    item.Done.TrySetResult(new NewOrderOutcome(null, KeyTaken: true));
+                    await WriteGroupAsync([item]);
+                    item.Done.TrySetResult(new NewOrderOutcome(item.Response, KeyTaken: false));
+                    metrics.OrdersCommitted(1);
                     return;
                 }
-                if (attempt < AloneAttempts && db.HitUnique<Order>(e, nameof(Order.OrderNumber)))
+                catch (DbUpdateException x)
                 {
-                    log.LogInformation("Order number {Number} was taken by an older order; giving the order the next one.", item.Write.Order.OrderNumber);
-                    Prepare(item, await numbers.NextAsync(CancellationToken.None));
-                    continue;
+                    e = x;
                 }
-                item.Done.TrySetException(e);
-                return;
+                catch (Exception x)
+                {
+                    item.Done.TrySetException(x);
+                    return;
+                }
             }
-            catch (Exception e)
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+            if (item.Record is not null && db.HitUnique<IdempotencyRecord>(e, nameof(IdempotencyRecord.ClientId), nameof(IdempotencyRecord.Key)))
             {
-                item.Done.TrySetException(e);
+                item.Done.TrySetResult(new NewOrderOutcome(null, KeyTaken: true));
                 return;
             }
+            if (attempt < AloneAttempts && db.HitUnique<Order>(e, nameof(Order.OrderNumber)))
+            {
+                log.LogInformation("Order number {Number} was taken by an older order; giving the order the next one.", item.Write.Order.OrderNumber);
+                Prepare(item, await numbers.NextAsync(CancellationToken.None));
+                continue;
+            }
+            item.Done.TrySetException(e);
+            return;
         }
     }
 
