@@ -31,18 +31,22 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesInt
         public Hold Hold;
     }
 
+    // Who holds the turn and since when, named in the timeout so a stuck writer can be found.
+    private Hold heldBy;
+    private long heldSince;
+
     private async ValueTask EnterAsync(DbContext? context, Hold hold, CancellationToken ct)
     {
         if (context is null || Of(context).Hold != Hold.None) return;
         if (!await turn.WaitAsync(MaxWait, ct)) throw TimedOut();
-        Of(context).Hold = hold;
+        Took(context, hold);
     }
 
     private void Enter(DbContext? context, Hold hold)
     {
         if (context is null || Of(context).Hold != Hold.None) return;
         if (!turn.Wait(MaxWait)) throw TimedOut();
-        Of(context).Hold = hold;
+        Took(context, hold);
     }
 
     /// <summary>Only the step that took the turn gives it back; closing the connection always does (a safety net).</summary>
@@ -60,25 +64,53 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesInt
         return Task.CompletedTask;
     }
 
+    private void Took(DbContext context, Hold hold)
+    {
+        Of(context).Hold = hold;
+        (heldBy, heldSince) = (hold, Environment.TickCount64);
+    }
+
     private Holder Of(DbContext context) => holders.GetValue(context, _ => new Holder());
 
-    private static TimeoutException TimedOut() =>
-        new($"Waited more than {MaxWait.TotalSeconds:0} s for another SQLite writer in this process to finish.");
+    private TimeoutException TimedOut() =>
+        new($"Waited more than {MaxWait.TotalSeconds:0} s for another SQLite writer in this process to finish " +
+            $"(a {heldBy} has held the turn for {(Environment.TickCount64 - heldSince) / 1000.0:0.0} s).");
 
     private static bool Outside(DbCommand command) => command.Transaction is null;
 
-    // Transactions.
+    // Transactions. The gate begins them itself: EF reports no end for a BEGIN that fails (SQLITE_BUSY while another
+    // process holds the file longer than the busy timeout) and leaves open the connection it opened for it, so a
+    // pooled context never closed it again: the turn was never given back and every writer of the process timed out
+    // from then on. So a failed BEGIN gives the turn back and closes what EF opened for it.
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken ct = default)
     {
         await EnterAsync(eventData.Context, Hold.Transaction, ct);
-        return result;
+        try
+        {
+            return InterceptionResult<DbTransaction>.SuppressWithResult(await connection.BeginTransactionAsync(eventData.IsolationLevel, ct));
+        }
+        catch
+        {
+            Exit(eventData.Context, Hold.Transaction);
+            if (eventData.Context is { } context) await context.Database.CloseConnectionAsync();
+            throw;
+        }
     }
 
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         Enter(eventData.Context, Hold.Transaction);
-        return result;
+        try
+        {
+            return InterceptionResult<DbTransaction>.SuppressWithResult(connection.BeginTransaction(eventData.IsolationLevel));
+        }
+        catch
+        {
+            Exit(eventData.Context, Hold.Transaction);
+            eventData.Context?.Database.CloseConnection();
+            throw;
+        }
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Exit(eventData.Context, Hold.Transaction);

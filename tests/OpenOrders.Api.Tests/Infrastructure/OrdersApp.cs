@@ -26,6 +26,9 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private string connectionString = "";
 
+    /// <summary>The app's own database, for tests that must reach it from outside the service.</summary>
+    public string ConnectionString => connectionString;
+
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
     public abstract DatabaseProvider Provider { get; }
     protected virtual string Environment => "Testing";

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenOrders.Api.Data;
@@ -61,6 +62,52 @@ public sealed class SqliteWriteGateTests(ManualSqliteApp app) : IClassFixture<Ma
         Assert.Equal(1, await app.WithDbAsync(d => d.Counters.Where(c => c.Name == Name + "-twice").ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, 7))));
         Assert.True(Gate.IsFree);
         Assert.Equal(7, await app.WithDbAsync(d => d.Counters.Where(c => c.Name == Name + "-twice").Select(c => c.Value).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_transaction_that_cannot_begin_because_another_process_holds_the_file_gives_the_turn_back()
+    {
+        // Another process (here: a connection of its own, outside EF) holds SQLite's write lock longer than our
+        // busy timeout, as the bench's bulk copy did: the service's BEGIN IMMEDIATE fails with SQLITE_BUSY.
+        await using var other = new SqliteConnection(app.ConnectionString);
+        await other.OpenAsync();
+        await using (var hold = other.CreateCommand())
+        {
+            hold.CommandText = "BEGIN IMMEDIATE";
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var timeout = connection.DefaultTimeout;
+            connection.DefaultTimeout = 1;
+            try
+            {
+                var busy = await Assert.ThrowsAsync<SqliteException>(() => db.Database.BeginTransactionAsync());
+                Assert.Equal(5, busy.SqliteErrorCode); // SQLITE_BUSY
+            }
+            finally { connection.DefaultTimeout = timeout; }
+            Assert.True(Gate.IsFree);
+        }
+
+        await using (var release = other.CreateCommand())
+        {
+            release.CommandText = "ROLLBACK";
+            await release.ExecuteNonQueryAsync();
+        }
+        await AddCounterAsync(Name + "-after-busy");
+        Assert.True(Gate.IsFree);
+        // The pooled context that failed is handed out again: its connection was closed, so a transaction dropped on
+        // it is still caught by the connection closing.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+            await using var dropped = await db.Database.BeginTransactionAsync();
+        }
+        Assert.True(Gate.IsFree);
+        Assert.True(await app.WithDbAsync(d => d.Counters.AnyAsync(c => c.Name == Name + "-after-busy")));
     }
 
     [Fact]
