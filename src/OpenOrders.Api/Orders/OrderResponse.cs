@@ -12,49 +12,149 @@ public sealed record Reference(Guid Id, string Url);
 /// The whole Order object model under its exact property names (the seed's <c>startMomenthDay</c> spelled
 /// <c>startMomentDay</c>), plus customer, errors, dates and version.
 /// </summary>
-public sealed record OrderResponse(
-    Guid Id, int OrderNumber, string? ExternalId, string? ExternalEmployeeCode, string? StudentExternalCompany, string? Name,
-    OrderStatus Status, string StatusDisplayValue, string? PurchaseOrderReference, string? ProviderPurchaseOrderReference, int? InvoiceNumber,
-    string? CostCentre, OrderType OrderType, string? ProductTypeDisplayValue, string? PrincipalId,
-    Reference AccountReference, string? AccountName, Reference? AssortmentReference, string? AssortmentName,
-    Reference? ProviderReference, string? ProviderName, Reference ProductReference,
-    Reference? EducationalCareerReference, Reference? EducationalFulfillmentReference,
-    string? LearningMethodName, string? LearningMethodFormatDisplayValue,
-    int? StartMomentYear, int? StartMomentMonth, int? StartMomentDay, DateTimeOffset? StartMomentDate, string? StartMomentLocation, bool? StartMomentStartGuaranteed,
-    int? SecondStartMomentYear, int? SecondStartMomentMonth, int? SecondStartMomentDay, DateTimeOffset? SecondStartMomentDate, string? SecondStartMomentLocation,
-    Guid? AcceptedStartMomentId, string? AcceptedStartMomentLocation, DateTimeOffset? AcceptedStartMomentDate,
-    IReadOnlyList<OrderLineResponse> OrderLines, decimal Total, InvoicedBy? InvoicedBy, string? InvoicedByDisplayValue,
-    IReadOnlyList<OrderStatusTransitionResponse> OrderStatusTransitions,
-    IReadOnlyList<OrderLineFeeResponse> OrderLineFees, IReadOnlyList<OrderLineFeeResponse> OrderLineAccountFees,
-    string? TeamLeaderName, string? TeamLeaderEmailAddress, string? TeamLeaderPhoneNumber, string? TeamLeaderCostCentre,
-    string? TeamLeaderDepartment, string? TeamLeaderPersonnelNumber,
-    bool IsProfessionalCourse, bool IsConsumer, bool RequireAccountApproval, bool CalculateProviderFee, bool HasSubsidy,
-    Subsidy Subsidy, string SubsidyDisplayValue, bool IsVatExempt, string? PromotionalCode,
-    CustomAttributesResponse CustomAttributes, CustomerResponse Customer, IReadOnlyList<ValidationErrorResponse> Errors,
-    DateTimeOffset DateCreated, DateTimeOffset DateModified, int Version)
+public sealed record OrderResponse
 {
-    public static OrderResponse From(Order o, string baseUrl) => new(
-        o.Id, o.OrderNumber, o.ExternalId, o.ExternalEmployeeCode, o.StudentExternalCompany, o.Name,
-        o.Status, DisplayValues.Of(o.Status), o.PurchaseOrderReference, o.ProviderPurchaseOrderReference, o.InvoiceNumber,
-        o.CostCentre, o.OrderType, o.ProductTypeDisplayValue, o.PrincipalId,
-        new Reference(o.AccountId, Links.Account(baseUrl, o.AccountId)), o.AccountName,
-        o.AssortmentId is { } a ? new Reference(a, Links.Assortment(baseUrl, a)) : null, o.AssortmentName,
-        o.ProviderId is { } p ? new Reference(p, Links.Provider(baseUrl, p)) : null, o.ProviderName,
-        new Reference(o.ProductId, Links.Course(baseUrl, o.ProductId)),
-        null, null,
-        o.LearningMethodName, DisplayValues.OfOptional(o.LearningMethodFormat),
-        o.StartMomentDate?.Year, o.StartMomentDate?.Month, o.StartMomentDate?.Day, o.StartMomentDate, o.StartMomentLocation, o.StartMomentStartGuaranteed,
-        o.SecondStartMomentDate?.Year, o.SecondStartMomentDate?.Month, o.SecondStartMomentDate?.Day, o.SecondStartMomentDate, o.SecondStartMomentLocation,
-        o.AcceptedStartMomentId, o.AcceptedStartMomentLocation, o.AcceptedStartMomentDate,
-        [.. o.OrderLines.OrderBy(l => l.SequenceNumber).Select(OrderLineResponse.From)], o.Total, o.InvoicedBy, DisplayValues.OfOptional(o.InvoicedBy),
-        [.. o.StatusTransitions.OrderBy(t => t.Sequence).Select(t => OrderStatusTransitionResponse.From(t, baseUrl))],
-        [.. o.OrderLineFees.Select(f => OrderLineFeeResponse.From(f, o.OrderNumber))], [.. o.OrderLineAccountFees.Select(f => OrderLineFeeResponse.From(f, o.OrderNumber))],
-        o.TeamLeaderName, o.TeamLeaderEmailAddress, o.TeamLeaderPhoneNumber, o.TeamLeaderCostCentre, o.TeamLeaderDepartment, o.TeamLeaderPersonnelNumber,
-        o.IsProfessionalCourse, o.IsConsumer, o.RequireAccountApproval, o.CalculateProviderFee, o.HasSubsidy,
-        o.Subsidy, DisplayValues.Of(o.Subsidy), o.IsVatExempt, o.PromotionalCode,
-        new CustomAttributesResponse(o.FirstChoiceStartMomentId, o.SecondChoiceStartMomentId),
-        CustomerResponse.From(o.Customer), [.. o.Errors.Select(e => new ValidationErrorResponse(e.Code, e.Property, e.Message))],
-        o.DateCreated, o.DateModified, o.Version);
+    // Every property is required: the answer always carries each one, null where it has no value.
+    public required Guid Id { get; init; }
+    public required int OrderNumber { get; init; }
+    public required string? ExternalId { get; init; }
+    public required string? ExternalEmployeeCode { get; init; }
+    public required string? StudentExternalCompany { get; init; }
+    public required string? Name { get; init; }
+    public required OrderStatus Status { get; init; }
+    public required string StatusDisplayValue { get; init; }
+    public required string? PurchaseOrderReference { get; init; }
+    public required string? ProviderPurchaseOrderReference { get; init; }
+    public required int? InvoiceNumber { get; init; }
+    public required string? CostCentre { get; init; }
+    public required OrderType OrderType { get; init; }
+    public required string? ProductTypeDisplayValue { get; init; }
+    public required string? PrincipalId { get; init; }
+    public required Reference AccountReference { get; init; }
+    public required string? AccountName { get; init; }
+    public required Reference? AssortmentReference { get; init; }
+    public required string? AssortmentName { get; init; }
+    public required Reference? ProviderReference { get; init; }
+    public required string? ProviderName { get; init; }
+    public required Reference ProductReference { get; init; }
+    public required Reference? EducationalCareerReference { get; init; }
+    public required Reference? EducationalFulfillmentReference { get; init; }
+    public required string? LearningMethodName { get; init; }
+    public required string? LearningMethodFormatDisplayValue { get; init; }
+    public required int? StartMomentYear { get; init; }
+    public required int? StartMomentMonth { get; init; }
+    public required int? StartMomentDay { get; init; }
+    public required DateTimeOffset? StartMomentDate { get; init; }
+    public required string? StartMomentLocation { get; init; }
+    public required bool? StartMomentStartGuaranteed { get; init; }
+    public required int? SecondStartMomentYear { get; init; }
+    public required int? SecondStartMomentMonth { get; init; }
+    public required int? SecondStartMomentDay { get; init; }
+    public required DateTimeOffset? SecondStartMomentDate { get; init; }
+    public required string? SecondStartMomentLocation { get; init; }
+    public required Guid? AcceptedStartMomentId { get; init; }
+    public required string? AcceptedStartMomentLocation { get; init; }
+    public required DateTimeOffset? AcceptedStartMomentDate { get; init; }
+    public required IReadOnlyList<OrderLineResponse> OrderLines { get; init; }
+    public required decimal Total { get; init; }
+    public required InvoicedBy? InvoicedBy { get; init; }
+    public required string? InvoicedByDisplayValue { get; init; }
+    public required IReadOnlyList<OrderStatusTransitionResponse> OrderStatusTransitions { get; init; }
+    public required IReadOnlyList<OrderLineFeeResponse> OrderLineFees { get; init; }
+    public required IReadOnlyList<OrderLineFeeResponse> OrderLineAccountFees { get; init; }
+    public required string? TeamLeaderName { get; init; }
+    public required string? TeamLeaderEmailAddress { get; init; }
+    public required string? TeamLeaderPhoneNumber { get; init; }
+    public required string? TeamLeaderCostCentre { get; init; }
+    public required string? TeamLeaderDepartment { get; init; }
+    public required string? TeamLeaderPersonnelNumber { get; init; }
+    public required bool IsProfessionalCourse { get; init; }
+    public required bool IsConsumer { get; init; }
+    public required bool RequireAccountApproval { get; init; }
+    public required bool CalculateProviderFee { get; init; }
+    public required bool HasSubsidy { get; init; }
+    public required Subsidy Subsidy { get; init; }
+    public required string SubsidyDisplayValue { get; init; }
+    public required bool IsVatExempt { get; init; }
+    public required string? PromotionalCode { get; init; }
+    public required CustomAttributesResponse CustomAttributes { get; init; }
+    public required CustomerResponse Customer { get; init; }
+    public required IReadOnlyList<ValidationErrorResponse> Errors { get; init; }
+    public required DateTimeOffset DateCreated { get; init; }
+    public required DateTimeOffset DateModified { get; init; }
+    public required int Version { get; init; }
+
+    public static OrderResponse From(Order o, string baseUrl) => new()
+    {
+        Id = o.Id,
+        OrderNumber = o.OrderNumber,
+        ExternalId = o.ExternalId,
+        ExternalEmployeeCode = o.ExternalEmployeeCode,
+        StudentExternalCompany = o.StudentExternalCompany,
+        Name = o.Name,
+        Status = o.Status,
+        StatusDisplayValue = DisplayValues.Of(o.Status),
+        PurchaseOrderReference = o.PurchaseOrderReference,
+        ProviderPurchaseOrderReference = o.ProviderPurchaseOrderReference,
+        InvoiceNumber = o.InvoiceNumber,
+        CostCentre = o.CostCentre,
+        OrderType = o.OrderType,
+        ProductTypeDisplayValue = o.ProductTypeDisplayValue,
+        PrincipalId = o.PrincipalId,
+        AccountReference = new Reference(o.AccountId, Links.Account(baseUrl, o.AccountId)),
+        AccountName = o.AccountName,
+        AssortmentReference = o.AssortmentId is { } a ? new Reference(a, Links.Assortment(baseUrl, a)) : null,
+        AssortmentName = o.AssortmentName,
+        ProviderReference = o.ProviderId is { } p ? new Reference(p, Links.Provider(baseUrl, p)) : null,
+        ProviderName = o.ProviderName,
+        ProductReference = new Reference(o.ProductId, Links.Course(baseUrl, o.ProductId)),
+        EducationalCareerReference = null,
+        EducationalFulfillmentReference = null,
+        LearningMethodName = o.LearningMethodName,
+        LearningMethodFormatDisplayValue = DisplayValues.OfOptional(o.LearningMethodFormat),
+        StartMomentYear = o.StartMomentDate?.Year,
+        StartMomentMonth = o.StartMomentDate?.Month,
+        StartMomentDay = o.StartMomentDate?.Day,
+        StartMomentDate = o.StartMomentDate,
+        StartMomentLocation = o.StartMomentLocation,
+        StartMomentStartGuaranteed = o.StartMomentStartGuaranteed,
+        SecondStartMomentYear = o.SecondStartMomentDate?.Year,
+        SecondStartMomentMonth = o.SecondStartMomentDate?.Month,
+        SecondStartMomentDay = o.SecondStartMomentDate?.Day,
+        SecondStartMomentDate = o.SecondStartMomentDate,
+        SecondStartMomentLocation = o.SecondStartMomentLocation,
+        AcceptedStartMomentId = o.AcceptedStartMomentId,
+        AcceptedStartMomentLocation = o.AcceptedStartMomentLocation,
+        AcceptedStartMomentDate = o.AcceptedStartMomentDate,
+        OrderLines = [.. o.OrderLines.OrderBy(l => l.SequenceNumber).Select(OrderLineResponse.From)],
+        Total = o.Total,
+        InvoicedBy = o.InvoicedBy,
+        InvoicedByDisplayValue = DisplayValues.OfOptional(o.InvoicedBy),
+        OrderStatusTransitions = [.. o.StatusTransitions.OrderBy(t => t.Sequence).Select(t => OrderStatusTransitionResponse.From(t, baseUrl))],
+        OrderLineFees = [.. o.OrderLineFees.Select(f => OrderLineFeeResponse.From(f, o.OrderNumber))],
+        OrderLineAccountFees = [.. o.OrderLineAccountFees.Select(f => OrderLineFeeResponse.From(f, o.OrderNumber))],
+        TeamLeaderName = o.TeamLeaderName,
+        TeamLeaderEmailAddress = o.TeamLeaderEmailAddress,
+        TeamLeaderPhoneNumber = o.TeamLeaderPhoneNumber,
+        TeamLeaderCostCentre = o.TeamLeaderCostCentre,
+        TeamLeaderDepartment = o.TeamLeaderDepartment,
+        TeamLeaderPersonnelNumber = o.TeamLeaderPersonnelNumber,
+        IsProfessionalCourse = o.IsProfessionalCourse,
+        IsConsumer = o.IsConsumer,
+        RequireAccountApproval = o.RequireAccountApproval,
+        CalculateProviderFee = o.CalculateProviderFee,
+        HasSubsidy = o.HasSubsidy,
+        Subsidy = o.Subsidy,
+        SubsidyDisplayValue = DisplayValues.Of(o.Subsidy),
+        IsVatExempt = o.IsVatExempt,
+        PromotionalCode = o.PromotionalCode,
+        CustomAttributes = new CustomAttributesResponse(o.FirstChoiceStartMomentId, o.SecondChoiceStartMomentId),
+        Customer = CustomerResponse.From(o.Customer),
+        Errors = [.. o.Errors.Select(e => new ValidationErrorResponse(e.Code, e.Property, e.Message))],
+        DateCreated = o.DateCreated,
+        DateModified = o.DateModified,
+        Version = o.Version,
+    };
 }
 
 public sealed record OrderLineResponse(
@@ -77,16 +177,40 @@ public sealed record OrderLineFeeResponse(
         f.SequenceNumber, orderNumber, f.FeeAmount, f.FeePercentage, f.FeeStatus, DisplayValues.Of(f.FeeStatus), f.CostType, DisplayValues.Of(f.CostType));
 }
 
-public sealed record OrderStatusTransitionResponse(
-    Guid Id, string Url, Guid OrderId, DateTimeOffset DateCreated, OrderStatus Status, string StatusDisplayValue, string? Message,
-    CancellationReason? CancellationReason, string? CancellationReasonDisplayValue,
-    AdminCancellationReason? AdminCancellationReason, string? AdminCancellationReasonDisplayValue,
-    Role ChangedBy, ActorKind? ChangedByKind, string? ChangedById)
+public sealed record OrderStatusTransitionResponse
 {
-    public static OrderStatusTransitionResponse From(OrderStatusTransition t, string baseUrl) => new(
-        t.Id, Links.OrderStatusTransition(baseUrl, t.Id), t.OrderId, t.DateCreated, t.Status, DisplayValues.Of(t.Status), t.Message,
-        t.CancellationReason, DisplayValues.OfOptional(t.CancellationReason), t.AdminCancellationReason, DisplayValues.OfOptional(t.AdminCancellationReason),
-        t.ChangedBy, t.ChangedByKind, t.ChangedById);
+    public required Guid Id { get; init; }
+    public required string Url { get; init; }
+    public required Guid OrderId { get; init; }
+    public required DateTimeOffset DateCreated { get; init; }
+    public required OrderStatus Status { get; init; }
+    public required string StatusDisplayValue { get; init; }
+    public required string? Message { get; init; }
+    public required CancellationReason? CancellationReason { get; init; }
+    public required string? CancellationReasonDisplayValue { get; init; }
+    public required AdminCancellationReason? AdminCancellationReason { get; init; }
+    public required string? AdminCancellationReasonDisplayValue { get; init; }
+    public required Role ChangedBy { get; init; }
+    public required ActorKind? ChangedByKind { get; init; }
+    public required string? ChangedById { get; init; }
+
+    public static OrderStatusTransitionResponse From(OrderStatusTransition t, string baseUrl) => new()
+    {
+        Id = t.Id,
+        Url = Links.OrderStatusTransition(baseUrl, t.Id),
+        OrderId = t.OrderId,
+        DateCreated = t.DateCreated,
+        Status = t.Status,
+        StatusDisplayValue = DisplayValues.Of(t.Status),
+        Message = t.Message,
+        CancellationReason = t.CancellationReason,
+        CancellationReasonDisplayValue = DisplayValues.OfOptional(t.CancellationReason),
+        AdminCancellationReason = t.AdminCancellationReason,
+        AdminCancellationReasonDisplayValue = DisplayValues.OfOptional(t.AdminCancellationReason),
+        ChangedBy = t.ChangedBy,
+        ChangedByKind = t.ChangedByKind,
+        ChangedById = t.ChangedById,
+    };
 }
 
 public sealed record CustomAttributesResponse(string? FirstChoiceStartMomentId, string? SecondChoiceStartMomentId);
