@@ -60,10 +60,9 @@ public sealed record CreateOrderRequest(
         ("customAttributes.secondChoiceStartMomentId", CustomAttributes?.SecondChoiceStartMomentId),
     ];
 
-    public Order ToOrder(Caller caller, Guid id, int orderNumber, Guid? providerId) => new()
+    public NewOrder ToNewOrder(Caller caller, Guid id, Guid? providerId) => new()
     {
         Id = id,
-        OrderNumber = orderNumber,
         AccountId = caller.Role == Role.Account ? caller.Tenant : AccountReference!.Value,
         ProductId = ProductReference!.Value,
         ProviderId = providerId,

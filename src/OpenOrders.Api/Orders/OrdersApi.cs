@@ -57,7 +57,7 @@ public static class OrdersApi
         // The provider is known from the course at once, so the provider can see the order while it is validated.
         // The order number comes from the writer's sequence, at commit.
         var providerId = await owners.ProviderOfAsync(db, body.ProductReference!.Value, ct);
-        var order = Order.Create(body.ToOrder(caller, Guid.CreateVersion7(now), orderNumber: 0, providerId), now);
+        var order = Order.Create(body.ToNewOrder(caller, Guid.CreateVersion7(now), providerId), now);
         var outcome = await writer.WriteAsync(new NewOrderWrite(order, Links.BaseUrl(http.Request), claim), ct);
         if (outcome.KeyTaken)
             // A concurrent request with the same key committed first: answer as it did (or 422).

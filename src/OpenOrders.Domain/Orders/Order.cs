@@ -8,46 +8,47 @@ namespace OpenOrders.Domain.Orders;
 /// </summary>
 public sealed partial class Order
 {
-    public Guid Id { get; set; }
+    public Guid Id { get; internal set; }
+    /// <summary>Assigned when the order is written (the API's writer takes it from the order-number sequence).</summary>
     public int OrderNumber { get; set; }
     public OrderStatus Status { get; private set; }
 
     /// <summary>Where a re-validation returns to; null for the first validation.</summary>
     public OrderStatus? StatusBeforeValidation { get; private set; }
     public int Version { get; private set; }
-    public DateTimeOffset DateCreated { get; set; }
+    public DateTimeOffset DateCreated { get; internal set; }
     public DateTimeOffset DateModified { get; private set; }
 
     // What the account sends.
-    public Guid AccountId { get; set; }
-    public Guid ProductId { get; set; }
-    public OrderType OrderType { get; set; }
-    public string? Name { get; set; }
-    public Customer Customer { get; set; } = new();
-    public string? FirstChoiceStartMomentId { get; set; }
-    public string? SecondChoiceStartMomentId { get; set; }
-    public string? ExternalId { get; set; }
-    public string? ExternalEmployeeCode { get; set; }
-    public string? StudentExternalCompany { get; set; }
-    public string? PurchaseOrderReference { get; set; }
-    public string? CostCentre { get; set; }
-    public string? PrincipalId { get; set; }
-    public string? PromotionalCode { get; set; }
-    public string? TeamLeaderName { get; set; }
-    public string? TeamLeaderEmailAddress { get; set; }
-    public string? TeamLeaderPhoneNumber { get; set; }
-    public string? TeamLeaderCostCentre { get; set; }
-    public string? TeamLeaderDepartment { get; set; }
-    public string? TeamLeaderPersonnelNumber { get; set; }
+    public Guid AccountId { get; internal set; }
+    public Guid ProductId { get; internal set; }
+    public OrderType OrderType { get; internal set; }
+    public string? Name { get; internal set; }
+    public Customer Customer { get; internal set; } = new();
+    public string? FirstChoiceStartMomentId { get; internal set; }
+    public string? SecondChoiceStartMomentId { get; internal set; }
+    public string? ExternalId { get; internal set; }
+    public string? ExternalEmployeeCode { get; internal set; }
+    public string? StudentExternalCompany { get; internal set; }
+    public string? PurchaseOrderReference { get; internal set; }
+    public string? CostCentre { get; internal set; }
+    public string? PrincipalId { get; internal set; }
+    public string? PromotionalCode { get; internal set; }
+    public string? TeamLeaderName { get; internal set; }
+    public string? TeamLeaderEmailAddress { get; internal set; }
+    public string? TeamLeaderPhoneNumber { get; internal set; }
+    public string? TeamLeaderCostCentre { get; internal set; }
+    public string? TeamLeaderDepartment { get; internal set; }
+    public string? TeamLeaderPersonnelNumber { get; internal set; }
 
     // What the provider sends.
-    public string? ProviderPurchaseOrderReference { get; set; }
+    public string? ProviderPurchaseOrderReference { get; internal set; }
     public Guid? AcceptedStartMomentId { get; private set; }
     public DateTimeOffset? AcceptedStartMomentDate { get; private set; }
     public string? AcceptedStartMomentLocation { get; private set; }
 
     // Derived by a passed validation.
-    public Guid? ProviderId { get; set; }
+    public Guid? ProviderId { get; internal set; }
     public string? ProviderName { get; private set; }
     public string? AccountName { get; private set; }
     public Guid? AssortmentId { get; private set; }
@@ -87,8 +88,20 @@ public sealed partial class Order
     public Guid? PendingAcceptedStartMomentId { get; private set; }
 
     /// <summary>A new order waits for the slow validation.</summary>
-    public static Order Create(Order draft, DateTimeOffset now)
+    public static Order Create(NewOrder order, DateTimeOffset now)
     {
+        var draft = new Order
+        {
+            Id = order.Id, AccountId = order.AccountId, ProductId = order.ProductId, ProviderId = order.ProviderId,
+            OrderType = order.OrderType, Name = order.Name, Customer = order.Customer,
+            FirstChoiceStartMomentId = order.FirstChoiceStartMomentId, SecondChoiceStartMomentId = order.SecondChoiceStartMomentId,
+            ExternalId = order.ExternalId, ExternalEmployeeCode = order.ExternalEmployeeCode,
+            StudentExternalCompany = order.StudentExternalCompany, PurchaseOrderReference = order.PurchaseOrderReference,
+            CostCentre = order.CostCentre, PrincipalId = order.PrincipalId, PromotionalCode = order.PromotionalCode,
+            TeamLeaderName = order.TeamLeaderName, TeamLeaderEmailAddress = order.TeamLeaderEmailAddress,
+            TeamLeaderPhoneNumber = order.TeamLeaderPhoneNumber, TeamLeaderCostCentre = order.TeamLeaderCostCentre,
+            TeamLeaderDepartment = order.TeamLeaderDepartment, TeamLeaderPersonnelNumber = order.TeamLeaderPersonnelNumber,
+        };
         draft.Status = OrderStatus.PendingValidation;
         draft.DateCreated = now;
         draft.Record(null, OrderStatus.PendingValidation, Role.System, new TransitionDetails("Order received; validation pending."), now);

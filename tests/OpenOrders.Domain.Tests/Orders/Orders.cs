@@ -29,20 +29,22 @@ public static class Orders
         PriceComponents = [new PriceComponent { CostType = CostType.CourseFee, AmountWithoutVat = 1000, VatPercentage = 21 }, new PriceComponent { CostType = CostType.ExamFee, AmountWithoutVat = 250.5m, VatPercentage = 21 }],
     };
 
+    /// <summary>A new order for the course; <paramref name="change"/> then edits what the account sent (tests only).</summary>
     public static Order New(Account account, Product product, Action<Order>? change = null)
     {
-        var order = new Order
+        var order = Order.Create(new NewOrder
         {
-            Id = Guid.NewGuid(), OrderNumber = 12345678, AccountId = account.Id, ProductId = product.Id, OrderType = OrderType.Course,
+            Id = Guid.NewGuid(), AccountId = account.Id, ProductId = product.Id, OrderType = OrderType.Course,
             FirstChoiceStartMomentId = product.StartMoments.FirstOrDefault()?.ExternalId,
             Customer = new Customer
             {
                 FirstName = "Test", Surname = "User", Email = "testuser@example.nl", BirthDate = new DateOnly(1990, 1, 1), BirthCountryCode = "NL",
                 Address = new Address { Street = "Marathon", HouseNumber = 7, PostalCode = "1213PD", City = "Hilversum", CountryCode = "NL" },
             },
-        };
+        }, Now);
+        order.OrderNumber = 12345678;
         change?.Invoke(order);
-        return Order.Create(order, Now);
+        return order;
     }
 
     public static ValidationContext Context(Account account, Product product, Provider provider, PromotionalCode? code = null) =>
