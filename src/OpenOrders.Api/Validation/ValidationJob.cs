@@ -6,7 +6,7 @@ namespace OpenOrders.Api.Validation;
 /// throws is tried again later (backoff), and after <see cref="MaxAttempts"/> the job is dead: no longer leased,
 /// its order says why, and an admin can retry it.
 /// </summary>
-public sealed class ValidationJob
+public sealed class ValidationJob : Data.ILeasable
 {
     public Guid OrderId { get; set; }
     public DateTimeOffset DueAt { get; set; }

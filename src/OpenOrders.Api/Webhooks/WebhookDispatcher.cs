@@ -97,29 +97,12 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
         log.LogInformation("Webhook {MessageId} to {Url} failed (attempt {Attempt}): {Error}", delivery.MessageId, subscription.CallbackUrl, delivery.Attempts, result.Error);
     }
 
-    public static async Task<List<Guid>> LeaseAsync(OrdersDbContext db, string owner, int max, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
-    {
-        var until = now + lease;
-        if (db.IsPostgres)
-            return await db.Database.SqlQuery<Guid>($"""
-                UPDATE "WebhookDeliveries" SET "LeaseOwner" = {owner}, "LeaseExpiresAt" = {until}
-                WHERE "Id" IN (
-                    SELECT "Id" FROM "WebhookDeliveries"
-                    WHERE "Status" = 'Pending' AND "DueAt" <= {now} AND ("LeaseExpiresAt" IS NULL OR "LeaseExpiresAt" < {now})
-                    ORDER BY "DueAt" LIMIT {max}
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING "Id" AS "Value"
-                """).ToListAsync(ct);
+    /// <summary>Only pending deliveries are leased: delivered and failed ones are done.</summary>
+    public static readonly LeaseQuery<WebhookDelivery> Pending =
+        new(nameof(WebhookDelivery.Id), "\"Status\" = 'Pending'", d => d.Status == DeliveryStatus.Pending);
 
-        var due = await db.WebhookDeliveries.AsNoTracking()
-            .Where(d => d.Status == DeliveryStatus.Pending && d.DueAt <= now && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
-            .OrderBy(d => d.DueAt).Select(d => d.Id).Take(max).ToListAsync(ct);
-        if (due.Count == 0) return due;
-        await db.WebhookDeliveries.Where(d => due.Contains(d.Id) && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, owner).SetProperty(d => d.LeaseExpiresAt, until), ct);
-        return await db.WebhookDeliveries.AsNoTracking().Where(d => due.Contains(d.Id) && d.LeaseOwner == owner && d.LeaseExpiresAt == until)
-            .Select(d => d.Id).ToListAsync(ct);
-    }
+    public static Task<List<Guid>> LeaseAsync(OrdersDbContext db, string owner, int max, DateTimeOffset now, TimeSpan lease, CancellationToken ct) =>
+        db.LeaseAsync(Pending, owner, max, now, lease, ct);
 
     private void Disable(WebhookSubscription subscription, string reason)
     {
