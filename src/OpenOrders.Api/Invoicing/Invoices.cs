@@ -36,7 +36,7 @@ public sealed class Invoices(OrdersDbContext db, TimeProvider time)
         var invoiced = new List<InvoicedOrder>();
         foreach (var order in orders)
         {
-            order.Invoice(number, by, now, actor);
+            order.MoveTo(OrderStatus.Invoiced, by, new TransitionDetails(By: actor, InvoiceNumber: number), now);
             invoiced.Add(new InvoicedOrder(order.Id, order.OrderNumber, number++));
         }
         await db.SaveChangesAsync(ct);

@@ -60,11 +60,9 @@ public sealed class OrderActions(OrdersDbContext db, TimeProvider time, Validati
         details = details with { By = caller.Actor };
         // One transaction, so an invoice number is kept only with the move that took it: a refused move leaves no gap.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var invoices = target == OrderStatus.Invoiced && order.Status == OrderStatus.PendingInvoice
-            && OrderStatusMachine.Find(order.Status, target, caller.Role) is not null;
-        var transition = invoices
-            ? order.Invoice(await InvoiceNumbers.TakeAsync(db, 1, ct), caller.Role, now, caller.Actor)
-            : order.MoveTo(target, caller.Role, details, now);
+        if (order.MoveRule(target, caller.Role)?.Requires == TransitionRequirement.InvoiceNumber)
+            details = details with { InvoiceNumber = await InvoiceNumbers.TakeAsync(db, 1, ct) };
+        var transition = order.MoveTo(target, caller.Role, details, now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return OrderAction<OrderStatusTransition>.Done(order, transition);

@@ -19,6 +19,7 @@ public sealed class StatusFlowModel : ConsolePage
         TransitionRequirement.AdminCancellationReason => "a reason (marketplace)",
         TransitionRequirement.InvoiceOnBehalfOf => "a legal company on every order line",
         TransitionRequirement.CancellationDeadline => "at least 14 days before the start",
+        TransitionRequirement.InvoiceNumber => "the next invoice number (the service gives it)",
         _ => "—",
     };
 

@@ -115,17 +115,33 @@ public sealed partial class Order
     /// </summary>
     public OrderStatusTransition MoveTo(OrderStatus to, Role by, TransitionDetails details, DateTimeOffset now)
     {
-        var rule = OrderStatusMachine.Find(Status, to, by) ?? throw IllegalMove(to, by);
+        var rule = MoveRule(to, by) ?? throw IllegalMove(to, by);
         CheckRequirement(rule.Requires, details, now);
 
         var from = Status;
         Status = to;
+        List<string> changed = ["status", .. details.AlsoChanged ?? []];
         if (to == OrderStatus.AcceptedProvider && AcceptedStartMomentId is null) AcceptFirstChoice();
+        if (rule.Requires == TransitionRequirement.InvoiceNumber)
+        {
+            InvoiceNumber = details.InvoiceNumber;
+            details = details with { Message = details.Message ?? $"Invoice {InvoiceNumber}." };
+            changed.Add("invoiceNumber");
+        }
         FeesFollow(to);
         var transition = Record(from, to, by, details, now);
-        Changed(now, OrderChangeKind.StatusTransitioned, ["status"], transition.Id);
+        Changed(now, OrderChangeKind.StatusTransitioned, changed, transition.Id);
         return transition;
     }
+
+    /// <summary>The table's rule for this move from the order's status, or null when the table has none.</summary>
+    public StatusTransitionRule? MoveRule(OrderStatus to, Role by) => OrderStatusMachine.Find(Status, to, by);
+
+    public bool CanMoveTo(OrderStatus to, Role by) => MoveRule(to, by) is not null;
+
+    /// <summary>The moves this role may ask for now, with what each requires, in table order.</summary>
+    public IReadOnlyList<StatusTransitionRule> MovesFor(Role by) =>
+        [.. OrderStatusMachine.Rules.Where(r => r.From == Status && r.Role == by)];
 
     public OrderRuleViolation IllegalMove(OrderStatus to, Role by)
     {
@@ -151,6 +167,8 @@ public sealed partial class Order
                         $"Order lines {string.Join(", ", incomplete)} have no invoiceOnBehalfOfName and invoiceOnBehalfOfVatNumber yet: set them with PATCH …/order-lines/{{sequenceNumber}} first.")
                     { Errors = incomplete.ToDictionary(n => $"orderLines[{n}]", _ => new[] { "invoiceOnBehalfOfName and invoiceOnBehalfOfVatNumber are required." }) };
                 break;
+            case TransitionRequirement.InvoiceNumber when details.InvoiceNumber is not > 0:
+                throw Missing("invoiceNumber", "An order is invoiced with its invoice number.");
             case TransitionRequirement.CancellationDeadline:
                 var start = AcceptedStartMomentDate ?? StartMomentDate;
                 if (Planning != Catalog.Planning.SelfPlanned && start is { } s && now > s.AddDays(-14))

@@ -12,6 +12,8 @@ public enum TransitionRequirement
     InvoiceOnBehalfOf,
     /// <summary>At least 14 days before the start (no limit for self-planned courses).</summary>
     CancellationDeadline,
+    /// <summary>The invoice number the order is invoiced with; the service takes the next one for the move.</summary>
+    InvoiceNumber,
 }
 
 public sealed record StatusTransitionRule(OrderStatus From, OrderStatus To, Role Role, TransitionRequirement Requires = TransitionRequirement.None);
@@ -52,8 +54,8 @@ public static class OrderStatusMachine
         new(AcceptedProvider, PendingInvoice, Role.System),
         new(AcceptedProvider, NotInvoiced, Role.System),
         new(AcceptedProvider, InvoicedByThirdParty, Role.System),
-        new(PendingInvoice, Invoiced, Role.System),
-        new(PendingInvoice, Invoiced, Role.Admin),
+        new(PendingInvoice, Invoiced, Role.System, TransitionRequirement.InvoiceNumber),
+        new(PendingInvoice, Invoiced, Role.Admin, TransitionRequirement.InvoiceNumber),
         new(Invoiced, Paid, Role.Admin),
         new(Invoiced, PendingCredited, Role.Admin),
         new(Paid, PendingCredited, Role.Admin),

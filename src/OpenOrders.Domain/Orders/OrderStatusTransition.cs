@@ -21,10 +21,14 @@ public sealed class OrderStatusTransition
     public AdminCancellationReason? AdminCancellationReason { get; set; }
 }
 
-/// <summary>What a caller sends with a requested move, and who the caller is.</summary>
+/// <summary>
+/// What a caller sends with a requested move, and who the caller is. <paramref name="InvoiceNumber"/> is what a
+/// move that requires one sets; <paramref name="AlsoChanged"/> names properties the domain changed with the move,
+/// so the move's one recorded change lists them.
+/// </summary>
 public sealed record TransitionDetails(
     string? Message = null, CancellationReason? CancellationReason = null, AdminCancellationReason? AdminCancellationReason = null,
-    Actor? By = null);
+    Actor? By = null, int? InvoiceNumber = null, IReadOnlyList<string>? AlsoChanged = null);
 
 public enum ActorKind
 {

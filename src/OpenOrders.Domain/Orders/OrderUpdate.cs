@@ -34,7 +34,7 @@ public sealed partial class Order
         if (Status != OrderStatus.Invalid) CheckContactDetails(changes, modified, now);
         var acceptedAtOnce = accepted is not null && (accepted.Id == StartMomentId || accepted.Id == SecondStartMomentId);
         var revalidates = (accepted is not null && !acceptedAtOnce) || (Status == OrderStatus.Invalid && modified.Count > 0) || choicesChanged;
-        if (revalidates && OrderStatusMachine.Find(Status, OrderStatus.PendingValidation, Role.System) is null)
+        if (revalidates && !CanMoveTo(OrderStatus.PendingValidation, Role.System))
             throw new OrderRuleViolation(ViolationKind.Conflict, $"This change needs a new validation, which an order in {Status} cannot have.");
 
         foreach (var name in modified) OrderProperties.Find(name)!.Set(this, changes[name]);
@@ -111,8 +111,8 @@ public sealed partial class Order
             (AcceptedStartMomentId, AcceptedStartMomentDate, AcceptedStartMomentLocation) = (moment.Id, moment.Date, moment.Location);
             message = $"Accepted start moment changed to {moment.ExternalId} ({moment.Date:yyyy-MM-dd}).";
         }
-        var transition = MoveTo(returnTo, Role.System, new TransitionDetails(message), context.Now);
-        if (moment is not null && AcceptedStartMomentId == moment.Id) Changes[^1].ModifiedFields.Add("acceptedStartMomentId");
-        return transition;
+        var accepted = moment is not null && AcceptedStartMomentId == moment.Id;
+        return MoveTo(returnTo, Role.System, new TransitionDetails(message, AlsoChanged: accepted ? ["acceptedStartMomentId"] : null),
+            context.Now);
     }
 }

@@ -13,6 +13,9 @@ public static class OrderUpdateRules
         PendingAccount, PendingProvider, AcceptedProvider, PendingInvoice, Invoiced, Paid, Invalid,
     };
 
+    /// <summary>Where the provider (or the admin) names the legal company of each order line.</summary>
+    public static readonly IReadOnlyList<OrderStatus> OrderLinesChangeable = [PendingProvider, AcceptedProvider];
+
     public static readonly string[] References =
     [
         "externalId", "externalEmployeeCode", "studentExternalCompany", "purchaseOrderReference", "costCentre", "principalId",

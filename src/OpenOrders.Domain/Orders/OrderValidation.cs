@@ -112,8 +112,9 @@ public sealed partial class Order
     /// <summary>The provider names, per line, the legal company the invoice is issued on behalf of.</summary>
     public void SetInvoiceOnBehalfOf(int sequenceNumber, string name, string vatNumber, IEnumerable<LegalCompany> companies, DateTimeOffset now)
     {
-        if (Status is not (OrderStatus.PendingProvider or OrderStatus.AcceptedProvider))
-            throw new OrderRuleViolation(ViolationKind.Conflict, $"Order lines can be changed in PendingProvider or AcceptedProvider, not in {Status}.");
+        if (!OrderUpdateRules.OrderLinesChangeable.Contains(Status))
+            throw new OrderRuleViolation(ViolationKind.Conflict,
+                $"Order lines can be changed in {string.Join(" or ", OrderUpdateRules.OrderLinesChangeable)}, not in {Status}.");
         var line = OrderLines.SingleOrDefault(l => l.SequenceNumber == sequenceNumber)
             ?? throw new OrderRuleViolation(ViolationKind.Conflict, $"Order {OrderNumber} has no order line {sequenceNumber}.") { Errors = new Dictionary<string, string[]>() };
         var vat = VatNumber.Normalise(vatNumber);
@@ -121,15 +122,6 @@ public sealed partial class Order
             ?? companies.FirstOrDefault(c => c.VatNumber == vat);
         line.InvoiceOnBehalfOf = new InvoiceOnBehalfOf { Name = name.Trim(), VatNumber = vat, Id = company?.Id, MerchantId = company?.MerchantId };
         Changed(now, OrderChangeKind.Modified, ["orderLines"]);
-    }
-
-    /// <summary>Moves a <c>PendingInvoice</c> order to <c>Invoiced</c> with its invoice number.</summary>
-    public OrderStatusTransition Invoice(int invoiceNumber, Role by, DateTimeOffset now, Actor? actor = null)
-    {
-        var transition = MoveTo(OrderStatus.Invoiced, by, new TransitionDetails($"Invoice {invoiceNumber}.", By: actor), now);
-        InvoiceNumber = invoiceNumber;
-        Changes[^1].ModifiedFields.Add("invoiceNumber");
-        return transition;
     }
 
     /// <summary>The status invoicing moves an accepted order to, by who invoices the account.</summary>

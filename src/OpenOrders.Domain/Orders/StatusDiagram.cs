@@ -89,6 +89,7 @@ public static partial class StatusDiagram
         TransitionRequirement.CancellationReason or TransitionRequirement.AdminCancellationReason => "with reason",
         TransitionRequirement.InvoiceOnBehalfOf => "on behalf of",
         TransitionRequirement.CancellationDeadline => "deadline",
+        TransitionRequirement.InvoiceNumber => "with invoice number",
         _ => WordBreak().Replace(requires.ToString(), " $1").ToLowerInvariant(),
     };
 

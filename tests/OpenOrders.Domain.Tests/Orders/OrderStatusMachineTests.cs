@@ -21,7 +21,7 @@ public sealed class OrderStatusMachineTests
         var order = Orders.InStatus(from);
         var before = (order.Status, order.Version, order.StatusTransitions.Count);
         var rule = OrderStatusMachine.Find(from, to, role);
-        var details = new TransitionDetails("test", CancellationReason.Other, AdminCancellationReason.Other);
+        var details = new TransitionDetails("test", CancellationReason.Other, AdminCancellationReason.Other, InvoiceNumber: 7);
 
         if (rule is null)
         {
@@ -56,6 +56,43 @@ public sealed class OrderStatusMachineTests
     {
         var order = Orders.InStatus(status, startsIn: TimeSpan.FromDays(startsInDays + 30), selfPlanned: selfPlanned);
         Assert.Equal(due, Order.DueForInvoicing(Orders.Now.AddDays(30)).Compile()(order));
+    }
+
+    [Theory]
+    [InlineData(Role.Admin)]
+    [InlineData(Role.System)]
+    public void An_order_is_invoiced_only_with_an_invoice_number_which_the_move_records_in_its_one_change(Role by)
+    {
+        var order = Orders.InStatus(OrderStatus.PendingInvoice);
+        var before = (order.Status, order.Version, order.Changes.Count);
+        Assert.True(order.CanMoveTo(OrderStatus.Invoiced, by));
+        Assert.Equal(TransitionRequirement.InvoiceNumber, order.MoveRule(OrderStatus.Invoiced, by)!.Requires);
+
+        var error = Assert.Throws<OrderRuleViolation>(() => order.MoveTo(OrderStatus.Invoiced, by, new TransitionDetails(), Orders.Now));
+        Assert.Equal(ViolationKind.MissingInput, error.Kind);
+        Assert.Contains("invoiceNumber", error.Errors!.Keys);
+        Assert.Equal(before, (order.Status, order.Version, order.Changes.Count));
+        Assert.Null(order.InvoiceNumber);
+
+        var transition = order.MoveTo(OrderStatus.Invoiced, by, new TransitionDetails(InvoiceNumber: 4711), Orders.Now);
+        Assert.Equal((OrderStatus.Invoiced, 4711), (order.Status, order.InvoiceNumber));
+        Assert.Equal("Invoice 4711.", transition.Message);
+        Assert.Equal(before.Count + 1, order.Changes.Count);
+        Assert.Equal(["status", "invoiceNumber"], order.Changes[^1].ModifiedFields);
+        Assert.Equal(transition.Id, order.Changes[^1].StatusTransitionId);
+    }
+
+    [Fact]
+    public void The_moves_an_order_offers_a_role_are_the_tables_rows_from_its_status()
+    {
+        foreach (var status in Enum.GetValues<OrderStatus>())
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                var order = Orders.InStatus(status);
+                Assert.Equal(OrderStatusMachine.AllowedTargets(status, role), order.MovesFor(role).Select(r => r.To).Distinct());
+                Assert.All(Enum.GetValues<OrderStatus>(), to =>
+                    Assert.Equal(OrderStatusMachine.Find(status, to, role) is not null, order.CanMoveTo(to, role)));
+            }
     }
 
     [Fact]
@@ -146,7 +183,7 @@ public sealed class OrderStatusMachineTests
     public void Fees_are_invoiced_with_the_order_and_waived_when_it_is_cancelled()
     {
         var invoiced = Orders.InStatus(OrderStatus.PendingInvoice);
-        invoiced.Invoice(1001, Role.Admin, Orders.Now);
+        invoiced.MoveTo(OrderStatus.Invoiced, Role.Admin, new TransitionDetails(InvoiceNumber: 1001), Orders.Now);
         Assert.Equal(1001, invoiced.InvoiceNumber);
         Assert.All(invoiced.OrderLineFees, f => Assert.Equal(OrderFeeStatus.Invoiced, f.FeeStatus));
 

@@ -96,6 +96,8 @@ public sealed class OrderUpdateTests
         Assert.Equal(OrderStatus.AcceptedProvider, order.Status);
         Assert.Equal(other.Id, order.AcceptedStartMomentId);
         Assert.Contains("SM-9", transition.Message);
+        Assert.Equal(["status", "acceptedStartMomentId"], order.Changes[^1].ModifiedFields);
+        Assert.Equal(transition.Id, order.Changes[^1].StatusTransitionId);
     }
 
     [Fact]
@@ -111,6 +113,7 @@ public sealed class OrderUpdateTests
         Assert.Equal(OrderStatus.AcceptedProvider, order.Status);
         Assert.Equal(accepted, order.AcceptedStartMomentId);
         Assert.Contains("not changed", transition.Message);
+        Assert.Equal(["status"], order.Changes[^1].ModifiedFields);
     }
 
     [Fact]

@@ -69,8 +69,8 @@ public static class Orders
             if (rule.Requires == TransitionRequirement.InvoiceOnBehalfOf && completeLines)
                 foreach (var line in order.OrderLines)
                     order.SetInvoiceOnBehalfOf(line.SequenceNumber, "Opleider BV", "NL123456789B01", provider.LegalCompanies, Now);
-            if (rule.To == OrderStatus.Invoiced) order.Invoice(1, rule.Role, Now);
-            else order.MoveTo(rule.To, rule.Role, new TransitionDetails(null, CancellationReason.Other, AdminCancellationReason.Other), Now);
+            order.MoveTo(rule.To, rule.Role, new TransitionDetails(null, CancellationReason.Other, AdminCancellationReason.Other,
+                InvoiceNumber: rule.Requires == TransitionRequirement.InvoiceNumber ? 1 : null), Now);
         }
         Assert.Equal(target, order.Status);
         if (completeLines && target == OrderStatus.PendingProvider)

@@ -29,9 +29,9 @@ public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, Inb
         if (order is null) return Missing();
         Order = order;
         Course = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == order.ProductId, ct);
-        Moves = [.. OrderStatusMachine.Rules.Where(r => r.From == order.Status && r.Role == Caller.Role)];
+        Moves = order.MovesFor(Caller.Role);
         MayCompleteOrderLines = Caller.Role is Role.Provider or Role.Admin && order.OrderLines.Count > 0
-            && order.Status is OrderStatus.PendingProvider or OrderStatus.AcceptedProvider;
+            && OrderUpdateRules.OrderLinesChangeable.Contains(order.Status);
         if (MayCompleteOrderLines)
             Companies = await db.Providers.AsNoTracking().Where(p => p.Id == order.ProviderId).SelectMany(p => p.LegalCompanies).ToListAsync(ct);
         return Page();
