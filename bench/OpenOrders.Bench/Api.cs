@@ -9,32 +9,39 @@ namespace OpenOrders.Bench;
 public sealed class Api(string baseUrl)
 {
     public string BaseUrl { get; } = baseUrl.TrimEnd('/');
-    private static readonly HttpClient Http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    private static readonly HttpClient Http = new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5)
+    })
     {
         Timeout = TimeSpan.FromSeconds(30),
     };
 
     public async Task<string> TokenAsync(string clientId, string secret)
     {
-        using var response = await Http.PostAsync($"{BaseUrl}/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
-        }));
+        using var response = await Http.PostAsync($"{BaseUrl}/oauth/token",
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
+            }));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }
 
-    public async Task<(int Status, JsonElement Body, string? ETag)> SendAsync(HttpMethod method, string path, string token, object? body = null,
-        string? ifMatch = null, string contentType = "application/json")
+    public async Task<(int Status, JsonElement Body, string? ETag)> SendAsync(HttpMethod method, string path,
+        string token, object? body = null, string? ifMatch = null, string contentType = "application/json")
     {
         using var request = new HttpRequestMessage(method, BaseUrl + path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         if (body is not null)
-            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, contentType);
+            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8,
+                contentType);
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        var json = text.Length > 0 && text.TrimStart().StartsWith('{') || text.TrimStart().StartsWith('[') ? JsonDocument.Parse(text).RootElement.Clone() : default;
+        var json = text.Length > 0 && text.TrimStart().StartsWith('{') || text.TrimStart().StartsWith('[')
+            ? JsonDocument.Parse(text).RootElement.Clone()
+            : default;
         return ((int)response.StatusCode, json, response.Headers.ETag?.Tag);
     }
 

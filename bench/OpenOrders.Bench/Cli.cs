@@ -15,7 +15,8 @@ public static class Cli
                 // Waits until no order waits for validation, so the next measurement starts from a steady state.
                 var api = new Api(options.Get("api"));
                 var admin = await api.TokenAsync(options.Get("admin-id"), options.Get("admin-secret"));
-                await Latency.BacklogDrainedAsync(api, new World(Guid.Empty, Guid.Empty, Guid.Empty, admin, admin, admin));
+                await Latency.BacklogDrainedAsync(api,
+                    new World(Guid.Empty, Guid.Empty, Guid.Empty, admin, admin, admin));
                 return 0;
             case "latency":
                 await Latency.RunAsync(options);
@@ -33,7 +34,8 @@ public static class Cli
                 Console.WriteLine(report.Describe());
                 return report.Passed ? 0 : 1;
             default:
-                Console.Error.WriteLine("usage: OpenOrders.Bench prepare|drain|latency|console|scale|crash --api URL [--admin-id ID --admin-secret SECRET] …");
+                Console.Error.WriteLine("usage: OpenOrders.Bench prepare|drain|latency|console|scale|crash " +
+                    "--api URL [--admin-id ID --admin-secret SECRET] …");
                 return 2;
         }
     }
@@ -53,6 +55,10 @@ public sealed class Options(Dictionary<string, string> values)
     public string Get(string name, string? fallback = null) =>
         values.TryGetValue(name, out var v) ? v : fallback ?? throw new ArgumentException($"--{name} is required.");
 
-    public int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
-    public double Double(string name, double fallback) => values.TryGetValue(name, out var v) ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    public int Int(string name, int fallback) => values.TryGetValue(name, out var v)
+        ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)
+        : fallback;
+    public double Double(string name, double fallback) => values.TryGetValue(name, out var v)
+        ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)
+        : fallback;
 }

@@ -22,21 +22,27 @@ public static partial class ConsoleLoad
         // A few real orders of the provider, validated, as the templates of the copies.
         var templates = new List<Guid>();
         for (var i = 0; i < 20; i++)
-            templates.Add((await api.CreateAsync("/api/v1/orders", world.AccountToken, world.GuideBody())).GetProperty("id").GetGuid());
+            templates.Add((await api.CreateAsync("/api/v1/orders", world.AccountToken, world.GuideBody()))
+                .GetProperty("id").GetGuid());
         await Latency.BacklogDrainedAsync(api, world);
         var copying = Stopwatch.StartNew();
-        var (orders, sample) = await OrderCopies.CopyAsync(options.Get("provider"), options.Get("database"), world.ProviderId, templates, total);
+        var (orders, sample) = await OrderCopies.CopyAsync(options.Get("provider"), options.Get("database"),
+            world.ProviderId, templates, total);
         Console.Error.WriteLine($"the provider has {orders} orders, copied in {copying.Elapsed.TotalSeconds:0} s");
 
         var email = $"planner-{Guid.NewGuid():N}"[..16] + "@bench.test";
         var password = "Bench-password-1";
-        var invitation = await api.CreateAsync("/api/v1/people", world.AdminToken, new { email, role = "Provider", tenantId = world.ProviderId });
-        await ConsoleSession.SetPasswordAsync(api.BaseUrl, invitation.GetProperty("setPasswordLink").GetString()!, password);
+        var invitation = await api.CreateAsync("/api/v1/people", world.AdminToken,
+            new { email, role = "Provider", tenantId = world.ProviderId });
+        await ConsoleSession.SetPasswordAsync(api.BaseUrl, invitation.GetProperty("setPasswordLink").GetString()!,
+            password);
         // Orders from all over the history: the person opens old ones as well as new.
         var ids = sample.ToArray();
 
-        var sessions = await Task.WhenAll(Enumerable.Range(0, users).Select(_ => ConsoleSession.SignInAsync(api.BaseUrl, email, password)));
-        await LoadAsync(sessions, ids, TimeSpan.FromSeconds(Math.Max(3, seconds / 3)), null, null); // warm-up, unmeasured
+        var sessions = await Task.WhenAll(Enumerable.Range(0, users)
+            .Select(_ => ConsoleSession.SignInAsync(api.BaseUrl, email, password)));
+        // warm-up, unmeasured
+        await LoadAsync(sessions, ids, TimeSpan.FromSeconds(Math.Max(3, seconds / 3)), null, null);
         var inbox = new List<double>();
         var order = new List<double>();
         await LoadAsync(sessions, ids, TimeSpan.FromSeconds(seconds), inbox, order);
@@ -54,7 +60,8 @@ public static partial class ConsoleLoad
     }
 
     /// <summary>Each person alternates: the inbox (where a provider lands), then one order from the history.</summary>
-    private static async Task LoadAsync(ConsoleSession[] sessions, string[] ids, TimeSpan duration, List<double>? inbox, List<double>? order)
+    private static async Task LoadAsync(ConsoleSession[] sessions, string[] ids, TimeSpan duration, List<double>? inbox,
+        List<double>? order)
     {
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         await Task.WhenAll(sessions.Select(async (session, user) =>
@@ -84,18 +91,23 @@ public static partial class ConsoleLoad
 
 /// <summary>
 /// One person's browser, reduced to what the measurement needs: cookies kept by hand (they are Secure and the bench
-/// speaks plain HTTP, as behind a proxy that ends TLS and says so with X-Forwarded-Proto), antiforgery tokens read from the form.
+/// speaks plain HTTP, as behind a proxy that ends TLS and says so with X-Forwarded-Proto), antiforgery tokens read
+/// from the form.
 /// </summary>
 public sealed partial class ConsoleSession(string baseUrl)
 {
-    private static readonly HttpClient Http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, MaxConnectionsPerServer = 64 });
+    private static readonly HttpClient Http = new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false, UseCookies = false, MaxConnectionsPerServer = 64
+    });
     private readonly Dictionary<string, string> cookies = [];
 
     public static async Task<ConsoleSession> SignInAsync(string baseUrl, string email, string password)
     {
         var session = new ConsoleSession(baseUrl);
         var form = await session.GetTextAsync("/console/sign-in");
-        var answer = await session.PostAsync("/console/sign-in", form, new() { ["email"] = email, ["password"] = password });
+        var answer = await session.PostAsync("/console/sign-in", form,
+            new() { ["email"] = email, ["password"] = password });
         if (answer != HttpStatusCode.Redirect || !session.cookies.ContainsKey("openorders.console"))
             throw new InvalidOperationException($"Signing in to the console answered {(int)answer}.");
         return session;
@@ -107,7 +119,8 @@ public sealed partial class ConsoleSession(string baseUrl)
         var path = new Uri(link).PathAndQuery;
         var form = await session.GetTextAsync(path);
         var fields = new Dictionary<string, string> { ["password"] = password, ["confirmation"] = password };
-        foreach (Match hidden in Hidden().Matches(form)) fields.TryAdd(hidden.Groups[1].Value, WebUtility.HtmlDecode(hidden.Groups[2].Value));
+        foreach (Match hidden in Hidden().Matches(form))
+            fields.TryAdd(hidden.Groups[1].Value, WebUtility.HtmlDecode(hidden.Groups[2].Value));
         if (await session.PostAsync(path, form, fields) != HttpStatusCode.Redirect)
             throw new InvalidOperationException("Setting the planner's password failed.");
     }
@@ -118,7 +131,8 @@ public sealed partial class ConsoleSession(string baseUrl)
         using var response = await Http.SendAsync(Request(HttpMethod.Get, path));
         await response.Content.ReadAsByteArrayAsync();
         var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}.");
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}.");
         return ms;
     }
 
@@ -143,7 +157,9 @@ public sealed partial class ConsoleSession(string baseUrl)
     {
         var request = new HttpRequestMessage(method, baseUrl + path);
         request.Headers.TryAddWithoutValidation("X-Forwarded-Proto", "https");
-        if (cookies.Count > 0) request.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+        if (cookies.Count > 0)
+            request.Headers.TryAddWithoutValidation("Cookie",
+                string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
         return request;
     }
 

@@ -3,17 +3,20 @@ using Npgsql;
 
 namespace OpenOrders.Bench;
 
-public sealed record CrashOptions(string ServiceDll, string ConnectionString, int Instances, int Kills, TimeSpan Duration, string LogDirectory)
+public sealed record CrashOptions(string ServiceDll, string ConnectionString, int Instances, int Kills,
+    TimeSpan Duration, string LogDirectory)
 {
     public static CrashOptions From(Options o) => new(
         o.Get("service-dll"), o.Get("connection"), o.Int("instances", 2), o.Int("kills", 5),
-        TimeSpan.FromSeconds(o.Double("seconds", 60)), o.Get("logs", Path.Combine(Path.GetTempPath(), "openorders-crash")));
+        TimeSpan.FromSeconds(o.Double("seconds", 60)),
+        o.Get("logs", Path.Combine(Path.GetTempPath(), "openorders-crash")));
 }
 
 public sealed record CrashReport(
-    int OrdersAcknowledged, int OrdersMissing, int TransitionsAcknowledged, int TransitionsMissing, int UpdatesAcknowledged, int UpdatesLost,
-    int OrdersValidatedTwice, int OrdersNotValidated, int EventsNotFannedOut, int DeliveriesNotDelivered, int DeliveriesNeverReceived,
-    int WebhooksReceived, int WebhooksUnverifiable, int Kills, IReadOnlyDictionary<string, int> ValidatedByInstance, IReadOnlyDictionary<string, int> DeliveredByInstance)
+    int OrdersAcknowledged, int OrdersMissing, int TransitionsAcknowledged, int TransitionsMissing,
+    int UpdatesAcknowledged, int UpdatesLost, int OrdersValidatedTwice, int OrdersNotValidated, int EventsNotFannedOut,
+    int DeliveriesNotDelivered, int DeliveriesNeverReceived, int WebhooksReceived, int WebhooksUnverifiable, int Kills,
+    IReadOnlyDictionary<string, int> ValidatedByInstance, IReadOnlyDictionary<string, int> DeliveredByInstance)
 {
     public string Describe() => string.Join(Environment.NewLine,
     [
@@ -21,16 +24,20 @@ public sealed record CrashReport(
         $"transitions acknowledged {TransitionsAcknowledged,6}   missing {TransitionsMissing}",
         $"updates acknowledged     {UpdatesAcknowledged,6}   lost {UpdatesLost}",
         $"validated twice          {OrdersValidatedTwice,6}   never validated {OrdersNotValidated}",
-        $"events not fanned out    {EventsNotFannedOut,6}   deliveries not delivered {DeliveriesNotDelivered}   never received {DeliveriesNeverReceived}",
+        $"events not fanned out    {EventsNotFannedOut,6}   deliveries not delivered {DeliveriesNotDelivered}" +
+            $"   never received {DeliveriesNeverReceived}",
         $"webhooks received        {WebhooksReceived,6}   unverifiable {WebhooksUnverifiable}",
         $"kills                    {Kills,6}",
-        $"validated by instance    {string.Join(", ", ValidatedByInstance.Select(v => $"{v.Key}: {v.Value}"))} (since its last start)",
-        $"delivered by instance    {string.Join(", ", DeliveredByInstance.Select(v => $"{v.Key}: {v.Value}"))} (since its last start)",
+        $"validated by instance    {string.Join(", ", ValidatedByInstance.Select(v => $"{v.Key}: {v.Value}"))}" +
+            " (since its last start)",
+        $"delivered by instance    {string.Join(", ", DeliveredByInstance.Select(v => $"{v.Key}: {v.Value}"))}" +
+            " (since its last start)",
         Passed ? "PASSED" : "FAILED",
     ]);
 
-    public bool Passed => OrdersMissing == 0 && TransitionsMissing == 0 && UpdatesLost == 0 && OrdersValidatedTwice == 0 && OrdersNotValidated == 0
-                          && EventsNotFannedOut == 0 && DeliveriesNotDelivered == 0 && DeliveriesNeverReceived == 0 && WebhooksUnverifiable == 0;
+    public bool Passed => OrdersMissing == 0 && TransitionsMissing == 0 && UpdatesLost == 0 && OrdersValidatedTwice == 0
+                          && OrdersNotValidated == 0 && EventsNotFannedOut == 0 && DeliveriesNotDelivered == 0
+                          && DeliveriesNeverReceived == 0 && WebhooksUnverifiable == 0;
 }
 
 /// <summary>
@@ -51,18 +58,22 @@ public static class CrashTest
             ["Workers__LeaseDuration"] = "00:00:04", ["Webhooks__AttemptTimeout"] = "00:00:03",
         };
         var instances = Enumerable.Range(0, options.Instances)
-            .Select(i => new ServiceProcess(options.ServiceDll, settings, $"instance-{i}", options.LogDirectory)).ToList();
+            .Select(i => new ServiceProcess(options.ServiceDll, settings, $"instance-{i}", options.LogDirectory))
+            .ToList();
         try
         {
-            // One at a time: both would migrate the same empty database at once otherwise (the migration lock copes, but slowly).
+            // One at a time: both would migrate the same empty database at once otherwise (the migration lock copes,
+            // but slowly).
             foreach (var instance in instances) await instance.StartAsync();
             var apis = instances.Select(i => new Api(i.Url)).ToList();
             var world = await World.CreateAsync(apis[0], ServiceProcess.AdminId, ServiceProcess.AdminSecret);
             await using var receiver = await Receiver.StartAsync();
             var subscriptions = new List<Guid>();
-            foreach (var webhook in new[] { "6f1d2a0e-1b7c-4c1e-9a51-0d3c2b1a0001", "6f1d2a0e-1b7c-4c1e-9a51-0d3c2b1a0002", "6f1d2a0e-1b7c-4c1e-9a51-0d3c2b1a0003" })
+            foreach (var webhook in new[] { "6f1d2a0e-1b7c-4c1e-9a51-0d3c2b1a0001",
+                         "6f1d2a0e-1b7c-4c1e-9a51-0d3c2b1a0002", "6f1d2a0e-1b7c-4c1e-9a51-0d3c2b1a0003" })
             {
-                var subscription = await apis[0].CreateAsync("/api/v1/webhook-subscriptions", world.ProviderToken, new { webhookId = webhook, callbackUrl = receiver.Url });
+                var subscription = await apis[0].CreateAsync("/api/v1/webhook-subscriptions", world.ProviderToken,
+                    new { webhookId = webhook, callbackUrl = receiver.Url });
                 receiver.AddSecret(subscription.GetProperty("sharedSecret").GetString()!);
                 subscriptions.Add(subscription.GetProperty("id").GetGuid());
             }
@@ -76,7 +87,8 @@ public static class CrashTest
             await stop.CancelAsync();
             var kills = await killing;
             await Task.WhenAll(workers);
-            log.WriteLine($"load done: {load.Created.Count} orders, {load.Transitions.Count} transitions, {load.Updates.Values.Count(u => u.Acknowledged is not null)} updates acknowledged; {kills} kills");
+            log.WriteLine($"load done: {load.Created.Count} orders, {load.Transitions.Count} transitions, " +
+                $"{load.Updates.Values.Count(u => u.Acknowledged is not null)} updates acknowledged; {kills} kills");
 
             foreach (var instance in instances.Where(i => i.ProcessId is null)) await instance.StartAsync();
             await WaitUntilSettledAsync(options.ConnectionString, subscriptions, TimeSpan.FromSeconds(120));
@@ -93,7 +105,8 @@ public static class CrashTest
         }
     }
 
-    private static async Task<int> KillAtRandomAsync(List<ServiceProcess> instances, CrashOptions options, TextWriter log)
+    private static async Task<int> KillAtRandomAsync(List<ServiceProcess> instances, CrashOptions options,
+        TextWriter log)
     {
         var kills = 0;
         var gap = options.Duration / (options.Kills + 1);
@@ -127,33 +140,46 @@ public static class CrashTest
         }
     }
 
-    private static async Task<CrashReport> VerifyAsync(string connectionString, Load load, List<Guid> subscriptions, IReadOnlyList<ReceivedWebhook> received, int kills)
+    private static async Task<CrashReport> VerifyAsync(string connectionString, Load load, List<Guid> subscriptions,
+        IReadOnlyList<ReceivedWebhook> received, int kills)
     {
         await using var db = new NpgsqlConnection(connectionString);
         await db.OpenAsync();
         var orderIds = load.Created.Keys.ToArray();
-        var ordersFound = await ScalarAsync(db, """SELECT count(*) FROM "Orders" WHERE "Id" = ANY(@ids)""", ("ids", orderIds));
-        var transitionsFound = await ScalarAsync(db, """SELECT count(*) FROM "OrderStatusTransitions" WHERE "Id" = ANY(@ids)""", ("ids", load.Transitions.Keys.ToArray()));
+        var ordersFound = await ScalarAsync(db, """SELECT count(*) FROM "Orders" WHERE "Id" = ANY(@ids)""",
+            ("ids", orderIds));
+        var transitionsFound = await ScalarAsync(db,
+            """SELECT count(*) FROM "OrderStatusTransitions" WHERE "Id" = ANY(@ids)""",
+            ("ids", load.Transitions.Keys.ToArray()));
         var validatedTwice = await ScalarAsync(db, """
             SELECT count(*) FROM (SELECT "OrderId" FROM "OrderStatusTransitions" WHERE "FromStatus" = 'PendingValidation' AND "OrderId" = ANY(@ids)
                                   GROUP BY "OrderId" HAVING count(*) > 1) twice
             """, ("ids", orderIds));
-        var notValidated = await ScalarAsync(db, """SELECT count(*) FROM "Orders" WHERE "Status" = 'PendingValidation' AND "Id" = ANY(@ids)""", ("ids", orderIds));
-        var notFannedOut = await ScalarAsync(db, """SELECT count(*) FROM "OrderChanges" WHERE "FeedPosition" IS NULL""");
-        var notDelivered = await ScalarAsync(db, """SELECT count(*) FROM "WebhookDeliveries" WHERE "Status" <> 'Delivered' AND "SubscriptionId" = ANY(@s)""", ("s", subscriptions.ToArray()));
+        var notValidated = await ScalarAsync(db,
+            """SELECT count(*) FROM "Orders" WHERE "Status" = 'PendingValidation' AND "Id" = ANY(@ids)""",
+            ("ids", orderIds));
+        var notFannedOut = await ScalarAsync(db,
+            """SELECT count(*) FROM "OrderChanges" WHERE "FeedPosition" IS NULL""");
+        var notDelivered = await ScalarAsync(db,
+            """SELECT count(*) FROM "WebhookDeliveries" WHERE "Status" <> 'Delivered' AND "SubscriptionId" = ANY(@s)""",
+            ("s", subscriptions.ToArray()));
 
         var stored = new Dictionary<Guid, string?>();
-        await using (var command = new NpgsqlCommand("""SELECT "Id", "PurchaseOrderReference" FROM "Orders" WHERE "Id" = ANY(@ids)""", db))
+        await using (var command = new NpgsqlCommand(
+            """SELECT "Id", "PurchaseOrderReference" FROM "Orders" WHERE "Id" = ANY(@ids)""", db))
         {
             command.Parameters.AddWithValue("ids", load.Updates.Keys.ToArray());
             await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) stored[reader.GetGuid(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+            while (await reader.ReadAsync())
+                stored[reader.GetGuid(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
         }
         // The stored value is the last acknowledged one, or one sent after it whose answer was lost in a kill.
-        var updatesLost = load.Updates.Count(u => !stored.TryGetValue(u.Key, out var value) || !u.Value.AcceptableFinalValues().Contains(value));
+        var updatesLost = load.Updates.Count(u => !stored.TryGetValue(u.Key, out var value)
+            || !u.Value.AcceptableFinalValues().Contains(value));
 
         var deliveryIds = new List<Guid>();
-        await using (var command = new NpgsqlCommand("""SELECT "Id" FROM "WebhookDeliveries" WHERE "SubscriptionId" = ANY(@s)""", db))
+        await using (var command = new NpgsqlCommand(
+            """SELECT "Id" FROM "WebhookDeliveries" WHERE "SubscriptionId" = ANY(@s)""", db))
         {
             command.Parameters.AddWithValue("s", subscriptions.ToArray());
             await using var reader = await command.ExecuteReaderAsync();
@@ -163,14 +189,16 @@ public static class CrashTest
         var neverReceived = deliveryIds.Count(id => !receivedIds.Contains("msg_" + id.ToString("N")));
 
         return new CrashReport(
-            load.Created.Count, load.Created.Count - (int)ordersFound, load.Transitions.Count, load.Transitions.Count - (int)transitionsFound,
-            load.Updates.Values.Count(u => u.Acknowledged is not null), updatesLost, (int)validatedTwice, (int)notValidated, (int)notFannedOut,
-            (int)notDelivered, neverReceived, received.Count, received.Count(r => !r.SignatureValid || !r.HashValid), kills,
+            load.Created.Count, load.Created.Count - (int)ordersFound, load.Transitions.Count,
+            load.Transitions.Count - (int)transitionsFound, load.Updates.Values.Count(u => u.Acknowledged is not null),
+            updatesLost, (int)validatedTwice, (int)notValidated, (int)notFannedOut, (int)notDelivered, neverReceived,
+            received.Count, received.Count(r => !r.SignatureValid || !r.HashValid), kills,
             new Dictionary<string, int>(), new Dictionary<string, int>());
     }
 
     /// <summary>Each instance's own meters (since its last start): proof that the instances shared the work.</summary>
-    private static async Task<(Dictionary<string, int> Validated, Dictionary<string, int> Delivered)> WorkByInstanceAsync(List<ServiceProcess> instances)
+    private static async Task<(Dictionary<string, int> Validated, Dictionary<string, int> Delivered)>
+        WorkByInstanceAsync(List<ServiceProcess> instances)
     {
         var validated = new Dictionary<string, int>();
         var delivered = new Dictionary<string, int>();
@@ -178,12 +206,14 @@ public static class CrashTest
         {
             var scrape = await new Api(instance.Url).MetricsAsync();
             validated[instance.Url] = (int)Metrics.Sum(scrape, "openorders_validation_latency_milliseconds_count");
-            delivered[instance.Url] = (int)Metrics.Sum(scrape, "openorders_webhook_attempts_total", "outcome=\"delivered\"");
+            delivered[instance.Url] = (int)Metrics.Sum(scrape, "openorders_webhook_attempts_total",
+                "outcome=\"delivered\"");
         }
         return (validated, delivered);
     }
 
-    private static async Task<long> ScalarAsync(NpgsqlConnection db, string sql, params (string Name, object Value)[] parameters)
+    private static async Task<long> ScalarAsync(NpgsqlConnection db, string sql,
+        params (string Name, object Value)[] parameters)
     {
         await using var command = new NpgsqlCommand(sql, db);
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
@@ -207,20 +237,26 @@ public static class CrashTest
                 {
                     if (step % 3 != 0 || Created.IsEmpty)
                     {
-                        var (status, body, _) = await api.SendAsync(HttpMethod.Post, "/api/v1/orders", world.AccountToken, world.GuideBody());
+                        var (status, body, _) = await api.SendAsync(HttpMethod.Post, "/api/v1/orders",
+                            world.AccountToken, world.GuideBody());
                         if (status == 201) Created[body.GetProperty("id").GetGuid()] = true;
                         continue;
                     }
                     var id = Created.Keys.ElementAt(Random.Shared.Next(Created.Count));
-                    var (_, order, etag) = await api.SendAsync(HttpMethod.Get, $"/api/v1/orders/{id}", world.ProviderToken);
+                    var (_, order, etag) = await api.SendAsync(HttpMethod.Get, $"/api/v1/orders/{id}",
+                        world.ProviderToken);
                     if (order.ValueKind != System.Text.Json.JsonValueKind.Object) continue;
                     var current = order.GetProperty("status").GetString();
                     if (current == "PendingProvider" && step % 2 == 0)
                     {
                         foreach (var line in order.GetProperty("orderLines").EnumerateArray())
-                            await api.SendAsync(HttpMethod.Patch, $"/api/v1/orders/{id}/order-lines/{line.GetProperty("sequenceNumber").GetInt32()}", world.ProviderToken,
-                                new { invoiceOnBehalfOfName = "Bench Opleidingen BV", invoiceOnBehalfOfVatNumber = "NL123456789B01" });
-                        var (accepted, transition, _) = await api.SendAsync(HttpMethod.Post, $"/api/v1/orders/{id}/status-transitions", world.ProviderToken, new { status = "AcceptedByProvider" });
+                            await api.SendAsync(HttpMethod.Patch,
+                                $"/api/v1/orders/{id}/order-lines/{line.GetProperty("sequenceNumber").GetInt32()}",
+                                world.ProviderToken, new { invoiceOnBehalfOfName = "Bench Opleidingen BV",
+                                    invoiceOnBehalfOfVatNumber = "NL123456789B01" });
+                        var (accepted, transition, _) = await api.SendAsync(HttpMethod.Post,
+                            $"/api/v1/orders/{id}/status-transitions", world.ProviderToken,
+                            new { status = "AcceptedByProvider" });
                         if (accepted == 201) Transitions[transition.GetProperty("id").GetGuid()] = true;
                     }
                     else if (current is "PendingProvider" or "AcceptedProvider" && etag is not null)
@@ -228,8 +264,9 @@ public static class CrashTest
                         var value = $"PO-{worker}-{step}";
                         var log = Updates.GetOrAdd(id, _ => new UpdateLog());
                         lock (log) log.Sent.Add(value);
-                        var (updated, _, _) = await api.SendAsync(HttpMethod.Patch, $"/api/v1/orders/{id}", world.AccountToken,
-                            new { purchaseOrderReference = value }, ifMatch: etag, contentType: "application/merge-patch+json");
+                        var (updated, _, _) = await api.SendAsync(HttpMethod.Patch, $"/api/v1/orders/{id}",
+                            world.AccountToken, new { purchaseOrderReference = value }, ifMatch: etag,
+                            contentType: "application/merge-patch+json");
                         if (updated == 200) lock (log) log.Acknowledge(value);
                     }
                 }

@@ -41,11 +41,15 @@ public static class Latency
         var result = new Dictionary<string, object?>
         {
             ["rate"] = rate, ["orders"] = created.Count, ["failed_posts"] = failures,
-            ["validation_ms"] = new { p50 = Percentile(validation, 50), p99 = Percentile(validation, 99), mean = validation.Average() },
-            ["webhook_ms"] = new { p50 = Percentile(webhook, 50), p99 = Percentile(webhook, 99), mean = webhook.Average() },
+            ["validation_ms"] = new { p50 = Percentile(validation, 50), p99 = Percentile(validation, 99),
+                mean = validation.Average() },
+            ["webhook_ms"] = new { p50 = Percentile(webhook, 50), p99 = Percentile(webhook, 99),
+                mean = webhook.Average() },
             ["webhooks_unverified"] = allHooks.Count(h => !h.SignatureValid || !h.HashValid),
-            ["meter_validation_mean_ms"] = MeterMean(metricsBefore, metricsAfter, "openorders_validation_latency_milliseconds"),
-            ["meter_webhook_mean_ms"] = MeterMean(metricsBefore, metricsAfter, "openorders_webhook_latency_milliseconds"),
+            ["meter_validation_mean_ms"] =
+                MeterMean(metricsBefore, metricsAfter, "openorders_validation_latency_milliseconds"),
+            ["meter_webhook_mean_ms"] =
+                MeterMean(metricsBefore, metricsAfter, "openorders_webhook_latency_milliseconds"),
         };
         var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
         if (options.Get("out", "") is { Length: > 0 } file) await File.WriteAllTextAsync(file, json);
@@ -53,7 +57,8 @@ public static class Latency
     }
 
     /// <summary>Creates orders at a steady rate for a while; returns each created order's dateCreated.</summary>
-    private static async Task<(ConcurrentDictionary<Guid, DateTimeOffset> Created, int Failures)> SendAtRateAsync(Api api, World world, double rate, double seconds)
+    private static async Task<(ConcurrentDictionary<Guid, DateTimeOffset> Created, int Failures)> SendAtRateAsync(
+        Api api, World world, double rate, double seconds)
     {
         var created = new ConcurrentDictionary<Guid, DateTimeOffset>();
         var failures = 0;
@@ -66,8 +71,10 @@ public static class Latency
             if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
             sends.Add(Task.Run(async () =>
             {
-                var (status, body, _) = await api.SendAsync(HttpMethod.Post, "/api/v1/orders", world.AccountToken, world.GuideBody());
-                if (status == 201) created[body.GetProperty("id").GetGuid()] = body.GetProperty("dateCreated").GetDateTimeOffset();
+                var (status, body, _) = await api.SendAsync(HttpMethod.Post, "/api/v1/orders", world.AccountToken,
+                    world.GuideBody());
+                if (status == 201)
+                    created[body.GetProperty("id").GetGuid()] = body.GetProperty("dateCreated").GetDateTimeOffset();
                 else Interlocked.Increment(ref failures);
             }));
         }
@@ -87,23 +94,29 @@ public static class Latency
                 var transitions = order.GetProperty("orderStatusTransitions");
                 if (transitions.GetArrayLength() >= 2)
                 {
-                    latencies.Add((transitions[1].GetProperty("dateCreated").GetDateTimeOffset() - transitions[0].GetProperty("dateCreated").GetDateTimeOffset()).TotalMilliseconds);
+                    latencies.Add((transitions[1].GetProperty("dateCreated").GetDateTimeOffset()
+                        - transitions[0].GetProperty("dateCreated").GetDateTimeOffset()).TotalMilliseconds);
                     return;
                 }
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"Order {id} was not validated within 120 s.");
+                if (DateTime.UtcNow > deadline)
+                    throw new TimeoutException($"Order {id} was not validated within 120 s.");
                 await Task.Delay(20);
             }
         });
         return [.. latencies];
     }
 
-    /// <summary>Waits until no order is waiting for validation: latency is measured in a steady state, not behind a queue.</summary>
+    /// <summary>
+    /// Waits until no order is waiting for validation: latency is measured in a steady state, not behind a queue.
+    /// </summary>
     public static async Task BacklogDrainedAsync(Api api, World world)
     {
         var deadline = DateTime.UtcNow.AddMinutes(5);
-        while ((await api.SendAsync(HttpMethod.Get, "/api/v1/orders?status=PendingValidation&limit=1", world.AdminToken)).Body.GetProperty("items").GetArrayLength() > 0)
+        while ((await api.SendAsync(HttpMethod.Get, "/api/v1/orders?status=PendingValidation&limit=1",
+                world.AdminToken)).Body.GetProperty("items").GetArrayLength() > 0)
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Orders were still waiting for validation after 5 minutes.");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("Orders were still waiting for validation after 5 minutes.");
             await Task.Delay(200);
         }
     }
@@ -120,6 +133,8 @@ public static class Latency
     private static double? MeterMean(string before, string after, string name)
     {
         var count = Metrics.Sum(after, name + "_count") - Metrics.Sum(before, name + "_count");
-        return count > 0 ? Math.Round((Metrics.Sum(after, name + "_sum") - Metrics.Sum(before, name + "_sum")) / count, 1) : null;
+        return count > 0
+            ? Math.Round((Metrics.Sum(after, name + "_sum") - Metrics.Sum(before, name + "_sum")) / count, 1)
+            : null;
     }
 }

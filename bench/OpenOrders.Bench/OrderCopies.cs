@@ -17,23 +17,28 @@ public static class OrderCopies
 
     /// <summary>Most of a provider's history is done; a tenth waits for it.</summary>
     private static readonly string[] Statuses =
-        ["PendingProvider", "AcceptedProvider", "Paid", "Paid", "Paid", "Invoiced", "Paid", "CancelledAccount", "RejectedProvider", "Credited"];
+        ["PendingProvider", "AcceptedProvider", "Paid", "Paid", "Paid", "Invoiced", "Paid", "CancelledAccount",
+            "RejectedProvider", "Credited"];
 
     private static readonly string[] FirstNames = ["Anna", "Bram", "Chantal", "Daan", "Eva", "Fatima", "Gijs", "Hanna"];
 
     /// <summary>Copies, then answers how many orders the provider has and a random sample of their ids.</summary>
     public static async Task<(long Orders, List<string> Sample)> CopyAsync(
-        string provider, string connectionString, Guid providerId, IReadOnlyList<Guid> templates, int total, Tenants? spread = null)
+        string provider, string connectionString, Guid providerId, IReadOnlyList<Guid> templates, int total,
+        Tenants? spread = null)
     {
         await using var connection = await OpenAsync(provider, connectionString);
         var postgres = connection is NpgsqlConnection;
         await CopyAsync(connection, templates, total, spread);
-        return (await CountAsync(connection, postgres, providerId), await SampleAsync(connection, postgres, "ProviderId", providerId));
+        return (await CountAsync(connection, postgres, providerId),
+            await SampleAsync(connection, postgres, "ProviderId", providerId));
     }
 
     public static async Task<DbConnection> OpenAsync(string provider, string connectionString)
     {
-        DbConnection connection = provider == "Postgres" ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+        DbConnection connection = provider == "Postgres"
+            ? new NpgsqlConnection(connectionString)
+            : new SqliteConnection(connectionString);
         await connection.OpenAsync();
         return connection;
     }
@@ -42,7 +47,8 @@ public static class OrderCopies
     /// Inserts <paramref name="total"/> copies, their numbers taken from the service's own order-number sequence (so
     /// the orders the service creates afterwards never meet one), spread over the given accounts and providers.
     /// </summary>
-    public static async Task CopyAsync(DbConnection connection, IReadOnlyList<Guid> templates, int total, Tenants? spread)
+    public static async Task CopyAsync(DbConnection connection, IReadOnlyList<Guid> templates, int total,
+        Tenants? spread)
     {
         var postgres = connection is NpgsqlConnection;
         var columns = await ColumnsAsync(connection, postgres);
@@ -52,7 +58,8 @@ public static class OrderCopies
         var first = last - perTemplate * templates.Count;
         for (var t = 0; t < templates.Count; t++)
         {
-            var numbers = Enumerable.Range(0, perTemplate).Select(i => OrderNumbers.ForSequence(first + (long)t * perTemplate + i)).ToArray();
+            var numbers = Enumerable.Range(0, perTemplate)
+                .Select(i => OrderNumbers.ForSequence(first + (long)t * perTemplate + i)).ToArray();
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = Insert(columns, postgres, spread);
@@ -77,7 +84,8 @@ public static class OrderCopies
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "UPDATE \"Counters\" SET \"Value\" = \"Value\" + @count WHERE \"Name\" = 'OrderNumber' RETURNING \"Value\"";
+        command.CommandText =
+            "UPDATE \"Counters\" SET \"Value\" = \"Value\" + @count WHERE \"Name\" = 'OrderNumber' RETURNING \"Value\"";
         Add(command, "count", (long)count);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -98,10 +106,12 @@ public static class OrderCopies
     }
 
     /// <summary>2 000 random ids of one tenant's orders (column "ProviderId" or "AccountId").</summary>
-    public static async Task<List<string>> SampleAsync(DbConnection connection, bool postgres, string column, Guid tenantId)
+    public static async Task<List<string>> SampleAsync(DbConnection connection, bool postgres, string column,
+        Guid tenantId)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT \"Id\" FROM \"Orders\" WHERE \"{column}\" = @tenant ORDER BY random() LIMIT 2000";
+        command.CommandText =
+            $"SELECT \"Id\" FROM \"Orders\" WHERE \"{column}\" = @tenant ORDER BY random() LIMIT 2000";
         Add(command, "tenant", postgres ? tenantId : tenantId.ToString().ToUpperInvariant());
         var ids = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
@@ -111,9 +121,10 @@ public static class OrderCopies
 
     private static string Insert(IReadOnlyList<string> columns, bool postgres, Tenants? spread)
     {
+        // SQLite keeps an offset as (ticks / 1000) << 11
         string Seconds(string column) => postgres
             ? $"t.\"{column}\" - make_interval(secs => g * @step + @offset)"
-            : $"t.\"{column}\" - (((g * @step + @offset) * 10000) << 11)"; // SQLite keeps an offset as (ticks / 1000) << 11
+            : $"t.\"{column}\" - (((g * @step + @offset) * 10000) << 11)";
         var status = string.Join(", ", Statuses.Select(s => $"'{s}'"));
         var names = string.Join(", ", FirstNames.Select(n => $"'{n}'"));
         string Tenant(string column, IReadOnlyList<Guid>? ids) => ids is not { Count: > 0 } ? $"t.\"{column}\""
@@ -129,7 +140,9 @@ public static class OrderCopies
             "ProviderId" => Tenant(c, spread?.ProviderIds),
             "DateCreated" or "DateModified" => Seconds(c),
             "Status" => postgres ? $"(ARRAY[{status}])[1 + g % {Statuses.Length}]" : Pick(status, Statuses.Length),
-            "Customer_FirstName" => postgres ? $"(ARRAY[{names}])[1 + g % {FirstNames.Length}]" : Pick(names, FirstNames.Length),
+            "Customer_FirstName" => postgres
+                ? $"(ARRAY[{names}])[1 + g % {FirstNames.Length}]"
+                : Pick(names, FirstNames.Length),
             "Customer_Surname" => "'Student ' || g",
             "Customer_Email" => "'student' || g || '@example.test'",
             _ => $"t.\"{c}\"",

@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace OpenOrders.Bench;
 
 /// <summary>One request as the receiver got it, with both signatures checked against the secrets it knows.</summary>
-public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string Body, JsonElement Json, bool SignatureValid, bool HashValid, DateTimeOffset ReceivedAt)
+public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string Body, JsonElement Json,
+    bool SignatureValid, bool HashValid, DateTimeOffset ReceivedAt)
 {
     public string Action => Json.GetProperty("action").GetString()!;
     public string Resource => Json.GetProperty("resource").GetString()!;
@@ -35,7 +36,9 @@ public sealed class Receiver : IAsyncDisposable
     /// <summary>What to answer to the next requests (then 200).</summary>
     public void AnswerNext(params int[] statusCodes) => AnswerNextWith(null, statusCodes);
 
-    /// <summary>What to answer to the next requests, with a plain-text body (what a receiver says, for the log).</summary>
+    /// <summary>
+    /// What to answer to the next requests, with a plain-text body (what a receiver says, for the log).
+    /// </summary>
     public void AnswerNextWith(string? body, params int[] statusCodes)
     {
         foreach (var code in statusCodes) plannedAnswers.Enqueue((code, body));
@@ -52,7 +55,8 @@ public sealed class Receiver : IAsyncDisposable
         var receiver = new Receiver(app);
         app.MapPost("/hooks", (Delegate)receiver.HandleAsync);
         await app.StartAsync();
-        receiver.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hooks";
+        receiver.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First() + "/hooks";
         return receiver;
     }
 
@@ -65,39 +69,51 @@ public sealed class Receiver : IAsyncDisposable
         var timestamp = http.Request.Headers["webhook-timestamp"].ToString();
         var signature = http.Request.Headers["webhook-signature"].ToString();
         var json = JsonDocument.Parse(body).RootElement.Clone();
-        received.Enqueue(new ReceivedWebhook(id, timestamp, signature, body, json, SignatureValid(id, timestamp, signature, body), HashValid(json), at));
+        received.Enqueue(new ReceivedWebhook(id, timestamp, signature, body, json,
+            SignatureValid(id, timestamp, signature, body), HashValid(json), at));
         if (!plannedAnswers.TryDequeue(out var answer)) return Results.StatusCode(200);
         return answer.Body is { } text
             ? Results.Text(text, "text/plain", statusCode: answer.StatusCode)
             : Results.StatusCode(answer.StatusCode);
     }
 
-    /// <summary>Valid when any of the space-separated signatures matches any known secret (Standard Webhooks).</summary>
+    /// <summary>
+    /// Valid when any of the space-separated signatures matches any known secret (Standard Webhooks).
+    /// </summary>
     private bool SignatureValid(string id, string timestamp, string header, string body) =>
         header.Split(' ').Any(candidate => secrets.Any(secret =>
         {
-            var key = secret.StartsWith("whsec_", StringComparison.Ordinal) ? Convert.FromBase64String(secret[6..]) : Encoding.UTF8.GetBytes(secret);
-            var expected = "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}")));
-            return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), Encoding.UTF8.GetBytes(expected));
+            var key = secret.StartsWith("whsec_", StringComparison.Ordinal)
+                ? Convert.FromBase64String(secret[6..])
+                : Encoding.UTF8.GetBytes(secret);
+            var expected = "v1," + Convert.ToBase64String(HMACSHA256.HashData(key,
+                Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}")));
+            return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate),
+                Encoding.UTF8.GetBytes(expected));
         }));
 
-    /// <summary>The original marketplace's check: SHA-256 over dateNotification + action + urlReference + nonce + secret.</summary>
+    /// <summary>
+    /// The original marketplace's check: SHA-256 over dateNotification + action + urlReference + nonce + secret.
+    /// </summary>
     private bool HashValid(JsonElement json)
     {
         var security = json.GetProperty("webhookCallbackSecurity");
         var text = json.GetProperty("dateNotification").GetString() + json.GetProperty("action").GetString()
                    + json.GetProperty("urlReference").GetString() + security.GetProperty("nonce").GetString();
-        return secrets.Any(secret => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text + secret))) == security.GetProperty("hash").GetString());
+        return secrets.Any(secret => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text + secret)))
+            == security.GetProperty("hash").GetString());
     }
 
     /// <summary>Polls until the condition holds; throws when the deadline passes.</summary>
-    public async Task<IReadOnlyList<ReceivedWebhook>> WaitForAsync(Func<IReadOnlyList<ReceivedWebhook>, bool> condition, int seconds = 20)
+    public async Task<IReadOnlyList<ReceivedWebhook>> WaitForAsync(Func<IReadOnlyList<ReceivedWebhook>, bool> condition,
+        int seconds = 20)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!condition(Received))
         {
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The receiver did not get what was expected within {seconds} s; it got {Received.Count} request(s).");
+                throw new TimeoutException($"The receiver did not get what was expected within {seconds} s; " +
+                    $"it got {Received.Count} request(s).");
             await Task.Delay(10);
         }
         return Received;

@@ -27,13 +27,15 @@ public static class ScaleLoad
         var have = await OrderCopies.CountAllAsync(connection);
         if (target > have)
         {
-            var templates = (await File.ReadAllLinesAsync(Path.Combine(dir, "order-ids.txt"))).Take(20).Select(Guid.Parse).ToList();
+            var templates = (await File.ReadAllLinesAsync(Path.Combine(dir, "order-ids.txt"))).Take(20)
+                .Select(Guid.Parse).ToList();
             var copying = Stopwatch.StartNew();
             await OrderCopies.CopyAsync(connection, templates, (int)(target - have), tenants);
             Console.Error.WriteLine($"copied {target - have} orders in {copying.Elapsed.TotalSeconds:0} s");
         }
         var orders = await OrderCopies.CountAllAsync(connection);
-        await File.WriteAllLinesAsync(Path.Combine(dir, "scale-ids.txt"), await OrderCopies.SampleAsync(connection, postgres, "AccountId", world.AccountId));
+        await File.WriteAllLinesAsync(Path.Combine(dir, "scale-ids.txt"),
+            await OrderCopies.SampleAsync(connection, postgres, "AccountId", world.AccountId));
 
         var since = DateTimeOffset.UtcNow.AddDays(-90).ToString("O");
         var list = $"/api/v1/orders?status=Paid&accountId={world.AccountId}&updatedSince={Uri.EscapeDataString(since)}&limit=50";
@@ -56,32 +58,40 @@ public static class ScaleLoad
     private static async Task<OrderCopies.Tenants> TenantsAsync(Api api, World world, string dir)
     {
         var file = Path.Combine(dir, "tenants.json");
-        if (File.Exists(file)) return JsonSerializer.Deserialize<OrderCopies.Tenants>(await File.ReadAllTextAsync(file))!;
+        if (File.Exists(file))
+            return JsonSerializer.Deserialize<OrderCopies.Tenants>(await File.ReadAllTextAsync(file))!;
         var accounts = new List<Guid> { world.AccountId };
         for (var i = 1; i < 10; i++)
-            accounts.Add((await api.CreateAsync("/api/v1/accounts", world.AdminToken, new { name = $"Scale werkgever {i}" })).GetProperty("id").GetGuid());
+            accounts.Add((await api.CreateAsync("/api/v1/accounts", world.AdminToken,
+                new { name = $"Scale werkgever {i}" })).GetProperty("id").GetGuid());
         var providers = new List<Guid> { world.ProviderId };
         for (var i = 1; i < 5; i++)
-            providers.Add((await api.CreateAsync("/api/v1/providers", world.AdminToken, new { name = $"Scale opleider {i}" })).GetProperty("id").GetGuid());
+            providers.Add((await api.CreateAsync("/api/v1/providers", world.AdminToken,
+                new { name = $"Scale opleider {i}" })).GetProperty("id").GetGuid());
         var tenants = new OrderCopies.Tenants(accounts, providers);
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(tenants));
         return tenants;
     }
 
-    /// <summary>The list's path continued behind the cursor of its n-th page (or of its last, when it has fewer).</summary>
+    /// <summary>
+    /// The list's path continued behind the cursor of its n-th page (or of its last, when it has fewer).
+    /// </summary>
     private static async Task<string> CursorAfterAsync(Api api, string token, string path, int pages)
     {
         var cursor = (string?)null;
         for (var page = 0; page < pages; page++)
         {
-            var answer = await api.GetJsonAsync(cursor is null ? path : $"{path}&cursor={Uri.EscapeDataString(cursor)}", token);
+            var answer = await api.GetJsonAsync(
+                cursor is null ? path : $"{path}&cursor={Uri.EscapeDataString(cursor)}", token);
             if (!answer.GetProperty("hasMore").GetBoolean()) break;
             cursor = answer.GetProperty("next").GetString();
         }
         return cursor is null ? path : $"{path}&cursor={Uri.EscapeDataString(cursor)}";
     }
 
-    /// <summary>The 99th percentile of the path's answer time, with a few requesters at once, after a short warm-up.</summary>
+    /// <summary>
+    /// The 99th percentile of the path's answer time, with a few requesters at once, after a short warm-up.
+    /// </summary>
     private static async Task<double> P99Async(Api api, string token, string path, int seconds)
     {
         await Measure(api, token, path, TimeSpan.FromSeconds(2), null);

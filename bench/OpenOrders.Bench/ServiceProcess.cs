@@ -4,8 +4,12 @@ using System.Net.Sockets;
 
 namespace OpenOrders.Bench;
 
-/// <summary>The real service as a separate process on a loopback port, which the crash test can kill with SIGKILL and start again.</summary>
-public sealed class ServiceProcess(string serviceDll, IReadOnlyDictionary<string, string> settings, string name, string logDirectory) : IDisposable
+/// <summary>
+/// The real service as a separate process on a loopback port, which the crash test can kill with SIGKILL and start
+/// again.
+/// </summary>
+public sealed class ServiceProcess(string serviceDll, IReadOnlyDictionary<string, string> settings, string name,
+    string logDirectory) : IDisposable
 {
     public const string AdminId = "bench-admin";
     public const string AdminSecret = "bench-admin-secret-0123456789abcdef";
@@ -51,8 +55,11 @@ public sealed class ServiceProcess(string serviceDll, IReadOnlyDictionary<string
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (!await api.ReadyAsync())
         {
-            if (process.HasExited) throw new InvalidOperationException($"{name} exited with {process.ExitCode} while starting; see {logDirectory}/{name}.log.");
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{name} was not ready within {timeout ?? TimeSpan.FromSeconds(60)}.");
+            if (process.HasExited)
+                throw new InvalidOperationException(
+                    $"{name} exited with {process.ExitCode} while starting; see {logDirectory}/{name}.log.");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{name} was not ready within {timeout ?? TimeSpan.FromSeconds(60)}.");
             await Task.Delay(50);
         }
     }
@@ -71,8 +78,12 @@ public sealed class ServiceProcess(string serviceDll, IReadOnlyDictionary<string
     public double? PeakRssMb()
     {
         if (ProcessId is not { } pid) return null;
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? null : Math.Round(double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024, 1);
+        var line = File.ReadLines($"/proc/{pid}/status")
+            .FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null
+            ? null
+            : Math.Round(double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+                System.Globalization.CultureInfo.InvariantCulture) / 1024, 1);
     }
 
     public void Dispose() => Kill();

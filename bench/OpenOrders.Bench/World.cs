@@ -2,14 +2,19 @@ using System.Text.Json;
 
 namespace OpenOrders.Bench;
 
-/// <summary>An account, a provider with a legal company, a course with start moments far ahead, an assortment, and a token per role.</summary>
-public sealed record World(Guid AccountId, Guid ProviderId, Guid CourseId, string AdminToken, string AccountToken, string ProviderToken)
+/// <summary>
+/// An account, a provider with a legal company, a course with start moments far ahead, an assortment, and a token
+/// per role.
+/// </summary>
+public sealed record World(Guid AccountId, Guid ProviderId, Guid CourseId, string AdminToken, string AccountToken,
+    string ProviderToken)
 {
     public static async Task<World> CreateAsync(Api api, string adminId, string adminSecret)
     {
         var admin = await api.TokenAsync(adminId, adminSecret);
         var tag = Guid.NewGuid().ToString("N")[..6];
-        var accountId = (await api.CreateAsync("/api/v1/accounts", admin, new { name = $"Bench werkgever {tag}", accountFeePercentage = 2 })).GetProperty("id").GetGuid();
+        var accountId = (await api.CreateAsync("/api/v1/accounts", admin,
+            new { name = $"Bench werkgever {tag}", accountFeePercentage = 2 })).GetProperty("id").GetGuid();
         var providerId = (await api.CreateAsync("/api/v1/providers", admin, new
         {
             name = $"Bench opleider {tag}", calculateProviderFee = true, providerFeePercentage = 5,
@@ -24,29 +29,47 @@ public sealed record World(Guid AccountId, Guid ProviderId, Guid CourseId, strin
             learningMethod = new
             {
                 name = "Klassikaal", format = "Classroom",
-                planning = new { type = "Scheduled", startMoments = Enumerable.Range(1, 5).Select(i => new { externalId = $"SM-{i}", date = start.AddDays(14 * i), location = "Hilversum", startGuaranteed = true }) },
+                planning = new
+                {
+                    type = "Scheduled",
+                    startMoments = Enumerable.Range(1, 5).Select(i => new { externalId = $"SM-{i}",
+                        date = start.AddDays(14 * i), location = "Hilversum", startGuaranteed = true })
+                },
             },
-            priceComponents = new[] { new { costType = "CourseFee", amountWithoutVat = 1195m, vatPercentage = 21m }, new { costType = "ExamFee", amountWithoutVat = 350m, vatPercentage = 21m } },
+            priceComponents = new[]
+            {
+                new { costType = "CourseFee", amountWithoutVat = 1195m, vatPercentage = 21m },
+                new { costType = "ExamFee", amountWithoutVat = 350m, vatPercentage = 21m }
+            },
         })).GetProperty("id").GetGuid();
-        await api.CreateAsync("/api/v1/assortments", admin, new { name = $"Bench {tag}", accountIds = new[] { accountId }, productIds = new[] { courseId } });
+        await api.CreateAsync("/api/v1/assortments", admin,
+            new { name = $"Bench {tag}", accountIds = new[] { accountId }, productIds = new[] { courseId } });
         return new World(accountId, providerId, courseId, admin, accountToken, providerToken);
     }
 
     private static async Task<string> ClientTokenAsync(Api api, string admin, string role, Guid tenant)
     {
-        var client = await api.CreateAsync("/api/v1/clients", admin, new { name = $"bench {role}", role, tenantId = tenant });
-        return await api.TokenAsync(client.GetProperty("clientId").GetString()!, client.GetProperty("clientSecret").GetString()!);
+        var client = await api.CreateAsync("/api/v1/clients", admin,
+            new { name = $"bench {role}", role, tenantId = tenant });
+        return await api.TokenAsync(client.GetProperty("clientId").GetString()!,
+            client.GetProperty("clientSecret").GetString()!);
     }
 
     /// <summary>The guide's example body for this world.</summary>
     public string GuideBody(string startMoment = "SM-1") => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
-        ["accountReference"] = AccountId, ["productReference"] = CourseId, ["OrderType"] = "Course", ["name"] = "Test course for testing orders",
+        ["accountReference"] = AccountId, ["productReference"] = CourseId, ["OrderType"] = "Course",
+        ["name"] = "Test course for testing orders",
         ["customer"] = new Dictionary<string, object?>
         {
-            ["firstName"] = "Test", ["middleName"] = null, ["surname"] = "User", ["birthDate"] = "1990-01-01", ["birthCity"] = "Hilversum",
-            ["birthCountryCode"] = "NL", ["email"] = "testuser@eduMS.nl", ["phoneNumber"] = "+31612345678", ["company"] = "EduMS", ["department"] = null,
-            ["address"] = new Dictionary<string, object?> { ["street"] = "Marathon", ["houseNumber"] = 7, ["houseNumberAdditive"] = "", ["postalCode"] = "1213PD", ["city"] = "Hilversum", ["countryCode"] = "NL" },
+            ["firstName"] = "Test", ["middleName"] = null, ["surname"] = "User", ["birthDate"] = "1990-01-01",
+            ["birthCity"] = "Hilversum", ["birthCountryCode"] = "NL", ["email"] = "testuser@eduMS.nl",
+            ["phoneNumber"] = "+31612345678", ["company"] = "EduMS", ["department"] = null,
+            ["address"] = new Dictionary<string, object?>
+            {
+                ["street"] = "Marathon", ["houseNumber"] = 7, ["houseNumberAdditive"] = "", ["postalCode"] = "1213PD",
+                ["city"] = "Hilversum", ["countryCode"] = "NL"
+            },
         },
         ["customAttributes"] = new Dictionary<string, object?> { ["FirstChoiceStartmomentId"] = startMoment },
     });

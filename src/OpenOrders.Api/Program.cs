@@ -77,7 +77,8 @@ app.UseClientRateLimits();
 app.MapOrdersOpenApi();
 app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
+    .AllowAnonymous();
 if (app.Services.GetService<TokenIssuer>() is not null) app.MapTokenApi();
 app.MapClientsApi();
 app.MapPeopleApi();

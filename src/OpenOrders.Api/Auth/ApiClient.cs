@@ -2,7 +2,9 @@ using OpenOrders.Domain;
 
 namespace OpenOrders.Api.Auth;
 
-/// <summary>An OAuth client: one role, and for accounts and providers one tenant. The secret is kept only as a hash.</summary>
+/// <summary>
+/// An OAuth client: one role, and for accounts and providers one tenant. The secret is kept only as a hash.
+/// </summary>
 public sealed class ApiClient
 {
     public required string ClientId { get; init; }

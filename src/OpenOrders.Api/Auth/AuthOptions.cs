@@ -7,7 +7,9 @@ public sealed class AuthOptions
     public const string Audience = "openorders-api";
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
 
-    /// <summary>Base64 HMAC key (at least 32 bytes). In Development one is generated under ./data when absent.</summary>
+    /// <summary>
+    /// Base64 HMAC key (at least 32 bytes). In Development one is generated under ./data when absent.
+    /// </summary>
     public string? SigningKey { get; set; }
 
     public BootstrapAdminOptions BootstrapAdmin { get; set; } = new();

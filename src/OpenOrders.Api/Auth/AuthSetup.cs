@@ -7,7 +7,8 @@ namespace OpenOrders.Api.Auth;
 
 public static class AuthSetup
 {
-    public static IServiceCollection AddOrdersAuth(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    public static IServiceCollection AddOrdersAuth(this IServiceCollection services, IConfiguration config,
+        IHostEnvironment env)
     {
         var section = config.GetSection("Auth");
         services.Configure<AuthOptions>(section);
@@ -46,18 +47,20 @@ public static class AuthSetup
         });
 
         // The remembering handler reads the service's clock, so a test that moves the clock moves it too.
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((jwt, time) =>
-        {
-            jwt.TokenHandlers.Clear();
-            jwt.TokenHandlers.Add(new RememberedTokens(time) { MapInboundClaims = false });
-        });
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((jwt, time) =>
+            {
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(new RememberedTokens(time) { MapInboundClaims = false });
+            });
 
         services.AddAuthorization(auth =>
         {
             foreach (var roles in Policies.AllRoleSets)
                 auth.AddPolicy(Policies.NameOf(roles), p => p.RequireAuthenticatedUser()
                     .RequireAssertion(ctx => roles.Any(r => ctx.User.HasClaim(c =>
-                        c.Type == options.RoleClaim && string.Equals(c.Value, r.ToString(), StringComparison.OrdinalIgnoreCase)))));
+                        c.Type == options.RoleClaim
+                        && string.Equals(c.Value, r.ToString(), StringComparison.OrdinalIgnoreCase)))));
             auth.FallbackPolicy = null;
         });
         return services;
@@ -75,6 +78,7 @@ public static class Policies
     public static string NameOf(params Role[] roles) => "roles:" + string.Join(",", roles.Order());
 
     /// <summary>Only these roles may call the endpoints; anyone else gets 403.</summary>
-    public static TBuilder RequireRoles<TBuilder>(this TBuilder builder, params Role[] roles) where TBuilder : IEndpointConventionBuilder =>
+    public static TBuilder RequireRoles<TBuilder>(this TBuilder builder, params Role[] roles)
+        where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(NameOf(roles));
 }

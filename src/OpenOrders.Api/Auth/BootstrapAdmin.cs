@@ -5,8 +5,12 @@ using OpenOrders.Domain;
 
 namespace OpenOrders.Api.Auth;
 
-/// <summary>Creates (or keeps in step) the admin client named in configuration, so a fresh deployment can be driven through the API.</summary>
-internal sealed class BootstrapAdmin(OrdersDbContext db, IOptions<AuthOptions> options, TimeProvider time, ILogger<BootstrapAdmin> log)
+/// <summary>
+/// Creates (or keeps in step) the admin client named in configuration, so a fresh deployment can be driven through
+/// the API.
+/// </summary>
+internal sealed class BootstrapAdmin(OrdersDbContext db, IOptions<AuthOptions> options, TimeProvider time,
+    ILogger<BootstrapAdmin> log)
 {
     public async Task EnsureAsync(CancellationToken ct)
     {
@@ -28,7 +32,8 @@ internal sealed class BootstrapAdmin(OrdersDbContext db, IOptions<AuthOptions> o
         }
         else if (client.Role != Role.Admin)
         {
-            throw new InvalidOperationException($"Auth:BootstrapAdmin:ClientId '{wanted.ClientId}' belongs to a {client.Role} client.");
+            throw new InvalidOperationException(
+                $"Auth:BootstrapAdmin:ClientId '{wanted.ClientId}' belongs to a {client.Role} client.");
         }
         else if (client.DateRevoked is not null || !SecretHasher.Verify(wanted.ClientSecret, client.SecretHash))
         {

@@ -23,10 +23,12 @@ public sealed record Caller(string Id, Role Role, Guid? TenantId, ActorKind Kind
 
     public static Caller? From(HttpContext http)
     {
-        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value;
+        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>()
+            .Value;
         var user = http.User;
         if (user.Identity?.IsAuthenticated != true) return null;
-        if (!Enum.TryParse<Role>(user.FindFirst(options.RoleClaim)?.Value, ignoreCase: true, out var role) || role == Role.System)
+        if (!Enum.TryParse<Role>(user.FindFirst(options.RoleClaim)?.Value, ignoreCase: true, out var role)
+            || role == Role.System)
             return null;
         Guid? tenant = Guid.TryParse(user.FindFirst(options.TenantClaim)?.Value, out var t) ? t : null;
         if (role != Role.Admin && tenant is null) return null;

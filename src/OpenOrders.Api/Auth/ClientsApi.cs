@@ -11,9 +11,11 @@ public static class ClientsApi
     {
         var group = app.MapGroup("/api/v1/clients").WithTags("Clients").RequireRoles(Role.Admin)
             .ProducesProblem(401).ProducesProblem(403);
-        group.MapPost("", CreateClient).WithSummary("Create an API client; the secret is shown once").ProducesValidationProblem();
+        group.MapPost("", CreateClient).WithSummary("Create an API client; the secret is shown once")
+            .ProducesValidationProblem();
         group.MapGet("", ListClients).WithSummary("List API clients (without secrets)");
-        group.MapDelete("/{clientId}", RevokeClient).WithSummary("Revoke a client: it can get no new tokens").ProducesProblem(404);
+        group.MapDelete("/{clientId}", RevokeClient).WithSummary("Revoke a client: it can get no new tokens")
+            .ProducesProblem(404);
         return group;
     }
 
@@ -43,6 +45,7 @@ public sealed record ClientRequest(string? Name, Role? Role, Guid? TenantId);
 
 public sealed record NewClientResponse(string ClientId, string ClientSecret, string Name, Role Role, Guid? TenantId);
 
-public sealed record ClientResponse(string ClientId, string Name, Role Role, Guid? TenantId, DateTimeOffset DateCreated, DateTimeOffset? DateRevoked);
+public sealed record ClientResponse(string ClientId, string Name, Role Role, Guid? TenantId, DateTimeOffset DateCreated,
+    DateTimeOffset? DateRevoked);
 
 public sealed record ClientsResponse(IReadOnlyList<ClientResponse> Items);

@@ -14,7 +14,8 @@ public sealed class RememberedTokens(TimeProvider time) : JsonWebTokenHandler
 {
     private readonly MemoryCache valid = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 
-    public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
+    public override async Task<TokenValidationResult> ValidateTokenAsync(string token,
+        TokenValidationParameters validationParameters)
     {
         var now = time.GetUtcNow().UtcDateTime;
         if (valid.TryGetValue(token, out TokenValidationResult? known) && known!.SecurityToken.ValidTo > now)
@@ -26,7 +27,8 @@ public sealed class RememberedTokens(TimeProvider time) : JsonWebTokenHandler
 
         var result = await base.ValidateTokenAsync(token, validationParameters);
         if (result.IsValid && result.SecurityToken.ValidTo > now)
-            valid.Set(token, result, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = result.SecurityToken.ValidTo });
+            valid.Set(token, result,
+                new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = result.SecurityToken.ValidTo });
         return result;
     }
 }

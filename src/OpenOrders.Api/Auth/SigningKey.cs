@@ -17,7 +17,8 @@ public sealed class SigningKey(SymmetricSecurityKey key)
         if (!string.IsNullOrWhiteSpace(options.SigningKey))
             return FromBytes(Convert.FromBase64String(options.SigningKey));
         if (!env.IsDevelopment())
-            throw new InvalidOperationException("Auth:SigningKey must be set (base64, at least 32 bytes) outside Development.");
+            throw new InvalidOperationException(
+                "Auth:SigningKey must be set (base64, at least 32 bytes) outside Development.");
 
         var file = Path.Combine(env.ContentRootPath, "data", "signing.key");
         if (!File.Exists(file))

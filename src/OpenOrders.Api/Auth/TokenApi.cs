@@ -69,20 +69,25 @@ public static class TokenApi
         var formId = form["client_id"].ToString();
         var formSecret = form["client_secret"].ToString();
         if (basic is not null && (formId.Length > 0 && formId != basic.Value.Id || formSecret.Length > 0))
-            return Error(http, 400, "invalid_request", "Use one way of client authentication: HTTP Basic or the form, not both.");
+            return Error(http, 400, "invalid_request",
+                "Use one way of client authentication: HTTP Basic or the form, not both.");
 
         var (clientId, secret) = basic ?? (formId, formSecret);
-        if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(secret) || clientId.Length > 100 || clientId.Any(char.IsControl))
+        if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(secret) || clientId.Length > 100
+            || clientId.Any(char.IsControl))
             return Error(http, 401, "invalid_client", "Client authentication failed.", basic is not null);
 
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (failures.WaitFor(clientId, address) is { } wait)
         {
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Error(http, 429, "slow_down", $"Too many failed attempts for this client or from this address. Retry after {Math.Ceiling(wait.TotalSeconds)} s.");
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds))
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Error(http, 429, "slow_down", "Too many failed attempts for this client or from this address. "
+                + $"Retry after {Math.Ceiling(wait.TotalSeconds)} s.");
         }
 
-        var client = await db.ApiClients.AsNoTracking().SingleOrDefaultAsync(c => c.ClientId == clientId, http.RequestAborted);
+        var client = await db.ApiClients.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.ClientId == clientId, http.RequestAborted);
         // Hash even for an unknown client, so the answer's timing does not tell which clients exist.
         var valid = SecretHasher.Verify(secret, client?.SecretHash ?? DummyHash);
         if (client is null || !valid || client.DateRevoked is not null)
@@ -94,7 +99,8 @@ public static class TokenApi
             return Error(http, 401, "invalid_client", "Client authentication failed.", basic is not null);
         }
 
-        return TypedResults.Ok(new TokenResponse(issuer.Issue(client), "Bearer", (int)AuthOptions.TokenLifetime.TotalSeconds));
+        return TypedResults.Ok(new TokenResponse(issuer.Issue(client), "Bearer",
+            (int)AuthOptions.TokenLifetime.TotalSeconds));
     }
 
     private static OpenApiRequestBody FormBody() => new()
@@ -110,8 +116,10 @@ public static class TokenApi
                     Required = new HashSet<string> { "grant_type" },
                     Properties = new Dictionary<string, IOpenApiSchema>
                     {
-                        ["grant_type"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "client_credentials" },
-                        ["client_id"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Or use HTTP Basic authentication." },
+                        ["grant_type"] = new OpenApiSchema { Type = JsonSchemaType.String,
+                            Description = "client_credentials" },
+                        ["client_id"] = new OpenApiSchema { Type = JsonSchemaType.String,
+                            Description = "Or use HTTP Basic authentication." },
                         ["client_secret"] = new OpenApiSchema { Type = JsonSchemaType.String },
                     },
                 },
@@ -119,7 +127,9 @@ public static class TokenApi
         },
     };
 
-    /// <summary>RFC 6749 §2.3.1: client id and secret are form-urlencoded before they are put in the Basic header.</summary>
+    /// <summary>
+    /// RFC 6749 §2.3.1: client id and secret are form-urlencoded before they are put in the Basic header.
+    /// </summary>
     private static (string Id, string Secret)? ReadBasic(string header)
     {
         if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return null;
@@ -128,7 +138,8 @@ public static class TokenApi
             var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
             var colon = decoded.IndexOf(':');
             if (colon < 0) return ("", "");
-            return (Uri.UnescapeDataString(decoded[..colon].Replace('+', ' ')), Uri.UnescapeDataString(decoded[(colon + 1)..].Replace('+', ' ')));
+            return (Uri.UnescapeDataString(decoded[..colon].Replace('+', ' ')),
+                Uri.UnescapeDataString(decoded[(colon + 1)..].Replace('+', ' ')));
         }
         catch (FormatException)
         {
@@ -139,9 +150,11 @@ public static class TokenApi
     private static IResult Error(HttpContext http, int status, string error, string description, bool basicUsed = false)
     {
         if (status == 401)
-            http.Response.Headers.WWWAuthenticate = basicUsed ? "Basic realm=\"openorders\"" : "Bearer realm=\"openorders\"";
-        return TypedResults.Json(new OAuthError(error, description, $"https://datatracker.ietf.org/doc/html/rfc6749#section-5.2",
-            error, status, description, System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier), statusCode: status);
+            http.Response.Headers.WWWAuthenticate = basicUsed
+                ? "Basic realm=\"openorders\"" : "Bearer realm=\"openorders\"";
+        return TypedResults.Json(new OAuthError(error, description,
+            $"https://datatracker.ietf.org/doc/html/rfc6749#section-5.2", error, status, description,
+            System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier), statusCode: status);
     }
 }
 

@@ -18,7 +18,8 @@ public sealed class TokenFailures(TimeProvider time)
     public TimeSpan? WaitFor(string clientId, string address)
     {
         var now = time.GetUtcNow();
-        var waits = new[] { Wait($"client:{clientId}", now), Wait($"address:{address}", now) }.Where(w => w is not null).ToList();
+        var waits = new[] { Wait($"client:{clientId}", now), Wait($"address:{address}", now) }
+            .Where(w => w is not null).ToList();
         return waits.Count == 0 ? null : waits.Max();
     }
 

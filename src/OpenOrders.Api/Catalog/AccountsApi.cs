@@ -19,35 +19,43 @@ public static class AccountsApi
             .ProducesProblem(401).ProducesProblem(403);
         group.MapGet("", ListAccounts).WithSummary("List accounts (an account sees only itself)");
         group.MapGet("/{id:guid}", GetAccount).WithSummary("Get an account").ProducesProblem(404);
-        group.MapPost("", CreateAccount).RequireRoles(Role.Admin).WithSummary("Create an account").ProducesValidationProblem().ProducesProblem(409);
+        group.MapPost("", CreateAccount).RequireRoles(Role.Admin).WithSummary("Create an account")
+            .ProducesValidationProblem().ProducesProblem(409);
         group.MapPatch("/{id:guid}", UpdateAccount).RequireRoles(Role.Admin).WithSummary("Change an account's settings")
             .ProducesValidationProblem().ProducesProblem(404);
         return group;
     }
 
-    public static async Task<Ok<ItemsResponse<AccountResponse>>> ListAccounts(Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
+    public static async Task<Ok<ItemsResponse<AccountResponse>>> ListAccounts(
+        Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
     {
         var accounts = await Visible(db, caller).OrderBy(a => a.Name).ToListAsync(ct);
-        return TypedResults.Ok(new ItemsResponse<AccountResponse>([.. accounts.Select(a => AccountResponse.From(a, Links.BaseUrl(request)))]));
+        return TypedResults.Ok(new ItemsResponse<AccountResponse>(
+            [.. accounts.Select(a => AccountResponse.From(a, Links.BaseUrl(request)))]));
     }
 
-    public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> GetAccount(Guid id, Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
+    public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> GetAccount(
+        Guid id, Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
     {
         var account = await Visible(db, caller).SingleOrDefaultAsync(a => a.Id == id, ct);
-        return account is null ? Problems.NotFound("account", id) : TypedResults.Ok(AccountResponse.From(account, Links.BaseUrl(request)));
+        return account is null
+            ? Problems.NotFound("account", id)
+            : TypedResults.Ok(AccountResponse.From(account, Links.BaseUrl(request)));
     }
 
     public static Task<Results<Created<AccountResponse>, ValidationProblem, ProblemHttpResult>> CreateAccount(
         AccountRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        return TenantWrites.CreateAsync(body, db, now, "account", (id, name) => new Account { Id = id, Name = name, DateCreated = now },
+        return TenantWrites.CreateAsync(body, db, now, "account",
+            (id, name) => new Account { Id = id, Name = name, DateCreated = now },
             account => AccountResponse.From(account, Links.BaseUrl(request)), response => response.Url, ct);
     }
 
     public static Task<Results<Ok<AccountResponse>, ValidationProblem, ProblemHttpResult>> UpdateAccount(
-        Guid id, AccountRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct) =>
-        TenantWrites.UpdateAsync(id, body, db, time.GetUtcNow(), "account", account => AccountResponse.From(account, Links.BaseUrl(request)), ct);
+        Guid id, AccountRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct)
+        => TenantWrites.UpdateAsync(id, body, db, time.GetUtcNow(), "account",
+            account => AccountResponse.From(account, Links.BaseUrl(request)), ct);
 
     private static IQueryable<Account> Visible(OrdersDbContext db, Caller caller) =>
         caller.IsAdmin ? db.Accounts.AsNoTracking() : db.Accounts.AsNoTracking().Where(a => a.Id == caller.TenantId);
@@ -55,7 +63,8 @@ public static class AccountsApi
 
 /// <summary>Create or change an account. On a change, absent properties keep their value.</summary>
 public sealed record AccountRequest(
-    Guid? Id, string? Name, bool? RequireAccountApproval, InvoicedBy? InvoicedBy, decimal? AccountFeePercentage, bool? IsConsumer) : ITenantRequest<Account>
+    Guid? Id, string? Name, bool? RequireAccountApproval, InvoicedBy? InvoicedBy, decimal? AccountFeePercentage,
+    bool? IsConsumer) : ITenantRequest<Account>
 {
     public void Validate(RequestErrors errors) => errors.Percentage(AccountFeePercentage, "accountFeePercentage");
 
@@ -75,6 +84,6 @@ public sealed record AccountResponse(
     decimal AccountFeePercentage, bool IsConsumer, DateTimeOffset DateCreated, DateTimeOffset DateModified)
 {
     public static AccountResponse From(Account a, string baseUrl) => new(
-        a.Id, Links.Account(baseUrl, a.Id), a.Name, a.RequireAccountApproval, a.InvoicedBy, DisplayValues.Of(a.InvoicedBy),
-        a.AccountFeePercentage, a.IsConsumer, a.DateCreated, a.DateModified);
+        a.Id, Links.Account(baseUrl, a.Id), a.Name, a.RequireAccountApproval, a.InvoicedBy,
+        DisplayValues.Of(a.InvoicedBy), a.AccountFeePercentage, a.IsConsumer, a.DateCreated, a.DateModified);
 }

@@ -18,27 +18,34 @@ public static class AssortmentsApi
             .ProducesProblem(401).ProducesProblem(403);
         group.MapGet("", ListAssortments).WithSummary("List assortments (an account sees the ones it is in)");
         group.MapGet("/{id:guid}", GetAssortment).WithSummary("Get an assortment").ProducesProblem(404);
-        group.MapPost("", CreateAssortment).RequireRoles(Role.Admin).WithSummary("Create an assortment").ProducesValidationProblem().ProducesProblem(409);
+        group.MapPost("", CreateAssortment).RequireRoles(Role.Admin).WithSummary("Create an assortment")
+            .ProducesValidationProblem().ProducesProblem(409);
         group.MapPatch("/{id:guid}", UpdateAssortment).RequireRoles(Role.Admin)
             .WithSummary("Change an assortment; accountIds and productIds, when sent, replace the lists")
             .ProducesValidationProblem().ProducesProblem(404);
         return group;
     }
 
-    public static async Task<Ok<ItemsResponse<AssortmentResponse>>> ListAssortments(Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
+    public static async Task<Ok<ItemsResponse<AssortmentResponse>>> ListAssortments(
+        Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
     {
         var assortments = await CatalogQueries.AssortmentsOf(db, caller).OrderBy(a => a.Name).ToListAsync(ct);
-        return TypedResults.Ok(new ItemsResponse<AssortmentResponse>([.. assortments.Select(a => AssortmentResponse.From(a, caller, Links.BaseUrl(request)))]));
+        return TypedResults.Ok(new ItemsResponse<AssortmentResponse>(
+            [.. assortments.Select(a => AssortmentResponse.From(a, caller, Links.BaseUrl(request)))]));
     }
 
-    public static async Task<Results<Ok<AssortmentResponse>, ProblemHttpResult>> GetAssortment(Guid id, Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
+    public static async Task<Results<Ok<AssortmentResponse>, ProblemHttpResult>> GetAssortment(
+        Guid id, Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
     {
         var assortment = await CatalogQueries.AssortmentsOf(db, caller).SingleOrDefaultAsync(a => a.Id == id, ct);
-        return assortment is null ? Problems.NotFound("assortment", id) : TypedResults.Ok(AssortmentResponse.From(assortment, caller, Links.BaseUrl(request)));
+        return assortment is null
+            ? Problems.NotFound("assortment", id)
+            : TypedResults.Ok(AssortmentResponse.From(assortment, caller, Links.BaseUrl(request)));
     }
 
-    public static async Task<Results<Created<AssortmentResponse>, ValidationProblem, ProblemHttpResult>> CreateAssortment(
-        AssortmentRequest body, Caller caller, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct)
+    public static async Task<Results<Created<AssortmentResponse>, ValidationProblem, ProblemHttpResult>>
+        CreateAssortment(AssortmentRequest body, Caller caller, OrdersDbContext db, TimeProvider time,
+            HttpRequest request, CancellationToken ct)
     {
         var errors = new RequestErrors();
         errors.Required(body.Name, "name");
@@ -46,7 +53,8 @@ public static class AssortmentsApi
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
         var id = body.Id ?? Guid.CreateVersion7();
-        if (await db.Assortments.AnyAsync(a => a.Id == id, ct)) return Problems.Conflict($"An assortment with id '{id}' already exists.");
+        if (await db.Assortments.AnyAsync(a => a.Id == id, ct))
+            return Problems.Conflict($"An assortment with id '{id}' already exists.");
         var now = time.GetUtcNow();
         var assortment = new Assortment { Id = id, Name = body.Name!, DateCreated = now };
         body.ApplyTo(assortment, now);
@@ -57,7 +65,8 @@ public static class AssortmentsApi
     }
 
     public static async Task<Results<Ok<AssortmentResponse>, ValidationProblem, ProblemHttpResult>> UpdateAssortment(
-        Guid id, AssortmentRequest body, Caller caller, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct)
+        Guid id, AssortmentRequest body, Caller caller, OrdersDbContext db, TimeProvider time, HttpRequest request,
+        CancellationToken ct)
     {
         var errors = new RequestErrors();
         if (body.Name is not null) errors.Required(body.Name, "name");
@@ -73,19 +82,22 @@ public static class AssortmentsApi
     }
 }
 
-public sealed record AssortmentRequest(Guid? Id, string? Name, IReadOnlyList<Guid>? AccountIds, IReadOnlyList<Guid>? ProductIds)
+public sealed record AssortmentRequest(Guid? Id, string? Name, IReadOnlyList<Guid>? AccountIds,
+    IReadOnlyList<Guid>? ProductIds)
 {
     public async Task ValidateAsync(RequestErrors errors, OrdersDbContext db, CancellationToken ct)
     {
         if (AccountIds is { Count: > 0 })
         {
             var found = await db.Accounts.Where(a => AccountIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
-            foreach (var missing in AccountIds.Except(found)) errors.Add("accountIds", $"There is no account with id '{missing}'.");
+            foreach (var missing in AccountIds.Except(found))
+                errors.Add("accountIds", $"There is no account with id '{missing}'.");
         }
         if (ProductIds is { Count: > 0 })
         {
             var found = await db.Products.Where(p => ProductIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
-            foreach (var missing in ProductIds.Except(found)) errors.Add("productIds", $"There is no course with id '{missing}'.");
+            foreach (var missing in ProductIds.Except(found))
+                errors.Add("productIds", $"There is no course with id '{missing}'.");
         }
     }
 
@@ -102,7 +114,9 @@ public sealed record AssortmentResponse(
     Guid Id, string Url, string Name, IReadOnlyList<Guid> AccountIds, IReadOnlyList<Guid> ProductIds,
     DateTimeOffset DateCreated, DateTimeOffset DateModified)
 {
-    /// <summary>An account is shown only itself among the assortment's accounts: the others are not its business.</summary>
+    /// <summary>
+    /// An account is shown only itself among the assortment's accounts: the others are not its business.
+    /// </summary>
     public static AssortmentResponse From(Assortment a, Caller caller, string baseUrl) => new(
         a.Id, Links.Assortment(baseUrl, a.Id), a.Name,
         caller.IsAdmin ? a.AccountIds : [.. a.AccountIds.Where(id => id == caller.TenantId)],

@@ -16,8 +16,11 @@ public static class CatalogQueries
         _ => db.Assortments.Where(_ => false),
     };
 
-    /// <summary>A provider sees its own courses; an account the active courses of its assortments; an admin all.</summary>
-    public static async Task<IQueryable<Product>> CoursesOfAsync(OrdersDbContext db, Caller caller, CancellationToken ct)
+    /// <summary>
+    /// A provider sees its own courses; an account the active courses of its assortments; an admin all.
+    /// </summary>
+    public static async Task<IQueryable<Product>> CoursesOfAsync(OrdersDbContext db, Caller caller,
+        CancellationToken ct)
     {
         var products = db.Products.AsNoTracking();
         switch (caller.Role)
@@ -34,9 +37,11 @@ public static class CatalogQueries
         }
     }
 
-    public static async Task<HashSet<Guid>> ProductIdsOfAccountAsync(OrdersDbContext db, Guid accountId, CancellationToken ct)
+    public static async Task<HashSet<Guid>> ProductIdsOfAccountAsync(OrdersDbContext db, Guid accountId,
+        CancellationToken ct)
     {
-        var lists = await db.Assortments.AsNoTracking().Where(a => a.AccountIds.Contains(accountId)).Select(a => a.ProductIds).ToListAsync(ct);
+        var lists = await db.Assortments.AsNoTracking().Where(a => a.AccountIds.Contains(accountId))
+            .Select(a => a.ProductIds).ToListAsync(ct);
         return [.. lists.SelectMany(l => l)];
     }
 }

@@ -28,7 +28,8 @@ public sealed record CourseRequest(
         {
             errors.Required(LearningMethod.Name, "learningMethod.name");
             errors.Required(LearningMethod.Format, "learningMethod.format");
-            if (errors.Required(LearningMethod.Planning, "learningMethod.planning")) ValidatePlanning(LearningMethod.Planning, errors);
+            if (errors.Required(LearningMethod.Planning, "learningMethod.planning"))
+                ValidatePlanning(LearningMethod.Planning, errors);
         }
         if (errors.Required(PriceComponents, "priceComponents") && PriceComponents.Count == 0)
             errors.Add("priceComponents", "At least one price component is needed.");
@@ -40,7 +41,8 @@ public sealed record CourseRequest(
             errors.Required(price.CostType, $"{at}.costType");
             if (errors.Required(price.AmountWithoutVat, $"{at}.amountWithoutVat") && price.AmountWithoutVat < 0)
                 errors.Add($"{at}.amountWithoutVat", "Must not be negative.");
-            if (errors.Required(price.VatPercentage, $"{at}.vatPercentage")) errors.Percentage(price.VatPercentage, $"{at}.vatPercentage");
+            if (errors.Required(price.VatPercentage, $"{at}.vatPercentage"))
+                errors.Percentage(price.VatPercentage, $"{at}.vatPercentage");
         }
     }
 
@@ -63,7 +65,9 @@ public sealed record CourseRequest(
         }
     }
 
-    /// <summary>Copies the (validated) request onto the course. Start moments keep their id when id or externalId matches.</summary>
+    /// <summary>
+    /// Copies the (validated) request onto the course. Start moments keep their id when id or externalId matches.
+    /// </summary>
     public void ApplyTo(Product course, DateTimeOffset now)
     {
         course.Name = Name!.Trim();
@@ -91,7 +95,8 @@ public sealed record CourseRequest(
         }
         course.PriceComponents.Clear();
         foreach (var p in PriceComponents!)
-            course.PriceComponents.Add(new PriceComponent { CostType = p.CostType!.Value, AmountWithoutVat = p.AmountWithoutVat!.Value, VatPercentage = p.VatPercentage!.Value });
+            course.PriceComponents.Add(new PriceComponent { CostType = p.CostType!.Value,
+                AmountWithoutVat = p.AmountWithoutVat!.Value, VatPercentage = p.VatPercentage!.Value });
         course.DateModified = now;
     }
 }
@@ -100,30 +105,37 @@ public sealed record LearningMethodRequest(string? Name, LearningMethodFormat? F
 
 public sealed record PlanningRequest(Planning? Type, IReadOnlyList<StartMomentRequest>? StartMoments);
 
-public sealed record StartMomentRequest(Guid? Id, string? ExternalId, DateTimeOffset? Date, string? Location, bool? StartGuaranteed);
+public sealed record StartMomentRequest(Guid? Id, string? ExternalId, DateTimeOffset? Date, string? Location,
+    bool? StartGuaranteed);
 
 public sealed record PriceComponentRequest(CostType? CostType, decimal? AmountWithoutVat, decimal? VatPercentage);
 
 public sealed record CourseResponse(
-    Guid Id, string Url, Guid ProviderId, string ProviderUrl, string Name, OrderType OrderType, string OrderTypeDisplayValue,
-    string? ProductType, string? ProductTypeDisplayValue, LearningMethodResponse LearningMethod,
-    IReadOnlyList<PriceComponentResponse> PriceComponents, bool IsProfessionalCourse, Subsidy Subsidy, string SubsidyDisplayValue,
+    Guid Id, string Url, Guid ProviderId, string ProviderUrl, string Name, OrderType OrderType,
+    string OrderTypeDisplayValue, string? ProductType, string? ProductTypeDisplayValue,
+    LearningMethodResponse LearningMethod, IReadOnlyList<PriceComponentResponse> PriceComponents,
+    bool IsProfessionalCourse, Subsidy Subsidy, string SubsidyDisplayValue,
     bool IsActive, DateTimeOffset DateCreated, DateTimeOffset DateModified)
 {
     public static CourseResponse From(Product c, string baseUrl) => new(
-        c.Id, Links.Course(baseUrl, c.Id), c.ProviderId, Links.Provider(baseUrl, c.ProviderId), c.Name, c.OrderType, DisplayValues.Of(c.OrderType),
-        c.ProductType, c.ProductTypeDisplayValue,
-        new LearningMethodResponse(c.LearningMethod.Name, c.LearningMethod.Format, DisplayValues.Of(c.LearningMethod.Format),
+        c.Id, Links.Course(baseUrl, c.Id), c.ProviderId, Links.Provider(baseUrl, c.ProviderId), c.Name, c.OrderType,
+        DisplayValues.Of(c.OrderType), c.ProductType, c.ProductTypeDisplayValue,
+        new LearningMethodResponse(c.LearningMethod.Name, c.LearningMethod.Format,
+            DisplayValues.Of(c.LearningMethod.Format),
             new PlanningResponse(c.LearningMethod.Planning, [.. c.StartMoments.OrderBy(m => m.Date)
                 .Select(m => new StartMomentResponse(m.Id, m.ExternalId, m.Date, m.Location, m.StartGuaranteed))])),
-        [.. c.PriceComponents.Select(p => new PriceComponentResponse(p.CostType, DisplayValues.Of(p.CostType), p.AmountWithoutVat, p.VatPercentage))],
+        [.. c.PriceComponents.Select(p => new PriceComponentResponse(p.CostType, DisplayValues.Of(p.CostType),
+            p.AmountWithoutVat, p.VatPercentage))],
         c.IsProfessionalCourse, c.Subsidy, DisplayValues.Of(c.Subsidy), c.IsActive, c.DateCreated, c.DateModified);
 }
 
-public sealed record LearningMethodResponse(string Name, LearningMethodFormat Format, string FormatDisplayValue, PlanningResponse Planning);
+public sealed record LearningMethodResponse(string Name, LearningMethodFormat Format, string FormatDisplayValue,
+    PlanningResponse Planning);
 
 public sealed record PlanningResponse(Planning Type, IReadOnlyList<StartMomentResponse> StartMoments);
 
-public sealed record StartMomentResponse(Guid Id, string ExternalId, DateTimeOffset Date, string? Location, bool StartGuaranteed);
+public sealed record StartMomentResponse(Guid Id, string ExternalId, DateTimeOffset Date, string? Location,
+    bool StartGuaranteed);
 
-public sealed record PriceComponentResponse(CostType CostType, string CostTypeDisplayValue, decimal AmountWithoutVat, decimal VatPercentage);
+public sealed record PriceComponentResponse(CostType CostType, string CostTypeDisplayValue, decimal AmountWithoutVat,
+    decimal VatPercentage);

@@ -17,7 +17,8 @@ public static class CoursesApi
 {
     public static RouteGroupBuilder MapCoursesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/courses").WithTags("Courses").RequireRoles(Role.Admin, Role.Provider, Role.Account)
+        var group = app.MapGroup("/api/v1/courses").WithTags("Courses")
+            .RequireRoles(Role.Admin, Role.Provider, Role.Account)
             .ProducesProblem(401).ProducesProblem(403);
         group.MapGet("", ListCourses).WithSummary("List the courses the caller may see");
         group.MapGet("/{id:guid}", GetCourse).WithSummary("Get a course").ProducesProblem(404);
@@ -29,20 +30,27 @@ public static class CoursesApi
         return group;
     }
 
-    public static async Task<Ok<ItemsResponse<CourseResponse>>> ListCourses(Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
+    public static async Task<Ok<ItemsResponse<CourseResponse>>> ListCourses(
+        Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
     {
         var courses = await (await CatalogQueries.CoursesOfAsync(db, caller, ct)).OrderBy(p => p.Name).ToListAsync(ct);
-        return TypedResults.Ok(new ItemsResponse<CourseResponse>([.. courses.Select(c => CourseResponse.From(c, Links.BaseUrl(request)))]));
+        return TypedResults.Ok(new ItemsResponse<CourseResponse>(
+            [.. courses.Select(c => CourseResponse.From(c, Links.BaseUrl(request)))]));
     }
 
-    public static async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> GetCourse(Guid id, Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
+    public static async Task<Results<Ok<CourseResponse>, ProblemHttpResult>> GetCourse(
+        Guid id, Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
     {
-        var course = await (await CatalogQueries.CoursesOfAsync(db, caller, ct)).SingleOrDefaultAsync(p => p.Id == id, ct);
-        return course is null ? Problems.NotFound("course", id) : TypedResults.Ok(CourseResponse.From(course, Links.BaseUrl(request)));
+        var course = await (await CatalogQueries.CoursesOfAsync(db, caller, ct))
+            .SingleOrDefaultAsync(p => p.Id == id, ct);
+        return course is null
+            ? Problems.NotFound("course", id)
+            : TypedResults.Ok(CourseResponse.From(course, Links.BaseUrl(request)));
     }
 
     public static async Task<Results<Created<CourseResponse>, ValidationProblem, ProblemHttpResult>> CreateCourse(
-        CourseRequest body, Caller caller, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct)
+        CourseRequest body, Caller caller, OrdersDbContext db, TimeProvider time, HttpRequest request,
+        CancellationToken ct)
     {
         var errors = new RequestErrors();
         body.Validate(errors);
@@ -50,7 +58,8 @@ public static class CoursesApi
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
         var id = body.Id ?? Guid.CreateVersion7();
-        if (await db.Products.AnyAsync(p => p.Id == id, ct)) return Problems.Conflict($"A course with id '{id}' already exists.");
+        if (await db.Products.AnyAsync(p => p.Id == id, ct))
+            return Problems.Conflict($"A course with id '{id}' already exists.");
         var now = time.GetUtcNow();
         var course = new Product
         {
@@ -65,7 +74,8 @@ public static class CoursesApi
     }
 
     public static async Task<Results<Ok<CourseResponse>, ValidationProblem, ProblemHttpResult>> ReplaceCourse(
-        Guid id, CourseRequest body, Caller caller, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct)
+        Guid id, CourseRequest body, Caller caller, OrdersDbContext db, TimeProvider time, HttpRequest request,
+        CancellationToken ct)
     {
         var owned = caller.IsAdmin ? db.Products : db.Products.Where(p => p.ProviderId == caller.Tenant);
         var course = await owned.SingleOrDefaultAsync(p => p.Id == id, ct);
@@ -74,7 +84,8 @@ public static class CoursesApi
         var errors = new RequestErrors();
         body.Validate(errors);
         if (body.Id is { } bodyId && bodyId != id) errors.Add("id", "Does not match the id in the URL.");
-        if (body.ProviderId is { } p && p != course.ProviderId) errors.Add("providerId", "A course cannot move to another provider.");
+        if (body.ProviderId is { } p && p != course.ProviderId)
+            errors.Add("providerId", "A course cannot move to another provider.");
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
         body.ApplyTo(course, time.GetUtcNow());
@@ -83,11 +94,13 @@ public static class CoursesApi
     }
 
     /// <summary>A provider creates for itself; an admin names the provider.</summary>
-    private static async Task<Guid> ProviderOfAsync(CourseRequest body, Caller caller, OrdersDbContext db, RequestErrors errors, CancellationToken ct)
+    private static async Task<Guid> ProviderOfAsync(
+        CourseRequest body, Caller caller, OrdersDbContext db, RequestErrors errors, CancellationToken ct)
     {
         if (!caller.IsAdmin)
         {
-            if (body.ProviderId is { } other && other != caller.Tenant) errors.Add("providerId", "A provider creates courses for itself only.");
+            if (body.ProviderId is { } other && other != caller.Tenant)
+                errors.Add("providerId", "A provider creates courses for itself only.");
             return caller.Tenant;
         }
         if (!errors.Required(body.ProviderId, "providerId")) return Guid.Empty;

@@ -9,7 +9,9 @@ using OpenOrders.Domain.Catalog;
 
 namespace OpenOrders.Api.Catalog;
 
-/// <summary>Promotional codes, kept by the admin; an order that names one gets its discount on every line.</summary>
+/// <summary>
+/// Promotional codes, kept by the admin; an order that names one gets its discount on every line.
+/// </summary>
 public static class PromotionalCodesApi
 {
     public static RouteGroupBuilder MapPromotionalCodesApi(this IEndpointRouteBuilder app)
@@ -21,20 +23,24 @@ public static class PromotionalCodesApi
         return group;
     }
 
-    public static async Task<Ok<ItemsResponse<PromotionalCodeResponse>>> ListCodes(OrdersDbContext db, CancellationToken ct) =>
+    public static async Task<Ok<ItemsResponse<PromotionalCodeResponse>>> ListCodes(
+        OrdersDbContext db, CancellationToken ct) =>
         TypedResults.Ok(new ItemsResponse<PromotionalCodeResponse>(
-            [.. (await db.PromotionalCodes.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct)).Select(PromotionalCodeResponse.From)]));
+            [.. (await db.PromotionalCodes.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct))
+                .Select(PromotionalCodeResponse.From)]));
 
     public static async Task<Results<Ok<PromotionalCodeResponse>, ValidationProblem>> PutCode(
         string code, PromotionalCodeRequest body, OrdersDbContext db, TimeProvider time, CancellationToken ct)
     {
         var errors = new RequestErrors();
         if (code.Length > 50) errors.Add("code", "At most 50 characters.");
-        if (errors.Required(body.DiscountPercentage, "discountPercentage")) errors.Percentage(body.DiscountPercentage, "discountPercentage");
+        if (errors.Required(body.DiscountPercentage, "discountPercentage"))
+            errors.Percentage(body.DiscountPercentage, "discountPercentage");
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
         var existing = await db.PromotionalCodes.SingleOrDefaultAsync(c => c.Code == code, ct);
-        if (existing is null) db.PromotionalCodes.Add(existing = new PromotionalCode { Code = code, DateCreated = time.GetUtcNow() });
+        if (existing is null)
+            db.PromotionalCodes.Add(existing = new PromotionalCode { Code = code, DateCreated = time.GetUtcNow() });
         existing.DiscountPercentage = body.DiscountPercentage!.Value;
         existing.IsActive = body.IsActive ?? true;
         await db.SaveChangesAsync(ct);

@@ -9,7 +9,9 @@ using OpenOrders.Domain.Catalog;
 
 namespace OpenOrders.Api.Catalog;
 
-/// <summary>Providers (training institutes) with their legal companies: the admin writes them; a provider reads only itself.</summary>
+/// <summary>
+/// Providers (training institutes) with their legal companies: the admin writes them; a provider reads only itself.
+/// </summary>
 public static class ProvidersApi
 {
     public static RouteGroupBuilder MapProvidersApi(this IEndpointRouteBuilder app)
@@ -18,36 +20,44 @@ public static class ProvidersApi
             .ProducesProblem(401).ProducesProblem(403);
         group.MapGet("", ListProviders).WithSummary("List providers (a provider sees only itself)");
         group.MapGet("/{id:guid}", GetProvider).WithSummary("Get a provider").ProducesProblem(404);
-        group.MapPost("", CreateProvider).RequireRoles(Role.Admin).WithSummary("Create a provider").ProducesValidationProblem().ProducesProblem(409);
+        group.MapPost("", CreateProvider).RequireRoles(Role.Admin).WithSummary("Create a provider")
+            .ProducesValidationProblem().ProducesProblem(409);
         group.MapPatch("/{id:guid}", UpdateProvider).RequireRoles(Role.Admin)
             .WithSummary("Change a provider's settings; legalCompanies, when sent, replaces the list")
             .ProducesValidationProblem().ProducesProblem(404);
         return group;
     }
 
-    public static async Task<Ok<ItemsResponse<ProviderResponse>>> ListProviders(Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
+    public static async Task<Ok<ItemsResponse<ProviderResponse>>> ListProviders(
+        Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
     {
         var providers = await Visible(db, caller).OrderBy(p => p.Name).ToListAsync(ct);
-        return TypedResults.Ok(new ItemsResponse<ProviderResponse>([.. providers.Select(p => ProviderResponse.From(p, Links.BaseUrl(request)))]));
+        return TypedResults.Ok(new ItemsResponse<ProviderResponse>(
+            [.. providers.Select(p => ProviderResponse.From(p, Links.BaseUrl(request)))]));
     }
 
-    public static async Task<Results<Ok<ProviderResponse>, ProblemHttpResult>> GetProvider(Guid id, Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
+    public static async Task<Results<Ok<ProviderResponse>, ProblemHttpResult>> GetProvider(
+        Guid id, Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
     {
         var provider = await Visible(db, caller).SingleOrDefaultAsync(p => p.Id == id, ct);
-        return provider is null ? Problems.NotFound("provider", id) : TypedResults.Ok(ProviderResponse.From(provider, Links.BaseUrl(request)));
+        return provider is null
+            ? Problems.NotFound("provider", id)
+            : TypedResults.Ok(ProviderResponse.From(provider, Links.BaseUrl(request)));
     }
 
     public static Task<Results<Created<ProviderResponse>, ValidationProblem, ProblemHttpResult>> CreateProvider(
         ProviderRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        return TenantWrites.CreateAsync(body, db, now, "provider", (id, name) => new Provider { Id = id, Name = name, DateCreated = now },
+        return TenantWrites.CreateAsync(body, db, now, "provider",
+            (id, name) => new Provider { Id = id, Name = name, DateCreated = now },
             provider => ProviderResponse.From(provider, Links.BaseUrl(request)), response => response.Url, ct);
     }
 
     public static Task<Results<Ok<ProviderResponse>, ValidationProblem, ProblemHttpResult>> UpdateProvider(
-        Guid id, ProviderRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct) =>
-        TenantWrites.UpdateAsync(id, body, db, time.GetUtcNow(), "provider", provider => ProviderResponse.From(provider, Links.BaseUrl(request)), ct);
+        Guid id, ProviderRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct)
+        => TenantWrites.UpdateAsync(id, body, db, time.GetUtcNow(), "provider",
+            provider => ProviderResponse.From(provider, Links.BaseUrl(request)), ct);
 
     private static IQueryable<Provider> Visible(OrdersDbContext db, Caller caller) =>
         caller.IsAdmin ? db.Providers.AsNoTracking() : db.Providers.AsNoTracking().Where(p => p.Id == caller.TenantId);
@@ -86,10 +96,12 @@ public sealed record ProviderRequest(
             foreach (var c in LegalCompanies)
             {
                 var id = c.Id ?? Guid.CreateVersion7();
-                var company = kept.GetValueOrDefault(id) ?? new LegalCompany { Id = id, Name = c.Name!, VatNumber = c.VatNumber! };
+                var company = kept.GetValueOrDefault(id)
+                    ?? new LegalCompany { Id = id, Name = c.Name!, VatNumber = c.VatNumber! };
                 company.Name = c.Name!.Trim();
                 company.VatNumber = VatNumber.Normalise(c.VatNumber!);
-                company.MerchantId = c.MerchantId ?? (company.MerchantId == Guid.Empty ? Guid.CreateVersion7() : company.MerchantId);
+                company.MerchantId = c.MerchantId
+                    ?? (company.MerchantId == Guid.Empty ? Guid.CreateVersion7() : company.MerchantId);
                 provider.LegalCompanies.Add(company);
             }
         }

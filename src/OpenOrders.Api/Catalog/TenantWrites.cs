@@ -20,9 +20,11 @@ public interface ITenantRequest<in TTenant>
 /// </summary>
 public static class TenantWrites
 {
-    public static async Task<Results<Created<TResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync<TTenant, TResponse>(
-        ITenantRequest<TTenant> body, OrdersDbContext db, DateTimeOffset now, string noun,
-        Func<Guid, string, TTenant> create, Func<TTenant, TResponse> respond, Func<TResponse, string> url, CancellationToken ct)
+    public static async Task<Results<Created<TResponse>, ValidationProblem, ProblemHttpResult>>
+        CreateAsync<TTenant, TResponse>(
+            ITenantRequest<TTenant> body, OrdersDbContext db, DateTimeOffset now, string noun,
+            Func<Guid, string, TTenant> create, Func<TTenant, TResponse> respond, Func<TResponse, string> url,
+            CancellationToken ct)
         where TTenant : class
     {
         var errors = new RequestErrors();
@@ -32,7 +34,8 @@ public static class TenantWrites
 
         var id = body.Id ?? Guid.CreateVersion7();
         if (await db.Set<TTenant>().FindAsync([id], ct) is not null)
-            return Problems.Conflict($"{(noun[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "An" : "A")} {noun} with id '{id}' already exists.");
+            return Problems.Conflict(
+                $"{(noun[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "An" : "A")} {noun} with id '{id}' already exists.");
         var tenant = create(id, body.Name!);
         body.ApplyTo(tenant, now);
         db.Set<TTenant>().Add(tenant);
@@ -41,9 +44,10 @@ public static class TenantWrites
         return TypedResults.Created(url(response), response);
     }
 
-    public static async Task<Results<Ok<TResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync<TTenant, TResponse>(
-        Guid id, ITenantRequest<TTenant> body, OrdersDbContext db, DateTimeOffset now, string noun, Func<TTenant, TResponse> respond,
-        CancellationToken ct)
+    public static async Task<Results<Ok<TResponse>, ValidationProblem, ProblemHttpResult>>
+        UpdateAsync<TTenant, TResponse>(
+            Guid id, ITenantRequest<TTenant> body, OrdersDbContext db, DateTimeOffset now, string noun,
+            Func<TTenant, TResponse> respond, CancellationToken ct)
         where TTenant : class
     {
         var errors = new RequestErrors();

@@ -30,9 +30,12 @@ public static class DataSetup
         if (provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
-                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Orders is not set.");
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Orders is not set.");
             var tuned = Tuned(connectionString);
-            services.AddDbContextPool<OrdersDbContext, PostgresOrdersDbContext>((sp, o) => o.UseNpgsql(tuned, n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)).AddInterceptors(Interceptors(sp)));
+            services.AddDbContextPool<OrdersDbContext, PostgresOrdersDbContext>((sp, o) =>
+                o.UseNpgsql(tuned, n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+                    .AddInterceptors(Interceptors(sp)));
         }
         else
         {
@@ -40,7 +43,8 @@ public static class DataSetup
             EnsureDirectoryFor(connectionString);
             services.AddSingleton<SqliteWriteGate>();
             services.AddDbContextPool<OrdersDbContext, SqliteOrdersDbContext>((sp, o) =>
-                o.UseSqlite(connectionString, q => q.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)).AddInterceptors([sp.GetRequiredService<SqliteWriteGate>(), .. Interceptors(sp)]));
+                o.UseSqlite(connectionString, q => q.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+                    .AddInterceptors([sp.GetRequiredService<SqliteWriteGate>(), .. Interceptors(sp)]));
         }
         return services;
     }

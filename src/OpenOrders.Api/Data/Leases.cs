@@ -18,5 +18,6 @@ public interface ILeasable
 /// LINQ for SQLite's. <see cref="OrdersDbContext.LeaseAsync{T}"/> does the rest, the same for every queue.
 /// </summary>
 public sealed record LeaseQuery<T>(
-    string Key, string ReadySql, Expression<Func<T, bool>> Ready, string? AlsoSetSql = null, Action<UpdateSettersBuilder<T>>? AlsoSet = null)
+    string Key, string ReadySql, Expression<Func<T, bool>> Ready, string? AlsoSetSql = null,
+    Action<UpdateSettersBuilder<T>>? AlsoSet = null)
     where T : class, ILeasable;

@@ -17,7 +17,8 @@ namespace OpenOrders.Api.Data;
 /// (<see cref="SqliteOrdersDbContext"/>, <see cref="PostgresOrdersDbContext"/>); everything else uses this type.
 /// It also holds Identity's stores for the console's people and the data-protection key ring.
 /// </summary>
-public abstract class OrdersDbContext(DbContextOptions options) : IdentityUserContext<Person, Guid>(options), IDataProtectionKeyContext
+public abstract class OrdersDbContext(DbContextOptions options) : IdentityUserContext<Person, Guid>(options),
+    IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Person> People => Set<Person>();
@@ -37,16 +38,25 @@ public abstract class OrdersDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
-    public abstract bool IsPostgres { get; }
+    /// <summary>The database's name for logs and messages.</summary>
+    public abstract string ProviderName { get; }
 
-    /// <summary>Whether the failed write ran into the unique key or index of these properties (in the model's order).</summary>
+    /// <summary>What the database needs before it is migrated (nothing, unless the provider says so).</summary>
+    public virtual Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// Whether the failed write ran into the unique key or index of these properties (in the model's order).
+    /// </summary>
     public bool HitUnique<TEntity>(DbUpdateException failure, params string[] properties)
     {
-        var entity = Model.FindEntityType(typeof(TEntity)) ?? throw new ArgumentException($"{typeof(TEntity).Name} is not in the model.");
+        var entity = Model.FindEntityType(typeof(TEntity))
+            ?? throw new ArgumentException($"{typeof(TEntity).Name} is not in the model.");
         var key = entity.GetKeys().Select(k => (k.Properties, Name: k.GetName()!))
             .Concat(entity.GetIndexes().Where(i => i.IsUnique).Select(i => (i.Properties, Name: i.GetDatabaseName()!)))
             .FirstOrDefault(k => k.Properties.Select(p => p.Name).SequenceEqual(properties));
-        if (key.Name is null) throw new ArgumentException($"{typeof(TEntity).Name} has no unique key on {string.Join(", ", properties)}.");
+        if (key.Name is null)
+            throw new ArgumentException(
+                $"{typeof(TEntity).Name} has no unique key on {string.Join(", ", properties)}.");
         var table = entity.GetTableName()!;
         return HitUnique(failure, table, key.Name, [.. key.Properties.Select(p => p.GetColumnName())]);
     }
@@ -55,15 +65,19 @@ public abstract class OrdersDbContext(DbContextOptions options) : IdentityUserCo
     /// Leases up to <paramref name="max"/> due rows of a queue to <paramref name="owner"/> until now + lease, oldest
     /// first, and answers their keys. A row whose lease still runs is never handed out twice.
     /// </summary>
-    public Task<List<Guid>> LeaseAsync<T>(LeaseQuery<T> query, string owner, int max, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    public Task<List<Guid>> LeaseAsync<T>(LeaseQuery<T> query, string owner, int max, DateTimeOffset now,
+        TimeSpan lease, CancellationToken ct)
         where T : class, ILeasable => LeaseAsync(query, owner, max, now, now + lease, ct);
 
-    /// <summary>The provider's way of leasing: one statement that skips rows other instances hold, or a single writer's three.</summary>
-    protected abstract Task<List<Guid>> LeaseAsync<T>(LeaseQuery<T> query, string owner, int max, DateTimeOffset now, DateTimeOffset until,
-        CancellationToken ct) where T : class, ILeasable;
+    /// <summary>
+    /// The provider's way of leasing: one statement that skips rows other instances hold, or a single writer's three.
+    /// </summary>
+    protected abstract Task<List<Guid>> LeaseAsync<T>(LeaseQuery<T> query, string owner, int max, DateTimeOffset now,
+        DateTimeOffset until, CancellationToken ct) where T : class, ILeasable;
 
     /// <summary>The provider's way of naming a unique violation: by constraint name, or by table and columns.</summary>
-    protected abstract bool HitUnique(DbUpdateException failure, string table, string constraint, IReadOnlyList<string> columns);
+    protected abstract bool HitUnique(DbUpdateException failure, string table, string constraint,
+        IReadOnlyList<string> columns);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -74,7 +88,8 @@ public abstract class OrdersDbContext(DbContextOptions options) : IdentityUserCo
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in the database and safe against reordering.
-        foreach (var type in typeof(Role).Assembly.GetTypes().Concat(typeof(OrdersDbContext).Assembly.GetTypes()).Where(t => t.IsEnum))
+        foreach (var type in typeof(Role).Assembly.GetTypes().Concat(typeof(OrdersDbContext).Assembly.GetTypes())
+            .Where(t => t.IsEnum))
             configurationBuilder.Properties(type).HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
     }

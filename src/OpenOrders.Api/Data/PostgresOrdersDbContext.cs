@@ -4,16 +4,19 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace OpenOrders.Api.Data;
 
 /// <summary>PostgreSQL: for production and for several instances sharing one database.</summary>
-public sealed class PostgresOrdersDbContext(DbContextOptions<PostgresOrdersDbContext> options) : OrdersDbContext(options)
+public sealed class PostgresOrdersDbContext(DbContextOptions<PostgresOrdersDbContext> options)
+    : OrdersDbContext(options)
 {
-    public override bool IsPostgres => true;
+    public override string ProviderName => "PostgreSQL";
 
-    protected override bool HitUnique(DbUpdateException failure, string table, string constraint, IReadOnlyList<string> columns) =>
-        failure.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } e && e.ConstraintName == constraint;
+    protected override bool HitUnique(DbUpdateException failure, string table, string constraint,
+        IReadOnlyList<string> columns) =>
+        failure.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } e
+        && e.ConstraintName == constraint;
 
     // FOR UPDATE SKIP LOCKED: instances share a queue without waiting for each other's rows.
-    protected override Task<List<Guid>> LeaseAsync<T>(LeaseQuery<T> query, string owner, int max, DateTimeOffset now, DateTimeOffset until,
-        CancellationToken ct)
+    protected override Task<List<Guid>> LeaseAsync<T>(LeaseQuery<T> query, string owner, int max, DateTimeOffset now,
+        DateTimeOffset until, CancellationToken ct)
     {
         var entity = Model.FindEntityType(typeof(T))!;
         var (table, key) = (entity.GetTableName(), entity.FindProperty(query.Key)!.GetColumnName());

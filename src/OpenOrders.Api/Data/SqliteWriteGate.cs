@@ -13,9 +13,12 @@ namespace OpenOrders.Api.Data;
 /// outside one, and an ExecuteUpdate/ExecuteDelete outside one each wait their turn. Reads are not gated (WAL).
 /// Other processes on the same file still meet SQLite's own lock and its retries.
 /// </summary>
-public sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor
+public sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesInterceptor, IDbCommandInterceptor,
+    IDbConnectionInterceptor
 {
-    /// <summary>As long as a command may wait for SQLite's own lock; a writer stuck longer is a bug, not load.</summary>
+    /// <summary>
+    /// As long as a command may wait for SQLite's own lock; a writer stuck longer is a bug, not load.
+    /// </summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim turn = new(1, 1);
@@ -49,7 +52,9 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesInt
         Took(context, hold);
     }
 
-    /// <summary>Only the step that took the turn gives it back; closing the connection always does (a safety net).</summary>
+    /// <summary>
+    /// Only the step that took the turn gives it back; closing the connection always does (a safety net).
+    /// </summary>
     private void Exit(DbContext? context, Hold? hold)
     {
         if (context is null || !holders.TryGetValue(context, out var holder) || holder.Hold == Hold.None) return;
@@ -83,12 +88,14 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesInt
     // pooled context never closed it again: the turn was never given back and every writer of the process timed out
     // from then on. So a failed BEGIN gives the turn back and closes what EF opened for it.
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
-        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken ct = default)
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result,
+        CancellationToken ct = default)
     {
         await EnterAsync(eventData.Context, Hold.Transaction, ct);
         try
         {
-            return InterceptionResult<DbTransaction>.SuppressWithResult(await connection.BeginTransactionAsync(eventData.IsolationLevel, ct));
+            return InterceptionResult<DbTransaction>.SuppressWithResult(
+                await connection.BeginTransactionAsync(eventData.IsolationLevel, ct));
         }
         catch
         {
@@ -98,12 +105,14 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesInt
         }
     }
 
-    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    public InterceptionResult<DbTransaction> TransactionStarting(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         Enter(eventData.Context, Hold.Transaction);
         try
         {
-            return InterceptionResult<DbTransaction>.SuppressWithResult(connection.BeginTransaction(eventData.IsolationLevel));
+            return InterceptionResult<DbTransaction>.SuppressWithResult(
+                connection.BeginTransaction(eventData.IsolationLevel));
         }
         catch
         {
@@ -113,25 +122,33 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesInt
         }
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Exit(eventData.Context, Hold.Transaction);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        Exit(eventData.Context, Hold.Transaction);
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default) =>
+    public Task TransactionCommittedAsync(
+        DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default) =>
         Exited(eventData.Context, Hold.Transaction);
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Exit(eventData.Context, Hold.Transaction);
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
+        Exit(eventData.Context, Hold.Transaction);
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default) =>
+    public Task TransactionRolledBackAsync(
+        DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default) =>
         Exited(eventData.Context, Hold.Transaction);
 
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Exit(eventData.Context, Hold.Transaction);
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) =>
+        Exit(eventData.Context, Hold.Transaction);
 
-    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken ct = default) =>
+    public Task TransactionFailedAsync(
+        DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken ct = default) =>
         Exited(eventData.Context, Hold.Transaction);
 
     // SaveChanges outside a transaction (EF may or may not open one of its own: either way this holds the turn).
-    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null) await EnterAsync(eventData.Context, Hold.SaveChanges, ct);
+        if (eventData.Context?.Database.CurrentTransaction is null)
+            await EnterAsync(eventData.Context, Hold.SaveChanges, ct);
         return result;
     }
 
@@ -147,7 +164,8 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesInt
         return result;
     }
 
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    public ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
         Exit(eventData.Context, Hold.SaveChanges);
         return ValueTask.FromResult(result);
@@ -164,13 +182,15 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesInt
         Exited(eventData.Context, Hold.SaveChanges);
 
     // ExecuteUpdate/ExecuteDelete and raw statements outside a transaction.
-    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
         if (Outside(command)) await EnterAsync(eventData.Context, Hold.Command, ct);
         return result;
     }
 
-    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    public InterceptionResult<int> NonQueryExecuting(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
         if (Outside(command)) Enter(eventData.Context, Hold.Command);
         return result;
@@ -182,24 +202,30 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, ISaveChangesInt
         return result;
     }
 
-    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken ct = default)
+    public ValueTask<int> NonQueryExecutedAsync(
+        DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken ct = default)
     {
         Exit(eventData.Context, Hold.Command);
         return ValueTask.FromResult(result);
     }
 
-    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Exit(eventData.Context, Hold.Command);
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) =>
+        Exit(eventData.Context, Hold.Command);
 
-    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken ct = default) =>
+    public Task CommandFailedAsync(
+        DbCommand command, CommandErrorEventData eventData, CancellationToken ct = default) =>
         Exited(eventData.Context, Hold.Command);
 
-    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Exit(eventData.Context, Hold.Command);
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) =>
+        Exit(eventData.Context, Hold.Command);
 
-    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken ct = default) =>
+    public Task CommandCanceledAsync(
+        DbCommand command, CommandEndEventData eventData, CancellationToken ct = default) =>
         Exited(eventData.Context, Hold.Command);
 
     // The safety net: a transaction disposed without commit or rollback still ends with its connection closing.
-    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Exit(eventData.Context, null);
+    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) =>
+        Exit(eventData.Context, null);
 
     public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData) =>
         Exited(eventData.Context, null);

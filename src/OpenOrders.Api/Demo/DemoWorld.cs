@@ -30,13 +30,16 @@ internal sealed class DemoWorld(OrdersDbContext db, TimeProvider time, UserManag
     [
         ("demo-admin", "demo-admin-secret", Role.Admin, null, "Demo marketplace operator"),
         ("demo-account", "demo-account-secret", Role.Account, GuideAccountId, "Demo employer (guide's test account)"),
-        ("demo-account-approval", "demo-account-approval-secret", Role.Account, ApprovingAccountId, "Demo employer that approves orders first"),
+        ("demo-account-approval", "demo-account-approval-secret", Role.Account, ApprovingAccountId,
+            "Demo employer that approves orders first"),
         ("demo-provider", "demo-provider-secret", Role.Provider, ProviderId, "Demo training institute"),
     ];
 
     public const string PeoplePassword = "Demo-password-1";
 
-    /// <summary>The console's demo sign-ins, one per role (two accounts), all with <see cref="PeoplePassword"/>.</summary>
+    /// <summary>
+    /// The console's demo sign-ins, one per role (two accounts), all with <see cref="PeoplePassword"/>.
+    /// </summary>
     // After the tenant ids: static fields are initialised in the order they are written.
     public static readonly (string Email, Role Role, Guid? Tenant)[] People =
     [
@@ -64,12 +67,13 @@ internal sealed class DemoWorld(OrdersDbContext db, TimeProvider time, UserManag
             if (await people.FindByEmailAsync(email) is not null) continue;
             var person = new Person
             {
-                Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, Role = role, TenantId = tenant,
-                DateInvited = time.GetUtcNow(), InvitedBy = "demo world",
+                Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, Role = role,
+                TenantId = tenant, DateInvited = time.GetUtcNow(), InvitedBy = "demo world",
             };
             var created = await people.CreateAsync(person, PeoplePassword);
             if (!created.Succeeded)
-                throw new InvalidOperationException($"Could not create demo person {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+                throw new InvalidOperationException($"Could not create demo person {email}: "
+                    + $"{string.Join(" ", created.Errors.Select(e => e.Description))}");
         }
     }
 
@@ -77,13 +81,17 @@ internal sealed class DemoWorld(OrdersDbContext db, TimeProvider time, UserManag
     {
         var now = time.GetUtcNow();
         db.Accounts.AddRange(
-            new Account { Id = GuideAccountId, Name = "Demo Werkgever BV", DateCreated = now, DateModified = now, AccountFeePercentage = 2m },
-            new Account { Id = ApprovingAccountId, Name = "Zorggroep Demo", RequireAccountApproval = true, DateCreated = now, DateModified = now });
+            new Account { Id = GuideAccountId, Name = "Demo Werkgever BV", DateCreated = now, DateModified = now,
+                AccountFeePercentage = 2m },
+            new Account { Id = ApprovingAccountId, Name = "Zorggroep Demo", RequireAccountApproval = true,
+                DateCreated = now, DateModified = now });
         db.Providers.Add(new Provider
         {
-            Id = ProviderId, Name = "Demo Opleidingen BV", CalculateProviderFee = true, ProviderFeePercentage = 5m, IsVatExempt = true,
-            DateCreated = now, DateModified = now,
-            LegalCompanies = [new LegalCompany { Id = LegalCompanyId, MerchantId = Guid.Parse("f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b"), Name = "Demo Opleidingen BV", VatNumber = "NL123456789B01" }],
+            Id = ProviderId, Name = "Demo Opleidingen BV", CalculateProviderFee = true, ProviderFeePercentage = 5m,
+            IsVatExempt = true, DateCreated = now, DateModified = now,
+            LegalCompanies = [new LegalCompany { Id = LegalCompanyId,
+                MerchantId = Guid.Parse("f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b"), Name = "Demo Opleidingen BV",
+                VatNumber = "NL123456789B01" }],
         });
 
         // Start moments lie ahead of the first start, on Monday mornings, so the walk-through can use them for months.
@@ -91,16 +99,22 @@ internal sealed class DemoWorld(OrdersDbContext db, TimeProvider time, UserManag
         DateTimeOffset Week(int weeks) => new(monday.AddDays(7 * weeks).AddHours(8), TimeSpan.Zero);
 
         db.Products.AddRange(
-            Course(ProjectManagementCourseId, "Projectmanagement met PRINCE2 Foundation", OrderType.Course, LearningMethodFormat.Classroom, now,
-                [Moment("PM-01", Week(4), "Hilversum", true), Moment("PM-02", Week(10), "Utrecht", false), Moment("PM-03", Week(20), "Amsterdam", false)],
-                [Price(CostType.CourseFee, 1195m, 21m), Price(CostType.ExamFee, 350m, 21m), Price(CostType.MaterialFee, 89.95m, 9m)]),
+            Course(ProjectManagementCourseId, "Projectmanagement met PRINCE2 Foundation", OrderType.Course,
+                LearningMethodFormat.Classroom, now,
+                [Moment("PM-01", Week(4), "Hilversum", true), Moment("PM-02", Week(10), "Utrecht", false),
+                    Moment("PM-03", Week(20), "Amsterdam", false)],
+                [Price(CostType.CourseFee, 1195m, 21m), Price(CostType.ExamFee, 350m, 21m),
+                    Price(CostType.MaterialFee, 89.95m, 9m)]),
             Course(ExcelCourseId, "Excel voor gevorderden", OrderType.Course, LearningMethodFormat.Online, now,
                 [Moment("XL-01", Week(3), "Online", true), Moment("XL-02", Week(8), "Online", true)],
                 [Price(CostType.CourseFee, 495m, 21m)]),
-            Course(LeadershipCourseId, "Leidinggeven in de praktijk", OrderType.Coaching, LearningMethodFormat.Blended, now,
+            Course(LeadershipCourseId, "Leidinggeven in de praktijk", OrderType.Coaching,
+                LearningMethodFormat.Blended, now,
                 [Moment("LD-01", Week(6), "Hilversum", false)],
-                [Price(CostType.CourseFee, 2450m, 21m), Price(CostType.AccommodationFee, 310m, 9m)], professional: true),
-            Course(TimeManagementCourseId, "Timemanagement (e-learning)", OrderType.ELearning, LearningMethodFormat.SelfPaced, now,
+                [Price(CostType.CourseFee, 2450m, 21m), Price(CostType.AccommodationFee, 310m, 9m)],
+                professional: true),
+            Course(TimeManagementCourseId, "Timemanagement (e-learning)", OrderType.ELearning,
+                LearningMethodFormat.SelfPaced, now,
                 [], [Price(CostType.CourseFee, 149m, 21m)], planning: Planning.SelfPlanned));
 
         db.Assortments.Add(new Assortment
@@ -114,20 +128,28 @@ internal sealed class DemoWorld(OrdersDbContext db, TimeProvider time, UserManag
 
         foreach (var c in Clients)
             if (!db.ApiClients.Any(x => x.ClientId == c.ClientId))
-                db.ApiClients.Add(new ApiClient { ClientId = c.ClientId, Name = c.Name, Role = c.Role, TenantId = c.Tenant, SecretHash = SecretHasher.Hash(c.Secret), DateCreated = now });
+                db.ApiClients.Add(new ApiClient { ClientId = c.ClientId, Name = c.Name, Role = c.Role,
+                    TenantId = c.Tenant, SecretHash = SecretHasher.Hash(c.Secret), DateCreated = now });
     }
 
     private static Product Course(Guid id, string name, OrderType type, LearningMethodFormat format, DateTimeOffset now,
-        List<StartMoment> moments, List<PriceComponent> prices, bool professional = false, Planning planning = Planning.Scheduled) => new()
+        List<StartMoment> moments, List<PriceComponent> prices, bool professional = false,
+        Planning planning = Planning.Scheduled) => new()
     {
-        Id = id, ProviderId = ProviderId, Name = name, OrderType = type, ProductType = "Training", ProductTypeDisplayValue = "Training",
-        LearningMethod = new LearningMethod { Name = format == LearningMethodFormat.Classroom ? "Klassikale training" : name, Format = format, Planning = planning },
+        Id = id, ProviderId = ProviderId, Name = name, OrderType = type, ProductType = "Training",
+        ProductTypeDisplayValue = "Training",
+        LearningMethod = new LearningMethod
+        {
+            Name = format == LearningMethodFormat.Classroom ? "Klassikale training" : name,
+            Format = format, Planning = planning
+        },
         StartMoments = moments, PriceComponents = prices, IsProfessionalCourse = professional, IsActive = true,
         DateCreated = now, DateModified = now,
     };
 
     private static StartMoment Moment(string externalId, DateTimeOffset date, string location, bool guaranteed) =>
-        new() { Id = Guid.CreateVersion7(), ExternalId = externalId, Date = date, Location = location, StartGuaranteed = guaranteed };
+        new() { Id = Guid.CreateVersion7(), ExternalId = externalId, Date = date, Location = location,
+            StartGuaranteed = guaranteed };
 
     private static PriceComponent Price(CostType type, decimal amount, decimal vat) =>
         new() { CostType = type, AmountWithoutVat = amount, VatPercentage = vat };
@@ -136,12 +158,16 @@ internal sealed class DemoWorld(OrdersDbContext db, TimeProvider time, UserManag
     {
         Console.WriteLine();
         Console.WriteLine("Demo world (Development only). Get a token with:");
-        Console.WriteLine("  curl -s -d grant_type=client_credentials -d client_id=<id> -d client_secret=<secret> http://localhost:5080/oauth/token");
+        Console.WriteLine("  curl -s -d grant_type=client_credentials -d client_id=<id> -d client_secret=<secret> "
+            + "http://localhost:5080/oauth/token");
         foreach (var c in Clients)
-            Console.WriteLine($"  {c.Role,-9} client_id={c.ClientId,-22} client_secret={c.Secret,-30} {(c.Tenant is { } t ? "tenant " + t : "")}");
-        Console.WriteLine($"  Guide's test account: {GuideAccountId}; demo course: {ProjectManagementCourseId} (start moment PM-01)");
+            Console.WriteLine($"  {c.Role,-9} client_id={c.ClientId,-22} client_secret={c.Secret,-30} "
+                + $"{(c.Tenant is { } t ? "tenant " + t : "")}");
+        Console.WriteLine($"  Guide's test account: {GuideAccountId}; demo course: {ProjectManagementCourseId} "
+            + "(start moment PM-01)");
         Console.WriteLine();
-        Console.WriteLine($"Console: http://localhost:5080/console, every demo person with the password {PeoplePassword}:");
+        Console.WriteLine(
+            $"Console: http://localhost:5080/console, every demo person with the password {PeoplePassword}:");
         foreach (var p in People)
             Console.WriteLine($"  {p.Role,-9} {p.Email,-22} {(p.Tenant is { } t ? "tenant " + t : "")}");
         Console.WriteLine();

@@ -15,17 +15,21 @@ public static class JsonErrorMessages
         var property = PropertyName(error.Path);
         // A reader error means the text is not JSON at all; anything else is a value of the wrong shape.
         if (error.InnerException?.GetType().Name == "JsonReaderException" || error.Path is null)
-            return (property.Length == 0 ? "body" : property, $"The body is not valid JSON (line {error.LineNumber + 1}, byte {error.BytePositionInLine}).");
+            return (property.Length == 0 ? "body" : property,
+                $"The body is not valid JSON (line {error.LineNumber + 1}, byte {error.BytePositionInLine}).");
         if (error.Message.StartsWith(Hosting.JsonSetup.TextWithoutNul.Refusal, StringComparison.Ordinal))
             return (property.Length == 0 ? "body" : property, Hosting.JsonSetup.TextWithoutNul.Refusal);
         if (error.Message.Contains("missing required properties", StringComparison.Ordinal))
             return (property.Length == 0 ? "body" : property, "Required properties are missing.");
 
         var target = bodyType is null ? null : Resolve(bodyType, error.Path);
-        return (property.Length == 0 ? "body" : property, target is null ? "The value has the wrong type." : Expected(target));
+        return (property.Length == 0 ? "body" : property,
+            target is null ? "The value has the wrong type." : Expected(target));
     }
 
-    /// <summary>"$.customer.address.houseNumber" → "customer.address.houseNumber"; "$.items[2].name" → "items[2].name".</summary>
+    /// <summary>
+    /// "$.customer.address.houseNumber" → "customer.address.houseNumber"; "$.items[2].name" → "items[2].name".
+    /// </summary>
     public static string PropertyName(string? path) =>
         path is null ? "" : path.TrimStart('$').TrimStart('.').Replace("['", ".").Replace("']", "");
 
@@ -38,7 +42,8 @@ public static class JsonErrorMessages
         if (type == typeof(decimal) || type == typeof(double)) return "Must be a number.";
         if (type == typeof(bool)) return "Must be true or false.";
         if (type == typeof(DateOnly)) return "Must be a date, such as \"1990-01-31\".";
-        if (type == typeof(DateTimeOffset) || type == typeof(DateTime)) return "Must be an ISO 8601 date and time, such as \"2027-03-01T09:00:00Z\".";
+        if (type == typeof(DateTimeOffset) || type == typeof(DateTime))
+            return "Must be an ISO 8601 date and time, such as \"2027-03-01T09:00:00Z\".";
         if (type == typeof(string)) return "Must be a string.";
         if (typeof(IEnumerable).IsAssignableFrom(type)) return "Must be an array.";
         return "Must be an object.";
@@ -54,7 +59,8 @@ public static class JsonErrorMessages
             if (bracket >= 0) name = name[..bracket];
             if (name.Length > 0)
             {
-                var property = current.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+                var property = current.GetProperty(name,
+                    BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
                 if (property is null) return null;
                 current = property.PropertyType;
             }

@@ -10,7 +10,8 @@ namespace OpenOrders.Api.Errors;
 /// The one place that turns exceptions into RFC 9457 answers: unreadable request bodies become 400 with the
 /// property named; anything unexpected becomes a 500 that shows no internals outside Development.
 /// </summary>
-internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, IHostEnvironment env, ILogger<ProblemDetailsExceptionHandler> log)
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, IHostEnvironment env,
+    ILogger<ProblemDetailsExceptionHandler> log)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
@@ -19,7 +20,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         {
             BadHttpRequestException { InnerException: JsonException json } => FromJson(http, json),
             BadHttpRequestException { StatusCode: 413 } => Hosting.RequestLimits.TooLarge(
-                http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.LimitsOptions>>().Value.MaxRequestBodyBytes),
+                http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.LimitsOptions>>()
+                    .Value.MaxRequestBodyBytes),
             BadHttpRequestException bad => FromBadRequest(bad),
             OrderRuleViolation violation => FromViolation(violation),
             // With If-Match the client named a version, and it is no longer current.
@@ -27,13 +29,15 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             {
                 Status = 412,
                 Title = "Precondition failed",
-                Detail = "The order was changed by someone else at the same moment; the ETag you sent is no longer current. Read it again and retry.",
+                Detail = "The order was changed by someone else at the same moment; "
+                    + "the ETag you sent is no longer current. Read it again and retry.",
             },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = 409,
                 Title = "Changed at the same time",
-                Detail = "Someone else changed this order at the same moment, and their change won. Read it again and retry if it still applies.",
+                Detail = "Someone else changed this order at the same moment, and their change won. "
+                    + "Read it again and retry if it still applies.",
             },
             _ => null,
         };
@@ -44,18 +48,22 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             {
                 Status = 500,
                 Title = "An unexpected error occurred.",
-                Detail = env.IsDevelopment() ? exception.ToString() : "The error has been logged. Quote the traceId when you report it.",
+                Detail = env.IsDevelopment()
+                    ? exception.ToString()
+                    : "The error has been logged. Quote the traceId when you report it.",
             };
         }
         http.Response.StatusCode = problem.Status ?? 500;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        return await problems.TryWriteAsync(
+            new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
     private static ValidationProblemDetails FromJson(HttpContext http, JsonException json)
     {
         // The handler runs with the endpoint cleared; the feature remembers which one failed.
         var endpoint = http.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint();
-        var bodyType = endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
+        var bodyType = endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()
+            ?.RequestType;
         var (property, message) = JsonErrorMessages.Describe(json, bodyType);
         return new ValidationProblemDetails(new Dictionary<string, string[]> { [property] = [message] })
         {
@@ -65,7 +73,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         };
     }
 
-    /// <summary>The order rules' one typed error: an illegal move lists where the caller may move the order now.</summary>
+    /// <summary>
+    /// The order rules' one typed error: an illegal move lists where the caller may move the order now.
+    /// </summary>
     private static ProblemDetails FromViolation(OrderRuleViolation violation)
     {
         var (status, title) = violation.Kind switch
@@ -88,7 +98,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException bad) => bad.StatusCode switch
     {
-        415 => new ProblemDetails { Status = 415, Title = "Unsupported media type", Detail = "Send the body as application/json." },
+        415 => new ProblemDetails { Status = 415, Title = "Unsupported media type",
+            Detail = "Send the body as application/json." },
         400 when bad.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase) =>
             new ValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] })
             { Status = 400, Title = "The request body is missing." },

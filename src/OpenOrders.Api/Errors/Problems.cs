@@ -13,7 +13,8 @@ public static class Problems
 
     public static ProblemHttpResult Stale(int currentVersion) =>
         TypedResults.Problem(statusCode: 412, title: "Precondition failed",
-            detail: $"If-Match does not name the current version of the order (\"{currentVersion}\"). Read it again and retry.",
+            detail: $"If-Match does not name the current version of the order (\"{currentVersion}\"). "
+                + "Read it again and retry.",
             extensions: new Dictionary<string, object?> { ["currentETag"] = $"\"{currentVersion}\"" });
 
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>

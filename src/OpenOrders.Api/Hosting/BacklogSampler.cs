@@ -4,12 +4,16 @@ using OpenOrders.Api.Webhooks;
 
 namespace OpenOrders.Api.Hosting;
 
-/// <summary>Every few seconds, measures how far behind validation and webhook delivery are, for the backlog gauges.</summary>
-public sealed class BacklogSampler(IServiceScopeFactory scopes, OrdersMetrics metrics, TimeProvider time, ILogger<BacklogSampler> log) : BackgroundService
+/// <summary>
+/// Every few seconds, measures how far behind validation and webhook delivery are, for the backlog gauges.
+/// </summary>
+public sealed class BacklogSampler(IServiceScopeFactory scopes, OrdersMetrics metrics, TimeProvider time,
+    ILogger<BacklogSampler> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // One-shot delays rather than a PeriodicTimer: a test clock moved by a month fires this once, not half a million times.
+        // One-shot delays rather than a PeriodicTimer: a test clock moved by a month fires this once, not half a
+        // million times.
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -17,11 +21,13 @@ public sealed class BacklogSampler(IServiceScopeFactory scopes, OrdersMetrics me
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
                 var now = time.GetUtcNow();
-                var oldestJob = await db.ValidationJobs.OrderBy(j => j.DateCreated).Select(j => (DateTimeOffset?)j.DateCreated).FirstOrDefaultAsync(stoppingToken);
+                var oldestJob = await db.ValidationJobs.OrderBy(j => j.DateCreated)
+                    .Select(j => (DateTimeOffset?)j.DateCreated).FirstOrDefaultAsync(stoppingToken);
                 var oldestUnfanned = await db.OrderChanges.Where(c => c.FeedPosition == null).OrderBy(c => c.Position)
                     .Select(c => (DateTimeOffset?)c.DateCreated).FirstOrDefaultAsync(stoppingToken);
-                var oldestUndelivered = await db.WebhookDeliveries.Where(d => d.Status == DeliveryStatus.Pending).OrderBy(d => d.EventDate)
-                    .Select(d => (DateTimeOffset?)d.EventDate).FirstOrDefaultAsync(stoppingToken);
+                var oldestUndelivered = await db.WebhookDeliveries.Where(d => d.Status == DeliveryStatus.Pending)
+                    .OrderBy(d => d.EventDate).Select(d => (DateTimeOffset?)d.EventDate)
+                    .FirstOrDefaultAsync(stoppingToken);
                 metrics.OldestValidationAgeSeconds = Age(oldestJob, now);
                 metrics.OldestEventAgeSeconds = Math.Max(Age(oldestUnfanned, now), Age(oldestUndelivered, now));
             }
@@ -33,5 +39,6 @@ public sealed class BacklogSampler(IServiceScopeFactory scopes, OrdersMetrics me
         }
     }
 
-    private static double Age(DateTimeOffset? since, DateTimeOffset now) => since is { } s ? Math.Max(0, (now - s).TotalSeconds) : 0;
+    private static double Age(DateTimeOffset? since, DateTimeOffset now) =>
+        since is { } s ? Math.Max(0, (now - s).TotalSeconds) : 0;
 }

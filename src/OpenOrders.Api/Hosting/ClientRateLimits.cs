@@ -32,27 +32,31 @@ public static class ClientRateLimits
         if (options.PermitsPerSecond <= 0) return services;
         services.AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => ClientOf(http) is { } client
-                ? RateLimitPartition.GetTokenBucketLimiter(client, _ => Bucket(options))
-                : RateLimitPartition.GetNoLimiter(""));
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                ClientOf(http) is { } client
+                    ? RateLimitPartition.GetTokenBucketLimiter(client, _ => Bucket(options))
+                    : RateLimitPartition.GetNoLimiter(""));
             limiter.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
-                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after)
+                    ? after : TimeSpan.FromSeconds(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds));
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 Headers(http, options, remaining: 0, reset: seconds);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>()
+                    .WriteAsync(new ProblemDetailsContext
                     {
-                        Status = 429, Title = "Too many requests",
-                        Detail = $"This client may make {options.PermitsPerSecond} requests per second (bursts of {options.Burst}). " +
-                                 $"Retry after {seconds} s.",
-                    },
-                });
+                        HttpContext = http,
+                        ProblemDetails = new ProblemDetails
+                        {
+                            Status = 429, Title = "Too many requests",
+                            Detail = $"This client may make {options.PermitsPerSecond} requests per second " +
+                                     $"(bursts of {options.Burst}). " +
+                                     $"Retry after {seconds} s.",
+                        },
+                    });
             };
         });
         return services;
@@ -79,7 +83,9 @@ public static class ClientRateLimits
 
     /// <summary>Only authenticated API calls are limited; the console and anonymous answers (401) are not.</summary>
     private static string? ClientOf(HttpContext http) =>
-        http.Request.Path.StartsWithSegments("/api") && http.User.Identity?.IsAuthenticated == true ? Caller.From(http)?.Id : null;
+        http.Request.Path.StartsWithSegments("/api") && http.User.Identity?.IsAuthenticated == true
+            ? Caller.From(http)?.Id
+            : null;
 
     private static TokenBucketRateLimiterOptions Bucket(RateLimitingOptions options) => new()
     {
@@ -95,7 +101,8 @@ public static class ClientRateLimits
         var window = Math.Max(1, options.Burst / options.PermitsPerSecond);
         http.Response.Headers["RateLimit-Policy"] = $"\"{Policy}\";q={options.Burst};w={window}";
         if (remaining is { } r) http.Response.Headers["RateLimit"] = $"\"{Policy}\";r={r};t={reset}";
-        else if (http.RequestServices.GetService<Microsoft.Extensions.Options.IOptions<RateLimiterOptions>>()?.Value.GlobalLimiter is { } limiter
+        else if (http.RequestServices.GetService<Microsoft.Extensions.Options.IOptions<RateLimiterOptions>>()
+                     ?.Value.GlobalLimiter is { } limiter
                  && limiter.GetStatistics(http) is { } statistics)
             http.Response.Headers["RateLimit"] = $"\"{Policy}\";r={statistics.CurrentAvailablePermits};t={reset}";
     }

@@ -47,6 +47,7 @@ public static class JsonSetup
             return text.Contains('\0', StringComparison.Ordinal) ? throw new JsonException(Refusal) : text;
         }
 
-        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value);
     }
 }

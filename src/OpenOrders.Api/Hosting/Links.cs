@@ -10,5 +10,6 @@ public static class Links
     public static string Assortment(string baseUrl, Guid id) => $"{baseUrl}/api/v1/assortments/{id}";
     public static string Course(string baseUrl, Guid id) => $"{baseUrl}/api/v1/courses/{id}";
     public static string Order(string baseUrl, Guid id) => $"{baseUrl}/api/v1/orders/{id}";
-    public static string OrderStatusTransition(string baseUrl, Guid id) => $"{baseUrl}/api/v1/order-status-transitions/{id}";
+    public static string OrderStatusTransition(string baseUrl, Guid id) =>
+        $"{baseUrl}/api/v1/order-status-transitions/{id}";
 }

@@ -22,17 +22,20 @@ public static class OpenApiSchemas
         ["AccountRequest"] = ["name"], ["ProviderRequest"] = ["name"], ["AssortmentRequest"] = ["name"],
         ["CourseRequest"] = ["name", "orderType", "learningMethod", "priceComponents"],
         ["LearningMethodRequest"] = ["name", "format", "planning"], ["PlanningRequest"] = ["type"],
-        ["StartMomentRequest"] = ["externalId", "date"], ["PriceComponentRequest"] = ["costType", "amountWithoutVat", "vatPercentage"],
+        ["StartMomentRequest"] = ["externalId", "date"],
+        ["PriceComponentRequest"] = ["costType", "amountWithoutVat", "vatPercentage"],
         ["LegalCompanyRequest"] = ["name", "vatNumber"], ["PromotionalCodeRequest"] = ["discountPercentage"],
         ["ClientRequest"] = ["name", "role"], ["PersonRequest"] = ["email", "role"],
-        ["SubscriptionRequest"] = ["webhookId", "callbackUrl"], ["RotateSecretRequest"] = [], ["RecoverRequest"] = ["since"],
+        ["SubscriptionRequest"] = ["webhookId", "callbackUrl"], ["RotateSecretRequest"] = [],
+        ["RecoverRequest"] = ["since"],
         ["CustomerRequest"] = [], ["AddressRequest"] = [], ["CustomAttributesRequest"] = [],
     };
 
     /// <summary>The bodies a PATCH sends only in part (absent properties keep their value).</summary>
     private static readonly HashSet<string> PartialOnPatch = ["AccountRequest", "ProviderRequest", "AssortmentRequest"];
 
-    public static Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken _)
+    public static Task TransformAsync(
+        OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken _)
     {
         var type = context.JsonTypeInfo.Type;
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
@@ -54,7 +57,8 @@ public static class OpenApiSchemas
     /// Once every schema exists: request bodies require what the server requires, and a PATCH body (partial by nature)
     /// gets a copy of its schema that requires nothing, named "…Patch".
     /// </summary>
-    public static Task TransformDocumentAsync(OpenApiDocument document, OpenApiDocumentTransformerContext _, CancellationToken __)
+    public static Task TransformDocumentAsync(
+        OpenApiDocument document, OpenApiDocumentTransformerContext _, CancellationToken __)
     {
         var schemas = document.Components?.Schemas;
         if (schemas is null) return Task.CompletedTask;
@@ -62,7 +66,8 @@ public static class OpenApiSchemas
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations ?? [])
                      .Where(o => o.Key == HttpMethod.Patch).Select(o => o.Value))
             foreach (var media in operation.RequestBody?.Content?.Values ?? [])
-                if (media.Schema is OpenApiSchemaReference { Reference.Id: { } id } && schemas.TryGetValue(id, out var full)
+                if (media.Schema is OpenApiSchemaReference { Reference.Id: { } id }
+                    && schemas.TryGetValue(id, out var full)
                     && full is OpenApiSchema whole && PartialOnPatch.Contains(id))
                 {
                     var patch = $"{id.Replace("Request", "", StringComparison.Ordinal)}Patch";
@@ -90,13 +95,17 @@ public static class OpenApiSchemas
     {
         foreach (var name in new[] { "ProblemDetails", "HttpValidationProblemDetails" })
         {
-            if (!schemas.TryGetValue(name, out var s) || s is not OpenApiSchema { Properties: { } properties } problem) continue;
-            properties["type"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "A URI naming the kind of problem." };
+            if (!schemas.TryGetValue(name, out var s) || s is not OpenApiSchema { Properties: { } properties } problem)
+                continue;
+            properties["type"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null,
+                Description = "A URI naming the kind of problem." };
             properties["title"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null };
             properties["detail"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null };
             properties["instance"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null };
-            properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The W3C trace id, to quote when reporting." };
-            problem.AdditionalProperties = new OpenApiSchema(); // any extension member: an empty schema says so outright
+            properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String,
+                Description = "The W3C trace id, to quote when reporting." };
+            // any extension member: an empty schema says so outright
+            problem.AdditionalProperties = new OpenApiSchema();
         }
     }
 
@@ -114,7 +123,8 @@ public static class OpenApiSchemas
                      ("AddressRequest", "customer.address."), ("CustomAttributesRequest", "customAttributes.") })
             if (schemas.TryGetValue(schema, out var body) && body is OpenApiSchema { Properties: { } texts })
                 foreach (var (name, property) in texts)
-                    if (Domain.Orders.OrderProperties.Find(prefix + name)?.MaxLength is { } max && property is OpenApiSchema text)
+                    if (Domain.Orders.OrderProperties.Find(prefix + name)?.MaxLength is { } max
+                            && property is OpenApiSchema text)
                         text.MaxLength = max;
         Set("AccountRequest", "accountFeePercentage", Percentage);
         Set("ProviderRequest", "providerFeePercentage", Percentage);
@@ -127,7 +137,8 @@ public static class OpenApiSchemas
         Set("StatusTransitionRequest", "status", p =>
         {
             p.Type = JsonSchemaType.String;
-            p.Enum = [.. Enum.GetNames<Domain.Orders.OrderStatus>().Concat(Domain.Orders.OrderStatusMachine.Aliases.Keys)
+            p.Enum = [.. Enum.GetNames<Domain.Orders.OrderStatus>()
+                .Concat(Domain.Orders.OrderStatusMachine.Aliases.Keys)
                 .Select(n => (System.Text.Json.Nodes.JsonNode)n)];
         });
         foreach (var body in new[] { "ClientRequest", "PersonRequest" })
@@ -140,12 +151,15 @@ public static class OpenApiSchemas
                 };
     }
 
-    /// <summary>Only what the server requires is required, and that may not be null; the rest may be left out or null.</summary>
+    /// <summary>
+    /// Only what the server requires is required, and that may not be null; the rest may be left out or null.
+    /// </summary>
     private static void Require(OpenApiSchema schema, string[] required)
     {
         schema.Required = new HashSet<string>(required);
         foreach (var name in required)
-            if (schema.Properties?.TryGetValue(name, out var property) == true && property is OpenApiSchema { Type: { } t } inline)
+            if (schema.Properties?.TryGetValue(name, out var property) == true
+                    && property is OpenApiSchema { Type: { } t } inline)
                 inline.Type = t & ~JsonSchemaType.Null;
     }
 

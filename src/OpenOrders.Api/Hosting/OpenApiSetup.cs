@@ -10,7 +10,8 @@ public static class OpenApiSetup
 {
     private const string Bearer = "Bearer";
 
-    public static IServiceCollection AddOrdersOpenApi(this IServiceCollection services, IConfiguration config) => services.AddOpenApi(options =>
+    public static IServiceCollection AddOrdersOpenApi(this IServiceCollection services, IConfiguration config) =>
+        services.AddOpenApi(options =>
     {
         options.AddDocumentTransformer((document, _, _) =>
         {
@@ -18,19 +19,23 @@ public static class OpenApiSetup
             {
                 Title = "OpenOrders API",
                 Version = "v1",
-                Description = "Orders for education marketplaces: accounts order courses from providers; the marketplace validates, " +
+                Description = "Orders for education marketplaces: accounts order courses from providers; " +
+                              "the marketplace validates, " +
                               "routes, invoices and notifies. Get a token at POST /oauth/token (client credentials).",
                 // Whoever runs the service answers for it: OpenApi:ContactName, :ContactUrl and :ContactEmail.
                 Contact = new OpenApiContact
                 {
                     Name = config["OpenApi:ContactName"] ?? "OpenOrders API support",
-                    Url = new Uri(config["OpenApi:ContactUrl"] ?? $"{config["Webhooks:PublicBaseUrl"] ?? "http://localhost:5080"}/docs"),
-                    Email = config["OpenApi:ContactEmail"] ?? "api@example.org", // a placeholder until the operator names one
+                    Url = new Uri(config["OpenApi:ContactUrl"]
+                        ?? $"{config["Webhooks:PublicBaseUrl"] ?? "http://localhost:5080"}/docs"),
+                    // a placeholder until the operator names one
+                    Email = config["OpenApi:ContactEmail"] ?? "api@example.org",
                 },
                 License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
             };
             foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
-            document.Tags = new HashSet<OpenApiTag>(OpenApiDescriptions.Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
+            document.Tags = new HashSet<OpenApiTag>(
+                OpenApiDescriptions.Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
@@ -48,13 +53,14 @@ public static class OpenApiSetup
             var secured = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
             // The token endpoint says outright that it needs no token; everything else names the bearer scheme.
             operation.Security = secured
-                ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] }]
+                ? [new OpenApiSecurityRequirement
+                    { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] }]
                 : [];
             DeclareRefusals(operation, context.Document, secured);
             if (metadata.OfType<System.Reflection.MethodInfo>().FirstOrDefault() is { } handler)
             {
                 operation.OperationId = OpenApiDescriptions.OperationIds.GetValueOrDefault(handler.Name)
-                                        ?? char.ToLowerInvariant(handler.Name[0]) + handler.Name[1..];
+                    ?? char.ToLowerInvariant(handler.Name[0]) + handler.Name[1..];
                 if (OpenApiDescriptions.Operations.TryGetValue(operation.OperationId, out var description))
                     operation.Description = description;
                 AttachExamples(operation);
@@ -75,7 +81,8 @@ public static class OpenApiSetup
         operation.Responses ??= new OpenApiResponses();
         (string, string)[] refusals = secured
             ? [("401", "No valid bearer token."), ("403", "The caller's role may not call this."),
-               ("413", "The request body is larger than the limit."), ("429", "Over this client's rate; see Retry-After.")]
+               ("413", "The request body is larger than the limit."),
+               ("429", "Over this client's rate; see Retry-After.")]
             : [("413", "The request body is larger than the limit.")];
         foreach (var (status, description) in refusals)
         {
@@ -85,7 +92,8 @@ public static class OpenApiSetup
                 Description = description,
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", document) },
+                    ["application/problem+json"] =
+                        new() { Schema = new OpenApiSchemaReference("ProblemDetails", document) },
                 },
             };
         }
@@ -97,8 +105,10 @@ public static class OpenApiSetup
         if (operation.Parameters is not { Count: > 0 } parameters) return;
         var largest = operation.OperationId == "listOrders" ? 200 : 500;
         foreach (var parameter in parameters.OfType<OpenApiParameter>())
-            if (string.Equals(parameter.Name, "limit", StringComparison.OrdinalIgnoreCase) && parameter.Schema is OpenApiSchema limit)
-                (limit.Minimum, limit.Maximum) = ("1", largest.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (string.Equals(parameter.Name, "limit", StringComparison.OrdinalIgnoreCase)
+                    && parameter.Schema is OpenApiSchema limit)
+                (limit.Minimum, limit.Maximum) =
+                    ("1", largest.ToString(System.Globalization.CultureInfo.InvariantCulture));
         operation.Responses ??= new OpenApiResponses();
         if (!operation.Responses.ContainsKey("400"))
             operation.Responses["400"] = new OpenApiResponse
@@ -106,7 +116,8 @@ public static class OpenApiSetup
                 Description = "A parameter could not be read.",
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("HttpValidationProblemDetails", document) },
+                    ["application/problem+json"] =
+                        new() { Schema = new OpenApiSchemaReference("HttpValidationProblemDetails", document) },
                 },
             };
     }
@@ -119,7 +130,8 @@ public static class OpenApiSetup
             var content = where == "request"
                 ? operation.RequestBody?.Content
                 : operation.Responses?.TryGetValue(where, out var response) == true ? response.Content : null;
-            foreach (var media in content?.Values ?? []) if (media is OpenApiMediaType m) m.Example = OpenApiDescriptions.Example(name);
+            foreach (var media in content?.Values ?? [])
+                if (media is OpenApiMediaType m) m.Example = OpenApiDescriptions.Example(name);
         }
     }
 

@@ -24,14 +24,22 @@ public sealed class OrdersMetrics
     public OrdersMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        ordersCreated = meter.CreateCounter<long>("openorders.orders.created", description: "Orders accepted by POST /api/v1/orders.");
-        ordersPerCommit = meter.CreateHistogram<int>("openorders.orders.per_commit", description: "New orders written by one group commit.");
-        validationLatency = meter.CreateHistogram<double>("openorders.validation.latency", "ms", "From an order's creation to the end of its first validation.");
-        webhookLatency = meter.CreateHistogram<double>("openorders.webhook.latency", "ms", "From a change's commit to its first successful delivery.");
-        validationsGivenUp = meter.CreateCounter<long>("openorders.validation.given_up", description: "Validation jobs given up after repeated failures (dead).");
-        deliveryAttempts = meter.CreateCounter<long>("openorders.webhook.attempts", description: "Webhook delivery attempts, by outcome.");
-        meter.CreateObservableGauge("openorders.validation.backlog_age", () => OldestValidationAgeSeconds, "s", "Age of the oldest validation job still waiting.");
-        meter.CreateObservableGauge("openorders.webhook.backlog_age", () => OldestEventAgeSeconds, "s", "Age of the oldest event not yet delivered (outbox lag).");
+        ordersCreated = meter.CreateCounter<long>("openorders.orders.created",
+            description: "Orders accepted by POST /api/v1/orders.");
+        ordersPerCommit = meter.CreateHistogram<int>("openorders.orders.per_commit",
+            description: "New orders written by one group commit.");
+        validationLatency = meter.CreateHistogram<double>("openorders.validation.latency", "ms",
+            "From an order's creation to the end of its first validation.");
+        webhookLatency = meter.CreateHistogram<double>("openorders.webhook.latency", "ms",
+            "From a change's commit to its first successful delivery.");
+        validationsGivenUp = meter.CreateCounter<long>("openorders.validation.given_up",
+            description: "Validation jobs given up after repeated failures (dead).");
+        deliveryAttempts = meter.CreateCounter<long>("openorders.webhook.attempts",
+            description: "Webhook delivery attempts, by outcome.");
+        meter.CreateObservableGauge("openorders.validation.backlog_age", () => OldestValidationAgeSeconds, "s",
+            "Age of the oldest validation job still waiting.");
+        meter.CreateObservableGauge("openorders.webhook.backlog_age", () => OldestEventAgeSeconds, "s",
+            "Age of the oldest event not yet delivered (outbox lag).");
     }
 
     public void OrdersCommitted(int count)
@@ -43,5 +51,6 @@ public sealed class OrdersMetrics
     public void Validated(TimeSpan sinceCreation) => validationLatency.Record(sinceCreation.TotalMilliseconds);
     public void Delivered(TimeSpan sinceCommit) => webhookLatency.Record(sinceCommit.TotalMilliseconds);
     public void ValidationGivenUp() => validationsGivenUp.Add(1);
-    public void Attempted(string outcome) => deliveryAttempts.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+    public void Attempted(string outcome) =>
+        deliveryAttempts.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 }

@@ -17,7 +17,8 @@ public static class RequestLimits
         var section = builder.Configuration.GetSection("Limits");
         builder.Services.Configure<LimitsOptions>(section);
         var max = section.Get<LimitsOptions>()?.MaxRequestBodyBytes ?? new LimitsOptions().MaxRequestBodyBytes;
-        // Kestrel stops a body without a length (chunked) once it passes the limit; the middleware answers a declared one at once.
+        // Kestrel stops a body without a length (chunked) once it passes the limit; the middleware answers a declared
+        // one at once.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = max);
         return builder;
     }
@@ -25,8 +26,10 @@ public static class RequestLimits
     /// <summary>A body declared larger than the limit is answered 413 before a byte of it is read.</summary>
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        var max = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<LimitsOptions>>().Value.MaxRequestBodyBytes;
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = max;
+        var max = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<LimitsOptions>>()
+            .Value.MaxRequestBodyBytes;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            feature.MaxRequestBodySize = max;
         if (http.Request.ContentLength > max)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

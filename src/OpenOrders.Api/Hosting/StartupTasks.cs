@@ -16,17 +16,16 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-        if (!db.IsPostgres)
-            // WAL lets readers go on while one writer commits.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await db.PrepareAsync(ct);
         await db.Database.MigrateAsync(ct);
-        log.LogInformation("Database is migrated ({Provider}).", db.IsPostgres ? "PostgreSQL" : "SQLite");
+        log.LogInformation("Database is migrated ({Provider}).", db.ProviderName);
 
         await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().EnsureAsync(ct);
         if (env.IsDevelopment())
         {
             await scope.ServiceProvider.GetRequiredService<DemoWorld>().EnsureAsync(ct);
-            log.LogInformation("Development: webhook callbacks may use plain http and point to this machine (loopback).");
+            log.LogInformation(
+                "Development: webhook callbacks may use plain http and point to this machine (loopback).");
         }
     }
 

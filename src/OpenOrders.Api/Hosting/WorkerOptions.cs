@@ -6,7 +6,9 @@ public sealed class WorkerOptions
     /// <summary>Off in tests that drive the workers by hand.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>How often a worker looks for work it was not told about (another instance's, or an expired lease).</summary>
+    /// <summary>
+    /// How often a worker looks for work it was not told about (another instance's, or an expired lease).
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a leased job belongs to the worker that took it; after that another may take it.</summary>
@@ -16,10 +18,13 @@ public sealed class WorkerOptions
     public TimeSpan InvoicingInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Names this instance in leases.</summary>
-    public string InstanceName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
+    public string InstanceName { get; set; } =
+        $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
 }
 
-/// <summary>Wakes a worker at once when work was committed in this process, instead of waiting for the next poll.</summary>
+/// <summary>
+/// Wakes a worker at once when work was committed in this process, instead of waiting for the next poll.
+/// </summary>
 public class WorkSignal
 {
     private readonly SemaphoreSlim signal = new(0, 1);

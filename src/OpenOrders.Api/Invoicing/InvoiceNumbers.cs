@@ -2,7 +2,9 @@ using OpenOrders.Api.Data;
 
 namespace OpenOrders.Api.Invoicing;
 
-/// <summary>Consecutive invoice numbers from one counter row: concurrent runs wait for each other, a rollback leaves no gap.</summary>
+/// <summary>
+/// Consecutive invoice numbers from one counter row: concurrent runs wait for each other, a rollback leaves no gap.
+/// </summary>
 public static class InvoiceNumbers
 {
     /// <summary>Takes <paramref name="count"/> numbers and returns the first.</summary>

@@ -8,12 +8,15 @@ public static class InvoiceRunsApi
 {
     public static RouteGroupBuilder MapInvoiceRunsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/invoice-runs").WithTags("Invoicing").RequireRoles(Role.Admin).ProducesProblem(401).ProducesProblem(403);
-        group.MapPost("", RunInvoices).WithSummary("Invoice every PendingInvoice order with consecutive invoice numbers");
+        var group = app.MapGroup("/api/v1/invoice-runs").WithTags("Invoicing").RequireRoles(Role.Admin)
+            .ProducesProblem(401).ProducesProblem(403);
+        group.MapPost("", RunInvoices)
+            .WithSummary("Invoice every PendingInvoice order with consecutive invoice numbers");
         return group;
     }
 
-    public static async Task<Ok<InvoiceRunResponse>> RunInvoices(Caller caller, Invoices invoicing, CancellationToken ct) =>
+    public static async Task<Ok<InvoiceRunResponse>> RunInvoices(Caller caller, Invoices invoicing,
+        CancellationToken ct) =>
         TypedResults.Ok(new InvoiceRunResponse(await invoicing.RunAsync(caller.Role, ct, caller.Actor)));
 }
 

@@ -24,12 +24,15 @@ public sealed class Invoices(OrdersDbContext db, TimeProvider time)
         return due.Count;
     }
 
-    /// <summary>Every PendingInvoice order becomes Invoiced, with consecutive invoice numbers in the order they became due.</summary>
+    /// <summary>
+    /// Every PendingInvoice order becomes Invoiced, with consecutive invoice numbers in the order they became due.
+    /// </summary>
     public async Task<IReadOnlyList<InvoicedOrder>> RunAsync(Role by, CancellationToken ct, Actor? actor = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
-        var orders = await db.Orders.Include(o => o.StatusTransitions).Where(o => o.Status == OrderStatus.PendingInvoice)
+        var orders = await db.Orders.Include(o => o.StatusTransitions)
+            .Where(o => o.Status == OrderStatus.PendingInvoice)
             .OrderBy(o => o.DateModified).ThenBy(o => o.OrderNumber).ToListAsync(ct);
         if (orders.Count == 0) return [];
         var number = await InvoiceNumbers.TakeAsync(db, orders.Count, ct);

@@ -5,7 +5,8 @@ using OpenOrders.Api.Hosting;
 namespace OpenOrders.Api.Invoicing;
 
 /// <summary>Runs the due-order pass periodically.</summary>
-public sealed class InvoicingWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<WorkerOptions> options, ILogger<InvoicingWorker> log)
+public sealed class InvoicingWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<WorkerOptions> options,
+    ILogger<InvoicingWorker> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,12 +18,14 @@ public sealed class InvoicingWorker(IServiceScopeFactory scopes, TimeProvider ti
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var moved = await scope.ServiceProvider.GetRequiredService<Invoices>().MoveDueOrdersAsync(stoppingToken);
+                var moved = await scope.ServiceProvider.GetRequiredService<Invoices>()
+                    .MoveDueOrdersAsync(stoppingToken);
                 if (moved > 0) log.LogInformation("Moved {Count} accepted orders on to invoicing.", moved);
             }
             catch (Exception e) when (e is DbUpdateConcurrencyException || !stoppingToken.IsCancellationRequested)
             {
-                // Another instance moved some of them first, or the database hiccupped: the next pass sees what is left.
+                // Another instance moved some of them first, or the database hiccupped:
+                // the next pass sees what is left.
                 log.LogWarning(e, "Invoicing pass failed; the next one retries.");
             }
             await Task.Delay(options.Value.InvoicingInterval, time, stoppingToken);

@@ -11,7 +11,8 @@ public sealed class CourseOwners
     public async Task<Guid?> ProviderOfAsync(OrdersDbContext db, Guid courseId, CancellationToken ct)
     {
         if (owners.TryGetValue(courseId, out var known)) return known;
-        var provider = await db.Products.Where(p => p.Id == courseId).Select(p => (Guid?)p.ProviderId).SingleOrDefaultAsync(ct);
+        var provider = await db.Products.Where(p => p.Id == courseId).Select(p => (Guid?)p.ProviderId)
+            .SingleOrDefaultAsync(ct);
         if (provider is { } found) owners[courseId] = found;
         return provider;
     }

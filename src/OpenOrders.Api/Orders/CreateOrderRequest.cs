@@ -6,7 +6,9 @@ using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.Orders;
 
-/// <summary>The body of POST /api/v1/orders, as the guide's example writes it (property names in any case).</summary>
+/// <summary>
+/// The body of POST /api/v1/orders, as the guide's example writes it (property names in any case).
+/// </summary>
 public sealed record CreateOrderRequest(
     Guid? AccountReference,
     Guid? ProductReference,
@@ -46,15 +48,21 @@ public sealed record CreateOrderRequest(
 
     private IEnumerable<(string, string?)> Texts() =>
     [
-        ("name", Name), ("externalId", ExternalId), ("externalEmployeeCode", ExternalEmployeeCode), ("studentExternalCompany", StudentExternalCompany),
-        ("purchaseOrderReference", PurchaseOrderReference), ("costCentre", CostCentre), ("principalId", PrincipalId), ("promotionalCode", PromotionalCode),
-        ("teamLeaderName", TeamLeaderName), ("teamLeaderEmailAddress", TeamLeaderEmailAddress), ("teamLeaderPhoneNumber", TeamLeaderPhoneNumber),
-        ("teamLeaderCostCentre", TeamLeaderCostCentre), ("teamLeaderDepartment", TeamLeaderDepartment), ("teamLeaderPersonnelNumber", TeamLeaderPersonnelNumber),
-        ("customer.firstName", Customer?.FirstName), ("customer.middleName", Customer?.MiddleName), ("customer.surname", Customer?.Surname),
-        ("customer.birthCity", Customer?.BirthCity), ("customer.birthCountryCode", Customer?.BirthCountryCode), ("customer.email", Customer?.Email),
-        ("customer.phoneNumber", Customer?.PhoneNumber), ("customer.company", Customer?.Company), ("customer.department", Customer?.Department),
-        ("customer.address.street", Customer?.Address?.Street), ("customer.address.houseNumberAdditive", Customer?.Address?.HouseNumberAdditive),
-        ("customer.address.postalCode", Customer?.Address?.PostalCode), ("customer.address.city", Customer?.Address?.City),
+        ("name", Name), ("externalId", ExternalId), ("externalEmployeeCode", ExternalEmployeeCode),
+        ("studentExternalCompany", StudentExternalCompany), ("purchaseOrderReference", PurchaseOrderReference),
+        ("costCentre", CostCentre), ("principalId", PrincipalId), ("promotionalCode", PromotionalCode),
+        ("teamLeaderName", TeamLeaderName), ("teamLeaderEmailAddress", TeamLeaderEmailAddress),
+        ("teamLeaderPhoneNumber", TeamLeaderPhoneNumber), ("teamLeaderCostCentre", TeamLeaderCostCentre),
+        ("teamLeaderDepartment", TeamLeaderDepartment), ("teamLeaderPersonnelNumber", TeamLeaderPersonnelNumber),
+        ("customer.firstName", Customer?.FirstName), ("customer.middleName", Customer?.MiddleName),
+        ("customer.surname", Customer?.Surname), ("customer.birthCity", Customer?.BirthCity),
+        ("customer.birthCountryCode", Customer?.BirthCountryCode), ("customer.email", Customer?.Email),
+        ("customer.phoneNumber", Customer?.PhoneNumber), ("customer.company", Customer?.Company),
+        ("customer.department", Customer?.Department),
+        ("customer.address.street", Customer?.Address?.Street),
+        ("customer.address.houseNumberAdditive", Customer?.Address?.HouseNumberAdditive),
+        ("customer.address.postalCode", Customer?.Address?.PostalCode),
+        ("customer.address.city", Customer?.Address?.City),
         ("customer.address.countryCode", Customer?.Address?.CountryCode),
         ("customAttributes.firstChoiceStartMomentId", CustomAttributes?.FirstChoiceStartMomentId),
         ("customAttributes.secondChoiceStartMomentId", CustomAttributes?.SecondChoiceStartMomentId),
@@ -90,23 +98,29 @@ public sealed record CreateOrderRequest(
 }
 
 public sealed record CustomerRequest(
-    string? FirstName, string? MiddleName, string? Surname, DateOnly? BirthDate, string? BirthCity, string? BirthCountryCode,
-    string? Email, string? PhoneNumber, string? Company, string? Department, AddressRequest? Address)
+    string? FirstName, string? MiddleName, string? Surname, DateOnly? BirthDate, string? BirthCity,
+    string? BirthCountryCode, string? Email, string? PhoneNumber, string? Company, string? Department,
+    AddressRequest? Address)
 {
     public Customer ToCustomer() => new()
     {
-        FirstName = FirstName?.Trim(), MiddleName = MiddleName?.Trim(), Surname = Surname?.Trim(), BirthDate = BirthDate,
-        BirthCity = BirthCity?.Trim(), BirthCountryCode = BirthCountryCode?.Trim(), Email = Email?.Trim(), PhoneNumber = PhoneNumber?.Trim(),
-        Company = Company?.Trim(), Department = Department?.Trim(),
+        FirstName = FirstName?.Trim(), MiddleName = MiddleName?.Trim(), Surname = Surname?.Trim(),
+        BirthDate = BirthDate, BirthCity = BirthCity?.Trim(), BirthCountryCode = BirthCountryCode?.Trim(),
+        Email = Email?.Trim(), PhoneNumber = PhoneNumber?.Trim(), Company = Company?.Trim(),
+        Department = Department?.Trim(),
         Address = new Address
         {
-            Street = Address?.Street?.Trim(), HouseNumber = Address?.HouseNumber, HouseNumberAdditive = Address?.HouseNumberAdditive?.Trim(),
-            PostalCode = Address?.PostalCode?.Trim(), City = Address?.City?.Trim(), CountryCode = Address?.CountryCode?.Trim(),
+            Street = Address?.Street?.Trim(), HouseNumber = Address?.HouseNumber,
+            HouseNumberAdditive = Address?.HouseNumberAdditive?.Trim(), PostalCode = Address?.PostalCode?.Trim(),
+            City = Address?.City?.Trim(), CountryCode = Address?.CountryCode?.Trim(),
         },
     };
 }
 
-public sealed record AddressRequest(string? Street, int? HouseNumber, string? HouseNumberAdditive, string? PostalCode, string? City, string? CountryCode);
+public sealed record AddressRequest(string? Street, int? HouseNumber, string? HouseNumberAdditive, string? PostalCode,
+    string? City, string? CountryCode);
 
-/// <summary>The start moments chosen: a start moment's externalId (the guide's "startmomentId") or its GUID id.</summary>
+/// <summary>
+/// The start moments chosen: a start moment's externalId (the guide's "startmomentId") or its GUID id.
+/// </summary>
 public sealed record CustomAttributesRequest(string? FirstChoiceStartMomentId, string? SecondChoiceStartMomentId);

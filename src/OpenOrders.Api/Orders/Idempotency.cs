@@ -18,8 +18,11 @@ public static class Idempotency
     public static string Hash<T>(T body, JsonSerializerOptions json) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body, json))));
 
-    /// <summary>The stored answer for this key, if any: replayed when the body is the same, 422 when it differs.</summary>
-    public static async Task<IResult?> ReplayAsync(OrdersDbContext db, Caller caller, string key, string hash, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The stored answer for this key, if any: replayed when the body is the same, 422 when it differs.
+    /// </summary>
+    public static async Task<IResult?> ReplayAsync(OrdersDbContext db, Caller caller, string key, string hash,
+        DateTimeOffset now, CancellationToken ct)
     {
         var record = await db.IdempotencyRecords.AsNoTracking()
             .SingleOrDefaultAsync(r => r.ClientId == caller.Id && r.Key == key && r.ExpiresAt > now, ct);

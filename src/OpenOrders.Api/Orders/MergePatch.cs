@@ -15,7 +15,8 @@ public static class MergePatch
     private static readonly string[] Groups = ["customer", "customer.address", "customAttributes"];
 
     /// <summary>What a patch asks for, or what is wrong with it.</summary>
-    public sealed record Reading(Dictionary<string, object?> Changes, RequestErrors Errors, List<string> Unknown, RequestErrors TooLong);
+    public sealed record Reading(Dictionary<string, object?> Changes, RequestErrors Errors, List<string> Unknown,
+        RequestErrors TooLong);
 
     /// <summary>
     /// The changes, or errors: 400 for values of the wrong type, 422 for texts longer than the property takes
@@ -23,7 +24,8 @@ public static class MergePatch
     /// </summary>
     public static Reading Read(JsonElement patch)
     {
-        var reading = new Reading(new Dictionary<string, object?>(StringComparer.Ordinal), new RequestErrors(), [], new RequestErrors());
+        var reading = new Reading(new Dictionary<string, object?>(StringComparer.Ordinal), new RequestErrors(), [],
+            new RequestErrors());
         if (patch.ValueKind != JsonValueKind.Object)
             reading.Errors.Add("body", "A merge patch is a JSON object of the properties to change.");
         else
@@ -65,7 +67,8 @@ public static class MergePatch
         if (type == typeof(string) && json.ValueKind == JsonValueKind.String)
         {
             var text = json.GetString()!.Trim();
-            if (text.Contains('\0', StringComparison.Ordinal)) { problem = Hosting.JsonSetup.TextWithoutNul.Refusal; return false; }
+            if (text.Contains('\0', StringComparison.Ordinal))
+            { problem = Hosting.JsonSetup.TextWithoutNul.Refusal; return false; }
             if (text.Length > property.MaxLength)
             {
                 (value, problem) = (new TooLongText(), $"At most {property.MaxLength} characters.");
@@ -74,12 +77,18 @@ public static class MergePatch
             value = text.Length == 0 ? null : text;
             return true;
         }
-        if (type == typeof(int) && json.ValueKind == JsonValueKind.Number && json.TryGetInt32(out var number)) { value = number; return true; }
-        if (type == typeof(Guid) && json.ValueKind == JsonValueKind.String && Guid.TryParse(json.GetString(), out var guid)) { value = guid; return true; }
+        if (type == typeof(int) && json.ValueKind == JsonValueKind.Number && json.TryGetInt32(out var number))
+        { value = number; return true; }
+        if (type == typeof(Guid) && json.ValueKind == JsonValueKind.String &&
+            Guid.TryParse(json.GetString(), out var guid))
+        { value = guid; return true; }
         if (type == typeof(DateOnly) && json.ValueKind == JsonValueKind.String &&
-            DateOnly.TryParseExact(json.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) { value = date; return true; }
+            DateOnly.TryParseExact(json.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+                out var date))
+        { value = date; return true; }
         if (type == typeof(OrderType) && json.ValueKind == JsonValueKind.String &&
-            Enum.TryParse<OrderType>(json.GetString(), ignoreCase: true, out var orderType) && Enum.IsDefined(orderType) && !json.GetString()!.Any(char.IsDigit))
+            Enum.TryParse<OrderType>(json.GetString(), ignoreCase: true, out var orderType) &&
+            Enum.IsDefined(orderType) && !json.GetString()!.Any(char.IsDigit))
         { value = orderType; return true; }
 
         problem = type == typeof(string) ? "Must be a string."

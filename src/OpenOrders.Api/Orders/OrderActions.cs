@@ -30,7 +30,9 @@ public enum OrderActionStatus
     Done,
     /// <summary>No such order, or not one this caller may see: the same answer, so nothing leaks.</summary>
     NotFound,
-    /// <summary>The order changed since the caller saw it; <see cref="OrderAction{T}.Order"/> is the fresh one.</summary>
+    /// <summary>
+    /// The order changed since the caller saw it; <see cref="OrderAction{T}.Order"/> is the fresh one.
+    /// </summary>
     Stale,
 }
 
@@ -50,7 +52,8 @@ public sealed record OrderAction<T>(OrderActionStatus Status, Order? Order, T? V
 public sealed class OrderActions(OrdersDbContext db, TimeProvider time, ValidationSignal signal)
 {
     public async Task<OrderAction<OrderStatusTransition>> MoveAsync(
-        Guid id, OrderStatus target, TransitionDetails details, Caller caller, ExpectedVersion expected, CancellationToken ct)
+        Guid id, OrderStatus target, TransitionDetails details, Caller caller, ExpectedVersion expected,
+        CancellationToken ct)
     {
         var order = await db.FindVisibleAsync(id, caller, ct);
         if (order is null) return OrderAction<OrderStatusTransition>.NotFound;
@@ -70,7 +73,8 @@ public sealed class OrderActions(OrdersDbContext db, TimeProvider time, Validati
 
     /// <summary>The legal company order lines are invoiced on behalf of, in one commit.</summary>
     public async Task<OrderAction<int>> SetInvoiceOnBehalfOfAsync(
-        Guid id, IReadOnlyList<InvoiceOnBehalfOfLine> lines, Caller caller, ExpectedVersion expected, CancellationToken ct)
+        Guid id, IReadOnlyList<InvoiceOnBehalfOfLine> lines, Caller caller, ExpectedVersion expected,
+        CancellationToken ct)
     {
         var order = await db.FindVisibleAsync(id, caller, ct);
         if (order is null) return OrderAction<int>.NotFound;
@@ -81,7 +85,8 @@ public sealed class OrderActions(OrdersDbContext db, TimeProvider time, Validati
         var companies = await db.Providers.AsNoTracking().Where(p => p.Id == order.ProviderId)
             .SelectMany(p => p.LegalCompanies).ToListAsync(ct);
         var now = time.GetUtcNow();
-        foreach (var line in lines) order.SetInvoiceOnBehalfOf(line.SequenceNumber, line.Name, line.VatNumber, companies, now);
+        foreach (var line in lines)
+            order.SetInvoiceOnBehalfOf(line.SequenceNumber, line.Name, line.VatNumber, companies, now);
         await db.SaveChangesAsync(ct);
         return OrderAction<int>.Done(order, lines.Count);
     }
@@ -102,7 +107,9 @@ public sealed class OrderActions(OrdersDbContext db, TimeProvider time, Validati
         if (startMomentId is { } chosen && chosen != (order.AcceptedStartMomentId ?? order.StartMomentId))
         {
             var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == order.ProductId, ct);
-            var outcome = order.Update(new Dictionary<string, object?> { ["acceptedStartMomentId"] = chosen.ToString() }, caller.Role, product, now);
+            var outcome = order.Update(
+                new Dictionary<string, object?> { ["acceptedStartMomentId"] = chosen.ToString() },
+                caller.Role, product, now);
             if (outcome.NeedsValidation)
             {
                 db.ValidationJobs.Add(new ValidationJob { OrderId = order.Id, DueAt = now, DateCreated = now });
@@ -111,14 +118,18 @@ public sealed class OrderActions(OrdersDbContext db, TimeProvider time, Validati
                 return OrderAction<OrderStatusTransition?>.Done(order, null);
             }
         }
-        var transition = order.MoveTo(OrderStatus.AcceptedProvider, caller.Role, new TransitionDetails(By: caller.Actor), now);
+        var transition = order.MoveTo(OrderStatus.AcceptedProvider, caller.Role,
+            new TransitionDetails(By: caller.Actor), now);
         await db.SaveChangesAsync(ct);
         return OrderAction<OrderStatusTransition?>.Done(order, transition);
     }
 
-    /// <summary>Property changes by the update rules; a change that needs a validation queues one in the same commit.</summary>
+    /// <summary>
+    /// Property changes by the update rules; a change that needs a validation queues one in the same commit.
+    /// </summary>
     public async Task<OrderAction<UpdateOutcome>> UpdateAsync(
-        Guid id, IReadOnlyDictionary<string, object?> changes, Caller caller, ExpectedVersion expected, CancellationToken ct)
+        Guid id, IReadOnlyDictionary<string, object?> changes, Caller caller, ExpectedVersion expected,
+        CancellationToken ct)
     {
         var order = await db.FindVisibleAsync(id, caller, ct);
         if (order is null) return OrderAction<UpdateOutcome>.NotFound;

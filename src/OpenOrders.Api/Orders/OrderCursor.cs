@@ -2,11 +2,14 @@ using System.Text;
 
 namespace OpenOrders.Api.Orders;
 
-/// <summary>A position in a list of orders ordered by (dateModified, orderNumber): opaque to clients, URL-safe.</summary>
+/// <summary>
+/// A position in a list of orders ordered by (dateModified, orderNumber): opaque to clients, URL-safe.
+/// </summary>
 public sealed record OrderCursor(DateTimeOffset DateModified, int OrderNumber)
 {
     public override string ToString() =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{DateModified.UtcTicks}:{OrderNumber}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{DateModified.UtcTicks}:{OrderNumber}"))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static OrderCursor? Parse(string text)
     {

@@ -29,7 +29,8 @@ public static class OrderList
         var limit = filter.Limit ?? 50;
         if (limit is < 1 or > 200) errors.Add("limit", "Between 1 and 200.");
         OrderCursor? cursor = null;
-        if (filter.Cursor is { } c && (cursor = OrderCursor.Parse(c)) is null) errors.Add("cursor", "Not a cursor this service gave out.");
+        if (filter.Cursor is { } c && (cursor = OrderCursor.Parse(c)) is null)
+            errors.Add("cursor", "Not a cursor this service gave out.");
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
         var query = db.Orders.Visible(caller).AsNoTracking();
@@ -53,7 +54,8 @@ public static class OrderList
         // The first condition says the same as the rest, in a form an index range can start from.
         if (cursor is { } after)
             query = query.Where(o => o.DateModified >= after.DateModified
-                && (o.DateModified > after.DateModified || (o.DateModified == after.DateModified && o.OrderNumber > after.OrderNumber)));
+                && (o.DateModified > after.DateModified
+                    || (o.DateModified == after.DateModified && o.OrderNumber > after.OrderNumber)));
         if (filter.UpdatedSince is not null || cursor is not null)
         {
             var settled = time.GetUtcNow() - SettleTime;
@@ -64,7 +66,9 @@ public static class OrderList
             .Include(o => o.StatusTransitions).AsSplitQuery().ToListAsync(ct);
         var hasMore = orders.Count > limit;
         if (hasMore) orders.RemoveAt(limit);
-        var next = orders.Count > 0 ? new OrderCursor(orders[^1].DateModified, orders[^1].OrderNumber).ToString() : filter.Cursor;
+        var next = orders.Count > 0
+            ? new OrderCursor(orders[^1].DateModified, orders[^1].OrderNumber).ToString()
+            : filter.Cursor;
         var baseUrl = Links.BaseUrl(request);
         return TypedResults.Ok(new OrderPage([.. orders.Select(o => OrderResponse.From(o, baseUrl))], next, hasMore));
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Auth;
 using OpenOrders.Api.Data;
@@ -19,11 +20,12 @@ public static class OrderQueries
 
     /// <summary>
     /// The version of an order the caller may see, or null: the one query of a GET served from the body cache.
-    /// Compiled once per role shape (and per provider), so a read skips LINQ translation and the query-cache lookup.
+    /// Compiled once per role shape and per provider (a compiled query keeps the model it first ran with), so a
+    /// read skips LINQ translation and the query-cache lookup.
     /// </summary>
     public static Task<int?> VisibleVersionAsync(this OrdersDbContext db, Guid id, Caller caller, CancellationToken ct)
     {
-        var queries = db.IsPostgres ? VersionQueries.Postgres : VersionQueries.Sqlite;
+        var queries = VersionQueries.For.GetOrAdd(db.GetType(), _ => new VersionQueries());
         return caller.Role switch
         {
             Role.Admin => queries.Any(db, id, ct),
@@ -35,21 +37,25 @@ public static class OrderQueries
 
     private sealed class VersionQueries
     {
-        public static readonly VersionQueries Postgres = new(), Sqlite = new();
+        public static readonly ConcurrentDictionary<Type, VersionQueries> For = new();
 
         public readonly Func<OrdersDbContext, Guid, CancellationToken, Task<int?>> Any = EF.CompileAsyncQuery(
-            (OrdersDbContext db, Guid id, CancellationToken _) => db.Orders.Where(o => o.Id == id).Select(o => (int?)o.Version).FirstOrDefault());
+            (OrdersDbContext db, Guid id, CancellationToken _) =>
+                db.Orders.Where(o => o.Id == id).Select(o => (int?)o.Version).FirstOrDefault());
 
-        public readonly Func<OrdersDbContext, Guid, Guid, CancellationToken, Task<int?>> OfAccount = EF.CompileAsyncQuery(
-            (OrdersDbContext db, Guid id, Guid tenant, CancellationToken _) =>
-                db.Orders.Where(o => o.Id == id && o.AccountId == tenant).Select(o => (int?)o.Version).FirstOrDefault());
+        public readonly Func<OrdersDbContext, Guid, Guid, CancellationToken, Task<int?>> OfAccount =
+            EF.CompileAsyncQuery((OrdersDbContext db, Guid id, Guid tenant, CancellationToken _) =>
+                db.Orders.Where(o => o.Id == id && o.AccountId == tenant)
+                    .Select(o => (int?)o.Version).FirstOrDefault());
 
-        public readonly Func<OrdersDbContext, Guid, Guid, CancellationToken, Task<int?>> OfProvider = EF.CompileAsyncQuery(
-            (OrdersDbContext db, Guid id, Guid tenant, CancellationToken _) =>
-                db.Orders.Where(o => o.Id == id && o.ProviderId == tenant).Select(o => (int?)o.Version).FirstOrDefault());
+        public readonly Func<OrdersDbContext, Guid, Guid, CancellationToken, Task<int?>> OfProvider =
+            EF.CompileAsyncQuery((OrdersDbContext db, Guid id, Guid tenant, CancellationToken _) =>
+                db.Orders.Where(o => o.Id == id && o.ProviderId == tenant)
+                    .Select(o => (int?)o.Version).FirstOrDefault());
     }
 
-    public static Task<Order?> FindVisibleAsync(this OrdersDbContext db, Guid id, Caller caller, CancellationToken ct, bool tracked = true)
+    public static Task<Order?> FindVisibleAsync(this OrdersDbContext db, Guid id, Caller caller, CancellationToken ct,
+        bool tracked = true)
     {
         var query = db.Orders.Visible(caller).Include(o => o.StatusTransitions).Where(o => o.Id == id);
         return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(ct);

@@ -19,7 +19,8 @@ public sealed class OrderReadCache(IOptions<Microsoft.AspNetCore.Http.Json.JsonO
     public byte[] Store(OrderResponse order, string baseUrl)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(order, json.Value.SerializerOptions);
-        cache.Set((order.Id, order.Version, baseUrl), body, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        cache.Set((order.Id, order.Version, baseUrl), body,
+            new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
         return body;
     }
 }

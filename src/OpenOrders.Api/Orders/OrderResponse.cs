@@ -130,7 +130,8 @@ public sealed record OrderResponse
         Total = o.Total,
         InvoicedBy = o.InvoicedBy,
         InvoicedByDisplayValue = DisplayValues.OfOptional(o.InvoicedBy),
-        OrderStatusTransitions = [.. o.StatusTransitions.OrderBy(t => t.Sequence).Select(t => OrderStatusTransitionResponse.From(t, baseUrl))],
+        OrderStatusTransitions = [.. o.StatusTransitions.OrderBy(t => t.Sequence)
+            .Select(t => OrderStatusTransitionResponse.From(t, baseUrl))],
         OrderLineFees = [.. o.OrderLineFees.Select(f => OrderLineFeeResponse.From(f, o.OrderNumber))],
         OrderLineAccountFees = [.. o.OrderLineAccountFees.Select(f => OrderLineFeeResponse.From(f, o.OrderNumber))],
         TeamLeaderName = o.TeamLeaderName,
@@ -158,23 +159,26 @@ public sealed record OrderResponse
 }
 
 public sealed record OrderLineResponse(
-    int SequenceNumber, CostType CostType, string CostTypeDisplayValue, int Quantity, decimal SubtotalWithoutVAT, string VatCountry,
-    decimal VatPercentage, decimal DiscountPercentage, decimal VatAmount, decimal DiscountAmount, decimal Total, InvoiceOnBehalfOfResponse InvoiceOnBehalfOf)
+    int SequenceNumber, CostType CostType, string CostTypeDisplayValue, int Quantity, decimal SubtotalWithoutVAT,
+    string VatCountry, decimal VatPercentage, decimal DiscountPercentage, decimal VatAmount, decimal DiscountAmount,
+    decimal Total, InvoiceOnBehalfOfResponse InvoiceOnBehalfOf)
 {
     public static OrderLineResponse From(OrderLine l) => new(
         l.SequenceNumber, l.CostType, DisplayValues.Of(l.CostType), l.Quantity, l.SubtotalWithoutVat, l.VatCountry,
         l.VatPercentage, l.DiscountPercentage, l.VatAmount, l.DiscountAmount, l.Total,
-        new InvoiceOnBehalfOfResponse(l.InvoiceOnBehalfOf.Id, l.InvoiceOnBehalfOf.MerchantId, l.InvoiceOnBehalfOf.Name, l.InvoiceOnBehalfOf.VatNumber));
+        new InvoiceOnBehalfOfResponse(l.InvoiceOnBehalfOf.Id, l.InvoiceOnBehalfOf.MerchantId, l.InvoiceOnBehalfOf.Name,
+            l.InvoiceOnBehalfOf.VatNumber));
 }
 
 public sealed record InvoiceOnBehalfOfResponse(Guid? Id, Guid? MerchantId, string? Name, string? VatNumber);
 
 public sealed record OrderLineFeeResponse(
-    int SequenceNumber, int OrderNumber, decimal FeeAmount, decimal FeePercentage, OrderFeeStatus FeeStatus, string FeeStatusDisplayValue,
-    CostType CostType, string CostTypeDisplayValue)
+    int SequenceNumber, int OrderNumber, decimal FeeAmount, decimal FeePercentage, OrderFeeStatus FeeStatus,
+    string FeeStatusDisplayValue, CostType CostType, string CostTypeDisplayValue)
 {
     public static OrderLineFeeResponse From(OrderLineFee f, int orderNumber) => new(
-        f.SequenceNumber, orderNumber, f.FeeAmount, f.FeePercentage, f.FeeStatus, DisplayValues.Of(f.FeeStatus), f.CostType, DisplayValues.Of(f.CostType));
+        f.SequenceNumber, orderNumber, f.FeeAmount, f.FeePercentage, f.FeeStatus, DisplayValues.Of(f.FeeStatus),
+        f.CostType, DisplayValues.Of(f.CostType));
 }
 
 public sealed record OrderStatusTransitionResponse
@@ -216,14 +220,18 @@ public sealed record OrderStatusTransitionResponse
 public sealed record CustomAttributesResponse(string? FirstChoiceStartMomentId, string? SecondChoiceStartMomentId);
 
 public sealed record CustomerResponse(
-    string? FirstName, string? MiddleName, string? Surname, DateOnly? BirthDate, string? BirthCity, string? BirthCountryCode,
-    string? Email, string? PhoneNumber, string? Company, string? Department, AddressResponse Address)
+    string? FirstName, string? MiddleName, string? Surname, DateOnly? BirthDate, string? BirthCity,
+    string? BirthCountryCode, string? Email, string? PhoneNumber, string? Company, string? Department,
+    AddressResponse Address)
 {
     public static CustomerResponse From(Customer c) => new(
-        c.FirstName, c.MiddleName, c.Surname, c.BirthDate, c.BirthCity, c.BirthCountryCode, c.Email, c.PhoneNumber, c.Company, c.Department,
-        new AddressResponse(c.Address.Street, c.Address.HouseNumber, c.Address.HouseNumberAdditive, c.Address.PostalCode, c.Address.City, c.Address.CountryCode));
+        c.FirstName, c.MiddleName, c.Surname, c.BirthDate, c.BirthCity, c.BirthCountryCode, c.Email, c.PhoneNumber,
+        c.Company, c.Department,
+        new AddressResponse(c.Address.Street, c.Address.HouseNumber, c.Address.HouseNumberAdditive,
+            c.Address.PostalCode, c.Address.City, c.Address.CountryCode));
 }
 
-public sealed record AddressResponse(string? Street, int? HouseNumber, string? HouseNumberAdditive, string? PostalCode, string? City, string? CountryCode);
+public sealed record AddressResponse(string? Street, int? HouseNumber, string? HouseNumberAdditive, string? PostalCode,
+    string? City, string? CountryCode);
 
 public sealed record ValidationErrorResponse(string Code, string Property, string Message);

@@ -14,7 +14,8 @@ public static class OrderStatusTransitionsApi
     {
         var group = app.MapGroup("/api/v1/order-status-transitions").WithTags("Orders")
             .RequireRoles(Role.Admin, Role.Account, Role.Provider).ProducesProblem(401).ProducesProblem(403);
-        group.MapGet("/{id:guid}", GetTransition).WithSummary("Get one status transition of an order the caller may see").ProducesProblem(404);
+        group.MapGet("/{id:guid}", GetTransition)
+            .WithSummary("Get one status transition of an order the caller may see").ProducesProblem(404);
         return group;
     }
 

@@ -11,7 +11,9 @@ using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.Orders;
 
-/// <summary>PATCH /api/v1/orders/{id}: a JSON merge patch, guarded by If-Match, applied by the order's update rules.</summary>
+/// <summary>
+/// PATCH /api/v1/orders/{id}: a JSON merge patch, guarded by If-Match, applied by the order's update rules.
+/// </summary>
 public static class OrderUpdatesApi
 {
     public static RouteHandlerBuilder MapOrderUpdatesApi(this RouteGroupBuilder orders) =>
@@ -37,7 +39,8 @@ public static class OrderUpdatesApi
         }
         catch (JsonException e)
         {
-            return Problems.Invalid("body", $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine}).");
+            return Problems.Invalid("body",
+                $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine}).");
         }
         var (changes, errors, unknown, tooLong) = MergePatch.Read(patch);
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
@@ -50,10 +53,13 @@ public static class OrderUpdatesApi
         {
             var current = await db.VisibleVersionAsync(id, caller, ct);
             if (current is null) return Problems.NotFound("order", id);
-            return TypedResults.Problem(statusCode: 428, title: "Precondition required", type: "https://www.rfc-editor.org/rfc/rfc6585#section-3",
-                detail: $"Send If-Match with the order's ETag (now \"{current}\"), so that a change made meanwhile by someone else is not overwritten.");
+            return TypedResults.Problem(statusCode: 428, title: "Precondition required",
+                type: "https://www.rfc-editor.org/rfc/rfc6585#section-3",
+                detail: $"Send If-Match with the order's ETag (now \"{current}\"), " +
+                    "so that a change made meanwhile by someone else is not overwritten.");
         }
-        if (unknown.Count > 0 && await RefuseUnknownAsync(id, changes, unknown, caller, http, db, ct) is { } refusal) return refusal;
+        if (unknown.Count > 0 && await RefuseUnknownAsync(id, changes, unknown, caller, http, db, ct) is { } refusal)
+            return refusal;
 
         var action = await actions.UpdateAsync(id, changes, caller, ExpectedVersion.FromIfMatch(http.Request), ct);
         if (action.Status == OrderActionStatus.NotFound) return Problems.NotFound("order", id);
@@ -65,17 +71,15 @@ public static class OrderUpdatesApi
 
     /// <summary>Names every refused property at once: the unknown ones and those this role may not set now.</summary>
     private static async Task<ProblemHttpResult?> RefuseUnknownAsync(
-        Guid id, Dictionary<string, object?> changes, List<string> unknown, Caller caller, HttpContext http, OrdersDbContext db,
-        CancellationToken ct)
+        Guid id, Dictionary<string, object?> changes, List<string> unknown, Caller caller, HttpContext http,
+        OrdersDbContext db, CancellationToken ct)
     {
         var order = await db.FindVisibleAsync(id, caller, ct, tracked: false);
         if (order is null) return Problems.NotFound("order", id);
         if (!ETags.MatchesIfPresent(http.Request, order.Version)) return Problems.Stale(order.Version);
         if (!OrderUpdateRules.Updatable.Contains(order.Status)) return null; // the update itself answers 409
-        var settable = OrderUpdateRules.Settable(order.Status, caller.Role);
         var refused = unknown.ToDictionary(u => u, _ => new[] { "Not a property a client can set." });
-        foreach (var name in changes.Keys.Where(k => !settable.Contains(k)))
-            refused[name] = [$"Not settable by the {caller.Role.ToString().ToLowerInvariant()} in {order.Status}."];
+        foreach (var (name, reasons) in order.NotSettable(changes.Keys, caller.Role)) refused[name] = reasons;
         return TypedResults.Problem(statusCode: 422, title: "These properties cannot be set",
             detail: $"Refused: {string.Join(", ", refused.Keys)}. Nothing was changed.",
             extensions: new Dictionary<string, object?> { ["errors"] = refused });

@@ -15,7 +15,9 @@ public sealed record NewOrderWrite(Order Order, string BaseUrl, IdempotencyClaim
 /// <summary>The request's Idempotency-Key, stored in the same transaction as the order.</summary>
 public sealed record IdempotencyClaim(string ClientId, string Key, string RequestHash);
 
-/// <summary>Created (with the answer as it was stored), or the key was already taken by a request that committed first.</summary>
+/// <summary>
+/// Created (with the answer as it was stored), or the key was already taken by a request that committed first.
+/// </summary>
 public sealed record NewOrderOutcome(OrderResponse? Response, bool KeyTaken);
 
 /// <summary>The <c>Writes</c> configuration section.</summary>
@@ -27,20 +29,24 @@ public sealed class WriteOptions
     /// <summary>Writers committing groups side by side; one is what SQLite wants, PostgreSQL may take more.</summary>
     public int Writers { get; set; } = 1;
 
-    /// <summary>When fewer than a handful wait, the writer waits this long for more before it commits; zero never waits.</summary>
+    /// <summary>
+    /// When fewer than a handful wait, the writer waits this long for more before it commits; zero never waits.
+    /// </summary>
     public TimeSpan Linger { get; set; } = TimeSpan.Zero;
 }
 
 /// <summary>
-/// Group commit for new orders: a writer takes every create that has arrived (up to <see cref="WriteOptions.MaxGroup"/>)
-/// and writes them, their validation jobs, changes and idempotency records in one transaction: one round trip and
-/// one fsync for the group instead of one each. A request is answered only after the commit that holds its rows.
+/// Group commit for new orders: a writer takes every create that has arrived
+/// (up to <see cref="WriteOptions.MaxGroup"/>) and writes them, their validation jobs, changes and idempotency
+/// records in one transaction: one round trip and one fsync for the group instead of one each. A request is
+/// answered only after the commit that holds its rows.
 /// Everything that is not writing (the number, the answer, the stored copy of it) is done by the request before
 /// it queues, so the writer only writes. When a group fails (a key two requests share, a number an older version
 /// drew at random), each of its orders is written alone, so one bad order never sinks its neighbours.
 /// </summary>
-public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks numbers, ValidationSignal signal, OrdersMetrics metrics,
-    IOptions<WriteOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<OrderWriter> log)
+public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks numbers, ValidationSignal signal,
+    OrdersMetrics metrics, IOptions<WriteOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+    ILogger<OrderWriter> log)
     : BackgroundService
 {
     private const int AloneAttempts = 5;
@@ -51,7 +57,8 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
     private sealed class Pending(NewOrderWrite write)
     {
         public NewOrderWrite Write { get; } = write;
-        public TaskCompletionSource<NewOrderOutcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<NewOrderOutcome> Done { get; } =
+            new(TaskCreationOptions.RunContinuationsAsynchronously);
         public OrderResponse Response { get; set; } = null!;
         public ValidationJob Job { get; set; } = null!;
         public IdempotencyRecord? Record { get; set; }
@@ -62,7 +69,8 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
     {
         var pending = new Pending(write);
         Prepare(pending, await numbers.NextAsync(ct));
-        // After the writer stopped (a request the server still finishes at shutdown) the request writes its order itself.
+        // After the writer stopped (a request the server still finishes at shutdown)
+        // the request writes its order itself.
         if (!queue.Writer.TryWrite(pending)) return await WriteAloneAsync(pending);
         // The caller may stop waiting, but the order is written anyway: it may already be in a commit.
         return await pending.Done.Task.WaitAsync(ct);
@@ -74,11 +82,15 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
         order.OrderNumber = orderNumber;
         foreach (var change in order.Changes) change.Position = 0; // store-generated; a failed group may have set it
         pending.Response = OrderResponse.From(order, baseUrl);
-        pending.Job = new ValidationJob { OrderId = order.Id, DueAt = order.DateCreated, DateCreated = order.DateCreated };
+        pending.Job = new ValidationJob
+        {
+            OrderId = order.Id, DueAt = order.DateCreated, DateCreated = order.DateCreated
+        };
         pending.Record = claim is null ? null : new IdempotencyRecord
         {
             ClientId = claim.ClientId, Key = claim.Key, RequestHash = claim.RequestHash, StatusCode = 201,
-            Location = Links.Order(baseUrl, order.Id), ResponseBody = JsonSerializer.Serialize(pending.Response, json.Value.SerializerOptions),
+            Location = Links.Order(baseUrl, order.Id),
+            ResponseBody = JsonSerializer.Serialize(pending.Response, json.Value.SerializerOptions),
             DateCreated = order.DateCreated, ExpiresAt = order.DateCreated + Idempotency.KeptFor,
         };
     }
@@ -91,19 +103,22 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Writers)).Select(_ => Task.Run(WriteLoopAsync, CancellationToken.None)));
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Writers))
+            .Select(_ => Task.Run(WriteLoopAsync, CancellationToken.None)));
 
     private async Task WriteLoopAsync()
     {
         var settings = options.Value;
         var group = new List<Pending>(settings.MaxGroup);
-        // Not stoppingToken: at shutdown the server first finishes its requests, and their orders must still be written.
+        // Not stoppingToken: at shutdown the server first finishes its requests,
+        // and their orders must still be written.
         while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
             Take(group, settings.MaxGroup);
             if (group.Count < 4 && settings.Linger > TimeSpan.Zero)
             {
-                await Task.Delay(settings.Linger, CancellationToken.None); // real time: a test clock must not hold commits
+                // real time: a test clock must not hold commits
+                await Task.Delay(settings.Linger, CancellationToken.None);
                 Take(group, settings.MaxGroup);
             }
             if (group.Count > 0) await CommitAsync(group);
@@ -179,14 +194,16 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
             }
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-            if (item.Record is not null && db.HitUnique<IdempotencyRecord>(e, nameof(IdempotencyRecord.ClientId), nameof(IdempotencyRecord.Key)))
+            if (item.Record is not null && db.HitUnique<IdempotencyRecord>(e, nameof(IdempotencyRecord.ClientId),
+                    nameof(IdempotencyRecord.Key)))
             {
                 item.Done.TrySetResult(new NewOrderOutcome(null, KeyTaken: true));
                 return;
             }
             if (attempt < AloneAttempts && db.HitUnique<Order>(e, nameof(Order.OrderNumber)))
             {
-                log.LogInformation("Order number {Number} was taken by an older order; giving the order the next one.", item.Write.Order.OrderNumber);
+                log.LogInformation("Order number {Number} was taken by an older order; giving the order the next one.",
+                    item.Write.Order.OrderNumber);
                 Prepare(item, await numbers.NextAsync(CancellationToken.None));
                 continue;
             }

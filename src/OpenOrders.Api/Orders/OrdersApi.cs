@@ -20,8 +20,8 @@ public static class OrdersApi
 {
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/orders").WithTags("Orders").RequireRoles(Role.Admin, Role.Account, Role.Provider)
-            .ProducesProblem(401).ProducesProblem(403);
+        var group = app.MapGroup("/api/v1/orders").WithTags("Orders")
+            .RequireRoles(Role.Admin, Role.Account, Role.Provider).ProducesProblem(401).ProducesProblem(403);
         group.MapPost("", CreateOrder).RequireRoles(Role.Admin, Role.Account)
             .WithSummary("Create an order; it is validated in the background (status PendingValidation)")
             .Produces<OrderResponse>(201).ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
@@ -30,19 +30,23 @@ public static class OrdersApi
         group.MapGet("", OrderList.ListOrders).WithSummary("List orders: filters and a cursor ordered by dateModified");
         group.MapOrderUpdatesApi();
         group.MapPost("/{id:guid}/status-transitions", RequestTransition)
-            .WithSummary("Move an order to another status (AcceptedByProvider, ApprovedProvider and CancelledByAdmin are understood)")
-            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);
+            .WithSummary("Move an order to another status " +
+                "(AcceptedByProvider, ApprovedProvider and CancelledByAdmin are understood)")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)
+            .ProducesProblem(422);
         group.MapPost("/{id:guid}/validation-retries", RetryValidation).RequireRoles(Role.Admin)
             .WithSummary("Retry a validation that was given up").Produces(202).ProducesProblem(404);
-        group.MapPatch("/{id:guid}/order-lines/{sequenceNumber:int}", UpdateOrderLine).RequireRoles(Role.Admin, Role.Provider)
+        group.MapPatch("/{id:guid}/order-lines/{sequenceNumber:int}", UpdateOrderLine)
+            .RequireRoles(Role.Admin, Role.Provider)
             .WithSummary("Set the legal company an order line is invoiced on behalf of")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
         return group;
     }
 
     public static async Task<IResult> CreateOrder(
-        CreateOrderRequest body, Caller caller, HttpContext http, OrdersDbContext db, TimeProvider time, OrderWriter writer, CourseOwners owners,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
+        CreateOrderRequest body, Caller caller, HttpContext http, OrdersDbContext db, TimeProvider time,
+        OrderWriter writer, CourseOwners owners, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
         var errors = new RequestErrors();
         body.Validate(caller, errors);
@@ -50,8 +54,11 @@ public static class OrdersApi
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
         var now = time.GetUtcNow();
-        var claim = idempotencyKey is null ? null : new IdempotencyClaim(caller.Id, idempotencyKey, Idempotency.Hash(body, json.Value.SerializerOptions));
-        if (claim is not null && await Idempotency.ReplayAsync(db, caller, claim.Key, claim.RequestHash, now, ct) is { } replay)
+        var claim = idempotencyKey is null
+            ? null
+            : new IdempotencyClaim(caller.Id, idempotencyKey, Idempotency.Hash(body, json.Value.SerializerOptions));
+        if (claim is not null
+                && await Idempotency.ReplayAsync(db, caller, claim.Key, claim.RequestHash, now, ct) is { } replay)
             return replay;
 
         // The provider is known from the course at once, so the provider can see the order while it is validated.
@@ -62,12 +69,14 @@ public static class OrdersApi
         if (outcome.KeyTaken)
             // A concurrent request with the same key committed first: answer as it did (or 422).
             return await Idempotency.ReplayAsync(db, caller, claim!.Key, claim.RequestHash, now, ct)
-                ?? Problems.Conflict("A request with the same Idempotency-Key is still being processed. Retry shortly.");
+                ?? Problems.Conflict(
+                    "A request with the same Idempotency-Key is still being processed. Retry shortly.");
         ETags.Set(http.Response, order.Version);
         return TypedResults.Created(Links.Order(Links.BaseUrl(http.Request), order.Id), outcome.Response);
     }
 
-    public static async Task<IResult> GetOrder(Guid id, Caller caller, HttpContext http, OrdersDbContext db, OrderReadCache cache, CancellationToken ct)
+    public static async Task<IResult> GetOrder(
+        Guid id, Caller caller, HttpContext http, OrdersDbContext db, OrderReadCache cache, CancellationToken ct)
     {
         var version = await db.VisibleVersionAsync(id, caller, ct);
         if (version is null) return Problems.NotFound("order", id);
@@ -87,13 +96,17 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Created<OrderStatusTransitionResponse>, ValidationProblem, ProblemHttpResult>> RequestTransition(
-        Guid id, StatusTransitionRequest body, Caller caller, HttpContext http, OrderActions actions, CancellationToken ct)
+        Guid id, StatusTransitionRequest body, Caller caller, HttpContext http, OrderActions actions,
+        CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Status)) return Problems.Invalid("status", "Required.");
         if (!OrderStatusMachine.TryParse(body.Status, out var target))
-            return Problems.Invalid("status", $"Must be one of: {string.Join(", ", Enum.GetNames<OrderStatus>())} (or AcceptedByProvider, ApprovedProvider, CancelledByAdmin).");
+            return Problems.Invalid("status",
+                $"Must be one of: {string.Join(", ", Enum.GetNames<OrderStatus>())} " +
+                "(or AcceptedByProvider, ApprovedProvider, CancelledByAdmin).");
         var details = new TransitionDetails(body.Message, body.CancellationReason, body.AdminCancellationReason);
-        var action = await actions.MoveAsync(id, target, details, caller, ExpectedVersion.FromIfMatch(http.Request), ct);
+        var action = await actions.MoveAsync(id, target, details, caller,
+            ExpectedVersion.FromIfMatch(http.Request), ct);
         if (action.Status == OrderActionStatus.NotFound) return Problems.NotFound("order", id);
         if (action.Status == OrderActionStatus.Stale) return Problems.Stale(action.Order!.Version);
 
@@ -103,29 +116,38 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Accepted, ProblemHttpResult>> RetryValidation(
-        Guid id, HttpRequest request, OrdersDbContext db, TimeProvider time, ValidationSignal signal, CancellationToken ct)
+        Guid id, HttpRequest request, OrdersDbContext db, TimeProvider time, ValidationSignal signal,
+        CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var revived = await db.ValidationJobs.Where(j => j.OrderId == id && j.DateDead != null).ExecuteUpdateAsync(s => s
-            .SetProperty(j => j.DateDead, (DateTimeOffset?)null).SetProperty(j => j.Attempts, 0).SetProperty(j => j.DueAt, now), ct);
+        var revived = await db.ValidationJobs.Where(j => j.OrderId == id && j.DateDead != null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.DateDead, (DateTimeOffset?)null).SetProperty(j => j.Attempts, 0)
+                .SetProperty(j => j.DueAt, now), ct);
         if (revived == 0) return Problems.NotFound("given-up validation of order", id);
         signal.Notify();
         return TypedResults.Accepted(Links.Order(Links.BaseUrl(request), id));
     }
 
     public static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> UpdateOrderLine(
-        Guid id, int sequenceNumber, OrderLineRequest body, Caller caller, HttpContext http, OrderActions actions, CancellationToken ct)
+        Guid id, int sequenceNumber, OrderLineRequest body, Caller caller, HttpContext http, OrderActions actions,
+        CancellationToken ct)
     {
         var errors = new RequestErrors();
         errors.Required(body.InvoiceOnBehalfOfName, "invoiceOnBehalfOfName");
-        if (errors.Required(body.InvoiceOnBehalfOfVatNumber, "invoiceOnBehalfOfVatNumber", 20) && !VatNumber.IsPlausible(body.InvoiceOnBehalfOfVatNumber))
+        if (errors.Required(body.InvoiceOnBehalfOfVatNumber, "invoiceOnBehalfOfVatNumber", 20)
+                && !VatNumber.IsPlausible(body.InvoiceOnBehalfOfVatNumber))
             errors.Add("invoiceOnBehalfOfVatNumber", "Not an EU VAT number, such as NL123456789B01.");
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
-        var line = new InvoiceOnBehalfOfLine(sequenceNumber, body.InvoiceOnBehalfOfName!, body.InvoiceOnBehalfOfVatNumber!);
-        var action = await actions.SetInvoiceOnBehalfOfAsync(id, [line], caller, ExpectedVersion.FromIfMatch(http.Request), ct);
+        var line = new InvoiceOnBehalfOfLine(sequenceNumber, body.InvoiceOnBehalfOfName!,
+            body.InvoiceOnBehalfOfVatNumber!);
+        var action = await actions.SetInvoiceOnBehalfOfAsync(id, [line], caller,
+            ExpectedVersion.FromIfMatch(http.Request), ct);
         if (action.Status == OrderActionStatus.NotFound)
-            return action.Order is null ? Problems.NotFound("order", id) : Problems.NotFound("order line", $"{id}/{sequenceNumber}");
+            return action.Order is null
+                ? Problems.NotFound("order", id)
+                : Problems.NotFound("order line", $"{id}/{sequenceNumber}");
         if (action.Status == OrderActionStatus.Stale) return Problems.Stale(action.Order!.Version);
         ETags.Set(http.Response, action.Order!.Version);
         return TypedResults.Ok(OrderResponse.From(action.Order, Links.BaseUrl(http.Request)));
@@ -133,6 +155,7 @@ public static class OrdersApi
 }
 
 /// <summary>A requested move. <c>status</c> is a name (aliases included), so it is read as text.</summary>
-public sealed record StatusTransitionRequest(string? Status, string? Message, CancellationReason? CancellationReason, AdminCancellationReason? AdminCancellationReason);
+public sealed record StatusTransitionRequest(string? Status, string? Message, CancellationReason? CancellationReason,
+    AdminCancellationReason? AdminCancellationReason);
 
 public sealed record OrderLineRequest(string? InvoiceOnBehalfOfName, string? InvoiceOnBehalfOfVatNumber);

@@ -20,7 +20,8 @@ public sealed class Invitations(UserManager<Person> people, OrdersDbContext db, 
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
 
     public async Task<Invitation> InviteAsync(
-        string? email, Role? role, Guid? tenantId, Caller by, string baseUrl, RequestErrors errors, CancellationToken ct)
+        string? email, Role? role, Guid? tenantId, Caller by, string baseUrl, RequestErrors errors,
+        CancellationToken ct)
     {
         email = email?.Trim();
         if (errors.Required(email, "email", 254) && !IsEmail(email)) errors.Add("email", "Not an e-mail address.");
@@ -80,10 +81,12 @@ public sealed class Invitations(UserManager<Person> people, OrdersDbContext db, 
     }
 
     private static bool IsEmail(string email) =>
-        MailAddress.TryCreate(email, out var address) && address.Address == email && email.Contains('.', StringComparison.Ordinal);
+        MailAddress.TryCreate(email, out var address) && address.Address == email
+        && email.Contains('.', StringComparison.Ordinal);
 
     private static void Check(IdentityResult result, RequestErrors errors)
     {
-        foreach (var error in result.Errors) errors.Add(error.Code.Contains("Email") ? "email" : "person", error.Description);
+        foreach (var error in result.Errors)
+            errors.Add(error.Code.Contains("Email") ? "email" : "person", error.Description);
     }
 }

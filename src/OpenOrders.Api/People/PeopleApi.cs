@@ -6,19 +6,23 @@ using OpenOrders.Domain;
 
 namespace OpenOrders.Api.People;
 
-/// <summary>People of the console, managed by the admin over the API, so a fresh deployment needs no console to start.</summary>
+/// <summary>
+/// People of the console, managed by the admin over the API, so a fresh deployment needs no console to start.
+/// </summary>
 public static class PeopleApi
 {
     public static RouteGroupBuilder MapPeopleApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/people").WithTags("People").RequireRoles(Role.Admin)
             .ProducesProblem(401).ProducesProblem(403);
-        group.MapPost("", InvitePerson).WithSummary("Invite a person to the console; the one-time link to set a password is shown once")
+        group.MapPost("", InvitePerson)
+            .WithSummary("Invite a person to the console; the one-time link to set a password is shown once")
             .ProducesValidationProblem();
         group.MapGet("", ListPeople).WithSummary("List the console's people");
         group.MapPost("/{id:guid}/invitation", Reinvite).WithSummary("A new one-time link; earlier links stop working")
             .ProducesProblem(404);
-        group.MapPost("/{id:guid}/disable", DisablePerson).WithSummary("Disable a person: signed out at their next request")
+        group.MapPost("/{id:guid}/disable", DisablePerson)
+            .WithSummary("Disable a person: signed out at their next request")
             .ProducesProblem(404);
         return group;
     }
@@ -27,13 +31,16 @@ public static class PeopleApi
         PersonRequest body, Caller caller, HttpRequest request, Invitations invitations, CancellationToken ct)
     {
         var errors = new RequestErrors();
-        var invitation = await invitations.InviteAsync(body.Email, body.Role, body.TenantId, caller, Links.BaseUrl(request), errors, ct);
+        var invitation = await invitations.InviteAsync(body.Email, body.Role, body.TenantId, caller,
+            Links.BaseUrl(request), errors, ct);
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
         return TypedResults.Created($"/api/v1/people/{invitation.Person.Id}", InvitationResponse.From(invitation));
     }
 
-    public static async Task<Ok<ItemsResponse<PersonResponse>>> ListPeople(Invitations invitations, CancellationToken ct) =>
-        TypedResults.Ok(new ItemsResponse<PersonResponse>([.. (await invitations.ListAsync(ct)).Select(PersonResponse.From)]));
+    public static async Task<Ok<ItemsResponse<PersonResponse>>> ListPeople(
+        Invitations invitations, CancellationToken ct) =>
+        TypedResults.Ok(new ItemsResponse<PersonResponse>(
+            [.. (await invitations.ListAsync(ct)).Select(PersonResponse.From)]));
 
     public static async Task<Results<Ok<InvitationResponse>, ProblemHttpResult>> Reinvite(
         Guid id, HttpRequest request, Invitations invitations) =>
@@ -41,14 +48,18 @@ public static class PeopleApi
             ? TypedResults.Ok(InvitationResponse.From(invitation))
             : Problems.NotFound("person", id);
 
-    public static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> DisablePerson(Guid id, Invitations invitations) =>
-        await invitations.DisableAsync(id) is { } person ? TypedResults.Ok(PersonResponse.From(person)) : Problems.NotFound("person", id);
+    public static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> DisablePerson(
+        Guid id, Invitations invitations) =>
+        await invitations.DisableAsync(id) is { } person
+            ? TypedResults.Ok(PersonResponse.From(person))
+            : Problems.NotFound("person", id);
 }
 
 public sealed record PersonRequest(string? Email, Role? Role, Guid? TenantId);
 
 public sealed record PersonResponse(
-    Guid Id, string Email, Role Role, Guid? TenantId, bool HasSetPassword, DateTimeOffset DateInvited, DateTimeOffset? DateDisabled)
+    Guid Id, string Email, Role Role, Guid? TenantId, bool HasSetPassword, DateTimeOffset DateInvited,
+    DateTimeOffset? DateDisabled)
 {
     public static PersonResponse From(Person p) =>
         new(p.Id, p.Email!, p.Role, p.TenantId, p.HasSetPassword, p.DateInvited, p.DateDisabled);

@@ -19,7 +19,9 @@ public sealed class Person : IdentityUser<Guid>
     /// <summary>Who sent the invitation: an API client id or a person's e-mail.</summary>
     public string? InvitedBy { get; set; }
 
-    /// <summary>Set when an admin disables the person: they can no longer sign in and are signed out at their next request.</summary>
+    /// <summary>
+    /// Set when an admin disables the person: they can no longer sign in and are signed out at their next request.
+    /// </summary>
     public DateTimeOffset? DateDisabled { get; set; }
 
     public bool HasSetPassword => PasswordHash is not null;

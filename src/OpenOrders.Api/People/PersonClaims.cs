@@ -7,7 +7,9 @@ using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.People;
 
-/// <summary>The cookie carries the person's role and tenant under the same claim names as an API client's token.</summary>
+/// <summary>
+/// The cookie carries the person's role and tenant under the same claim names as an API client's token.
+/// </summary>
 public sealed class PersonClaims(UserManager<Person> people, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<Person>(people, options)
 {
@@ -19,7 +21,9 @@ public sealed class PersonClaims(UserManager<Person> people, IOptions<IdentityOp
         return identity;
     }
 
-    /// <summary>The caller a signed-in person acts as: the same rules as an API client of that role and tenant.</summary>
+    /// <summary>
+    /// The caller a signed-in person acts as: the same rules as an API client of that role and tenant.
+    /// </summary>
     public static Caller? CallerOf(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true) return null;

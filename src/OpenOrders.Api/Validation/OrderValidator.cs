@@ -11,18 +11,22 @@ namespace OpenOrders.Api.Validation;
 /// is still this worker's and no order changed meanwhile. A lost lease rolls the batch back (nothing is ever
 /// validated twice); a changed order sends the batch back to the queue.
 /// </summary>
-public sealed class OrderValidator(OrdersDbContext db, TimeProvider time, Hosting.OrdersMetrics metrics, ILogger<OrderValidator> log)
+public sealed class OrderValidator(OrdersDbContext db, TimeProvider time, Hosting.OrdersMetrics metrics,
+    ILogger<OrderValidator> log)
 {
     public async Task<bool> ValidateAsync(Guid orderId, string owner, CancellationToken ct) =>
         await ValidateAsync([orderId], owner, ct) == 1;
 
-    /// <summary>Returns how many of the orders were validated (0 when a lease was lost or an order changed meanwhile).</summary>
+    /// <summary>
+    /// Returns how many of the orders were validated (0 when a lease was lost or an order changed meanwhile).
+    /// </summary>
     public async Task<int> ValidateAsync(IReadOnlyCollection<Guid> orderIds, string owner, CancellationToken ct)
     {
         // Read and decide before the write transaction opens: on SQLite that transaction is the single writer's
         // turn, so it should hold only the writes. An order changed in between fails its version check below.
         db.ChangeTracker.Clear();
-        var orders = await db.Orders.Include(o => o.StatusTransitions).Where(o => orderIds.Contains(o.Id)).ToListAsync(ct);
+        var orders = await db.Orders.Include(o => o.StatusTransitions).Where(o => orderIds.Contains(o.Id))
+            .ToListAsync(ct);
         var pending = orders.Where(o => o.Status == OrderStatus.PendingValidation).ToList();
         var now = time.GetUtcNow();
         var catalog = await CatalogFor(pending, ct);
@@ -31,10 +35,12 @@ public sealed class OrderValidator(OrdersDbContext db, TimeProvider time, Hostin
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Deleting our own leases is the proof that no other worker took the jobs meanwhile.
-        var deleted = await db.ValidationJobs.Where(j => orderIds.Contains(j.OrderId) && j.LeaseOwner == owner).ExecuteDeleteAsync(ct);
+        var deleted = await db.ValidationJobs.Where(j => orderIds.Contains(j.OrderId) && j.LeaseOwner == owner)
+            .ExecuteDeleteAsync(ct);
         if (deleted != orderIds.Count)
         {
-            log.LogWarning("Lost the lease on {Lost} of {Count} validation jobs; leaving the batch to the new holders.", orderIds.Count - deleted, orderIds.Count);
+            log.LogWarning("Lost the lease on {Lost} of {Count} validation jobs; leaving the batch to the new holders.",
+                orderIds.Count - deleted, orderIds.Count);
             return 0;
         }
         try
@@ -48,12 +54,15 @@ public sealed class OrderValidator(OrdersDbContext db, TimeProvider time, Hostin
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             await db.ValidationJobs.Where(j => orderIds.Contains(j.OrderId) && j.LeaseOwner == owner)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null), ct);
-            log.LogInformation("An order of a validation batch changed while it was validated; the batch goes back to the queue.");
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseOwner, (string?)null)
+                    .SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null), ct);
+            log.LogInformation(
+                "An order of a validation batch changed while it was validated; the batch goes back to the queue.");
             return 0;
         }
         await transaction.CommitAsync(ct);
-        foreach (var order in pending.Where(o => o.StatusTransitions.Count(t => t.FromStatus == OrderStatus.PendingValidation) == 1))
+        foreach (var order in pending
+                .Where(o => o.StatusTransitions.Count(t => t.FromStatus == OrderStatus.PendingValidation) == 1))
             metrics.Validated(time.GetUtcNow() - order.DateCreated);
         return pending.Count;
     }
@@ -75,7 +84,8 @@ public sealed class OrderValidator(OrdersDbContext db, TimeProvider time, Hostin
         if (job.Attempts < ValidationJob.MaxAttempts)
         {
             job.DueAt = now + ValidationJob.Backoff(job.Attempts);
-            log.LogWarning(error, "Validating order {OrderId} failed (attempt {Attempts}); trying again at {DueAt:O}.", orderId, job.Attempts, job.DueAt);
+            log.LogWarning(error, "Validating order {OrderId} failed (attempt {Attempts}); trying again at {DueAt:O}.",
+                orderId, job.Attempts, job.DueAt);
         }
         else
         {
@@ -83,7 +93,8 @@ public sealed class OrderValidator(OrdersDbContext db, TimeProvider time, Hostin
             var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == orderId, ct);
             order?.ValidationNotCompleted(job.Attempts, now);
             metrics.ValidationGivenUp();
-            log.LogError(error, "Gave up validating order {OrderId} after {Attempts} attempts; an admin can retry it once the cause is fixed.", orderId, job.Attempts);
+            log.LogError(error, "Gave up validating order {OrderId} after {Attempts} attempts; " +
+                "an admin can retry it once the cause is fixed.", orderId, job.Attempts);
         }
         await db.SaveChangesAsync(ct);
     }
@@ -94,14 +105,19 @@ public sealed class OrderValidator(OrdersDbContext db, TimeProvider time, Hostin
         var accountIds = orders.Select(o => o.AccountId).Distinct().ToList();
         var productIds = orders.Select(o => o.ProductId).Distinct().ToList();
         var codes = orders.Select(o => o.PromotionalCode).OfType<string>().Distinct().ToList();
-        var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        var products = await db.Products.AsNoTracking().AsSplitQuery().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, ct);
+        var products = await db.Products.AsNoTracking().AsSplitQuery().Where(p => productIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, ct);
         var providerIds = products.Values.Select(p => p.ProviderId).Distinct().ToList();
-        var providers = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var providers = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, ct);
         var assortments = new Dictionary<Guid, List<Assortment>>();
         foreach (var accountId in accountIds)
-            assortments[accountId] = await db.Assortments.AsNoTracking().Where(a => a.AccountIds.Contains(accountId)).OrderBy(a => a.Name).ToListAsync(ct);
-        var promotions = codes.Count == 0 ? [] : await db.PromotionalCodes.AsNoTracking().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
+            assortments[accountId] = await db.Assortments.AsNoTracking().Where(a => a.AccountIds.Contains(accountId))
+                .OrderBy(a => a.Name).ToListAsync(ct);
+        var promotions = codes.Count == 0 ? [] : await db.PromotionalCodes.AsNoTracking()
+            .Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
         return new Catalog(accounts, products, providers, assortments, promotions);
     }
 

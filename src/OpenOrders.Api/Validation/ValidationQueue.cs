@@ -10,9 +10,11 @@ namespace OpenOrders.Api.Validation;
 public sealed class ValidationQueue(OrdersDbContext db)
 {
     /// <summary>A dead job is not leased; each lease counts an attempt.</summary>
-    public static readonly LeaseQuery<ValidationJob> Jobs = new(nameof(ValidationJob.OrderId), "\"DateDead\" IS NULL", j => j.DateDead == null,
+    public static readonly LeaseQuery<ValidationJob> Jobs = new(nameof(ValidationJob.OrderId),
+        "\"DateDead\" IS NULL", j => j.DateDead == null,
         "\"Attempts\" = \"Attempts\" + 1", s => s.SetProperty(j => j.Attempts, j => j.Attempts + 1));
 
-    public Task<List<Guid>> LeaseAsync(string owner, int max, DateTimeOffset now, TimeSpan lease, CancellationToken ct) =>
+    public Task<List<Guid>> LeaseAsync(string owner, int max, DateTimeOffset now, TimeSpan lease,
+        CancellationToken ct) =>
         db.LeaseAsync(Jobs, owner, max, now, lease, ct);
 }

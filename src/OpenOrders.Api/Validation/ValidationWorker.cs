@@ -18,7 +18,8 @@ public sealed class ValidationWorker(IServiceScopeFactory scopes, ValidationSign
             try
             {
                 // Keep going while there is work; sleep only when a pass found none.
-                while (await RunOnceAsync(scopes, settings.InstanceName, time, settings.LeaseDuration, stoppingToken) > 0) { }
+                while (await RunOnceAsync(scopes, settings.InstanceName, time, settings.LeaseDuration,
+                    stoppingToken) > 0) { }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -33,12 +34,14 @@ public sealed class ValidationWorker(IServiceScopeFactory scopes, ValidationSign
     /// validated alone, so one that cannot be validated fails by itself and its neighbours go on. Tests call this
     /// to drive the worker; it answers how many jobs it leased.
     /// </summary>
-    public static async Task<int> RunOnceAsync(IServiceScopeFactory scopes, string owner, TimeProvider time, TimeSpan lease, CancellationToken ct)
+    public static async Task<int> RunOnceAsync(IServiceScopeFactory scopes, string owner, TimeProvider time,
+        TimeSpan lease, CancellationToken ct)
     {
         List<Guid> leased;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            leased = await scope.ServiceProvider.GetRequiredService<ValidationQueue>().LeaseAsync(owner, 32, time.GetUtcNow(), lease, ct);
+            leased = await scope.ServiceProvider.GetRequiredService<ValidationQueue>()
+                .LeaseAsync(owner, 32, time.GetUtcNow(), lease, ct);
             if (leased.Count == 0) return 0;
             try
             {
@@ -55,13 +58,20 @@ public sealed class ValidationWorker(IServiceScopeFactory scopes, ValidationSign
         foreach (var orderId in leased)
         {
             await using var alone = scopes.CreateAsyncScope();
-            try { await alone.ServiceProvider.GetRequiredService<OrderValidator>().ValidateAsync([orderId], owner, ct); }
-            catch (Exception e) when (!ct.IsCancellationRequested) { await FailAsync(scopes, orderId, owner, e, ct); }
+            try
+            {
+                await alone.ServiceProvider.GetRequiredService<OrderValidator>().ValidateAsync([orderId], owner, ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                await FailAsync(scopes, orderId, owner, e, ct);
+            }
         }
         return leased.Count;
     }
 
-    private static async Task FailAsync(IServiceScopeFactory scopes, Guid orderId, string owner, Exception error, CancellationToken ct)
+    private static async Task FailAsync(IServiceScopeFactory scopes, Guid orderId, string owner, Exception error,
+        CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<OrderValidator>().FailAsync(orderId, owner, error, ct);

@@ -3,7 +3,9 @@ using OpenOrders.Domain.Enumerations;
 
 namespace OpenOrders.Api.WebConsole;
 
-/// <summary>The time zone the console shows times in (<c>Console:TimeZone</c>, by default the marketplace's own).</summary>
+/// <summary>
+/// The time zone the console shows times in (<c>Console:TimeZone</c>, by default the marketplace's own).
+/// </summary>
 public sealed record ConsoleTimeZone(TimeZoneInfo Zone)
 {
     public const string Default = "Europe/Amsterdam";
@@ -24,13 +26,15 @@ public sealed class ConsoleFormat(DisplayLanguage language, TimeZoneInfo zone)
     public DisplayLanguage Language => language;
     public TimeZoneInfo Zone => zone;
 
-    public string Date(DateTimeOffset? value) => value is { } v ? Local(v).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
+    public string Date(DateTimeOffset? value) =>
+        value is { } v ? Local(v).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
 
     public string DateTime(DateTimeOffset? value) =>
         value is { } v ? Local(v).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
 
     /// <summary>The machine-readable form, for <c>&lt;time datetime&gt;</c>.</summary>
-    public static string Iso(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    public static string Iso(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     public string Money(decimal amount) => "€ " + Number(amount, 2);
 
@@ -39,7 +43,9 @@ public sealed class ConsoleFormat(DisplayLanguage language, TimeZoneInfo zone)
     public string Number(decimal value, int decimals)
     {
         var text = value.ToString("N" + decimals, CultureInfo.InvariantCulture);
-        return language == DisplayLanguage.Dutch ? text.Replace(',', '\u0001').Replace('.', ',').Replace('\u0001', '.') : text;
+        return language == DisplayLanguage.Dutch
+            ? text.Replace(',', '\u0001').Replace('.', ',').Replace('\u0001', '.')
+            : text;
     }
 
     public string Of<TEnum>(TEnum value) where TEnum : struct, Enum => DisplayValues.Of(value, language);
@@ -49,7 +55,8 @@ public sealed class ConsoleFormat(DisplayLanguage language, TimeZoneInfo zone)
     /// <summary>A date typed into a form (yyyy-MM-dd), as the start of that day in the console's time zone.</summary>
     public DateTimeOffset? ParseDate(string? text)
     {
-        if (!System.DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return null;
+        if (!System.DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+                out var day)) return null;
         // The same instant in UTC: the only offset PostgreSQL stores, and the one SQLite's stored form orders by.
         return new DateTimeOffset(day, zone.GetUtcOffset(day)).ToUniversalTime();
     }
@@ -61,7 +68,8 @@ public sealed class ConsoleFormat(DisplayLanguage language, TimeZoneInfo zone)
     public DateTimeOffset? ParseDateTime(string? text)
     {
         string[] shapes = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"];
-        if (!System.DateTime.TryParseExact(text, shapes, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (!System.DateTime.TryParseExact(text, shapes, CultureInfo.InvariantCulture, DateTimeStyles.None,
+                out var local))
             return null;
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }

@@ -8,22 +8,30 @@ using OpenOrders.Domain.Enumerations;
 
 namespace OpenOrders.Api.WebConsole;
 
-/// <summary>What every console page has: the signed-in person as a <see cref="Auth.Caller"/>, texts, formats, and the outcome of the last action.</summary>
+/// <summary>
+/// What every console page has: the signed-in person as a <see cref="Auth.Caller"/>, texts, formats, and the
+/// outcome of the last action.
+/// </summary>
 public abstract class ConsolePage : PageModel
 {
     private ConsoleFormat? format;
     private IStringLocalizer<ConsoleText>? text;
 
     /// <summary>The person acting, with exactly the rules of an API client of the same role and tenant.</summary>
-    public Caller Caller => PersonClaims.CallerOf(User) ?? throw new InvalidOperationException("This page needs a signed-in person.");
+    public Caller Caller =>
+        PersonClaims.CallerOf(User) ?? throw new InvalidOperationException("This page needs a signed-in person.");
 
     public Caller? SignedIn => PersonClaims.CallerOf(User);
 
-    public DisplayLanguage Language => CultureInfo.CurrentUICulture.Name.StartsWith("nl", StringComparison.Ordinal) ? DisplayLanguage.Dutch : DisplayLanguage.English;
+    public DisplayLanguage Language => CultureInfo.CurrentUICulture.Name.StartsWith("nl", StringComparison.Ordinal)
+        ? DisplayLanguage.Dutch
+        : DisplayLanguage.English;
 
-    public ConsoleFormat Format => format ??= new(Language, HttpContext.RequestServices.GetRequiredService<ConsoleTimeZone>().Zone);
+    public ConsoleFormat Format =>
+        format ??= new(Language, HttpContext.RequestServices.GetRequiredService<ConsoleTimeZone>().Zone);
 
-    public IStringLocalizer<ConsoleText> Text => text ??= HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ConsoleText>>();
+    public IStringLocalizer<ConsoleText> Text =>
+        text ??= HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ConsoleText>>();
 
     /// <summary>What the last action did, shown once after its redirect (post, redirect, get).</summary>
     [TempData]

@@ -50,7 +50,8 @@ public static class ConsoleSetup
 
     /// <summary>
     /// Outside Development the console's cookies are Secure, so it is served over HTTPS only: say so plainly rather
-    /// than fail later. Behind a proxy that ends TLS, <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> passes the scheme on.
+    /// than fail later. Behind a proxy that ends TLS, <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> passes the
+    /// scheme on.
     /// </summary>
     private static Task HttpsOnly(HttpContext http, Func<Task> next)
     {
@@ -58,7 +59,7 @@ public static class ConsoleSetup
         http.Response.StatusCode = StatusCodes.Status400BadRequest;
         http.Response.ContentType = "text/plain; charset=utf-8";
         return http.Response.WriteAsync("The console is served over HTTPS only. Behind a proxy that ends TLS, set " +
-                                        "ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so the service sees the original scheme.");
+            "ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so the service sees the original scheme.");
     }
 
     /// <summary>
@@ -76,7 +77,8 @@ public static class ConsoleSetup
             try { refused = HasNul(await http.Request.ReadFormAsync(http.RequestAborted)); }
             catch (InvalidDataException) { refused = true; }
         }
-        if (refused) http.Response.StatusCode = StatusCodes.Status400BadRequest; // the error page says the form was refused
+        // the error page says the form was refused
+        if (refused) http.Response.StatusCode = StatusCodes.Status400BadRequest;
         else await next();
     }
 
@@ -84,13 +86,15 @@ public static class ConsoleSetup
     private static Task SecurityHeaders(HttpContext http, Func<Task> next)
     {
         var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-                                        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        headers.ContentSecurityPolicy =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
         // Pages hold private data: never cached (and exactly as antiforgery wants it, so it need not override them).
-        if (!http.Request.Path.StartsWithSegments($"{Root}/assets")) (headers.CacheControl, headers.Pragma) = ("no-cache, no-store", "no-cache");
+        if (!http.Request.Path.StartsWithSegments($"{Root}/assets"))
+            (headers.CacheControl, headers.Pragma) = ("no-cache, no-store", "no-cache");
         return next();
     }
 

@@ -1,6 +1,8 @@
 namespace OpenOrders.Api.WebConsole;
 
-/// <summary>The console's answer to a missing page, a refused form and an unexpected failure, in the person's language.</summary>
+/// <summary>
+/// The console's answer to a missing page, a refused form and an unexpected failure, in the person's language.
+/// </summary>
 [Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
 public sealed class ErrorModel : ConsolePage
 {
@@ -21,7 +23,8 @@ public sealed class ErrorModel : ConsolePage
             404 => (Text["Not found"], Text["There is nothing here, or it is not yours to see."]),
             400 => (Text["The form could not be accepted"],
                 Text["It was not sent from this page of the console, or it expired. Nothing was changed: go back, reload the page and try again."]),
-            _ => (Text["Something went wrong"], Text["The error has been logged. Nothing was changed. Try again in a moment."]),
+            _ => (Text["Something went wrong"],
+                Text["The error has been logged. Nothing was changed. Try again in a moment."]),
         };
     }
 }

@@ -18,7 +18,8 @@ public sealed class LanguageModel(IHostEnvironment env) : ConsolePage
                     Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax,
                     Secure = !env.IsDevelopment(), IsEssential = true, Path = ConsoleSetup.Root,
                 });
-        return LocalRedirect(returnUrl is { } url && Url.IsLocalUrl(url) && url.StartsWith(ConsoleSetup.Root, StringComparison.Ordinal)
-            ? url : ConsoleSetup.Root);
+        return LocalRedirect(
+            returnUrl is { } url && Url.IsLocalUrl(url) && url.StartsWith(ConsoleSetup.Root, StringComparison.Ordinal)
+                ? url : ConsoleSetup.Root);
     }
 }

@@ -34,7 +34,8 @@ public sealed class SetPasswordModel(Invitations invitations) : ConsolePage
         if (!result.Succeeded)
         {
             Problems.AddRange(result.Errors.Select(e => e.Code == "InvalidToken"
-                ? Text["This link is no longer valid: it was used already, or it expired. Ask an admin for a new one."].Value
+                ? Text["This link is no longer valid: it was used already, or it expired. Ask an admin for a new one."]
+                    .Value
                 : e.Description));
             return Page();
         }

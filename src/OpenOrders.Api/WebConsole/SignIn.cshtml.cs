@@ -26,7 +26,8 @@ public sealed class SignInModel(SignInManager<Person> signIn, ILogger<SignInMode
             Problem = Text["Enter your e-mail address and password."];
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false,
+            lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Target());
 
         log.LogInformation("Console sign-in refused for {Email}: {Result}", Email.Trim(), result);
@@ -39,5 +40,7 @@ public sealed class SignInModel(SignInManager<Person> signIn, ILogger<SignInMode
 
     /// <summary>Back to the console page that sent the person here, never to another site.</summary>
     private string Target() =>
-        ReturnUrl is { } url && Url.IsLocalUrl(url) && url.StartsWith(ConsoleSetup.Root, StringComparison.Ordinal) ? url : ConsoleSetup.Root;
+        ReturnUrl is { } url && Url.IsLocalUrl(url) && url.StartsWith(ConsoleSetup.Root, StringComparison.Ordinal)
+            ? url
+            : ConsoleSetup.Root;
 }

@@ -22,7 +22,8 @@ public static class StatusDiagramView
         return Drawn[key] = Draw(order.Status, path, format, text);
     }
 
-    private static string Draw(OrderStatus current, List<OrderStatus> path, ConsoleFormat format, IStringLocalizer text) => Inline(new SvgOptions
+    private static string Draw(OrderStatus current, List<OrderStatus> path, ConsoleFormat format,
+        IStringLocalizer text) => Inline(new SvgOptions
     {
         Current = current,
         Path = path,
@@ -48,6 +49,8 @@ public static class StatusDiagramView
     private static string Inline(SvgOptions options)
     {
         var svg = StatusDiagram.Svg(options);
-        return svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart() : svg;
+        return svg.StartsWith("<?xml", StringComparison.Ordinal)
+            ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart()
+            : svg;
     }
 }

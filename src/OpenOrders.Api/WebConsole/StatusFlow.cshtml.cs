@@ -6,7 +6,8 @@ namespace OpenOrders.Api.WebConsole;
 /// <summary>The whole status machine: the picture, and the same rules as a table for those who cannot see it.</summary>
 public sealed class StatusFlowModel : ConsolePage
 {
-    public sealed record Move(OrderStatus From, OrderStatus To, IReadOnlyList<Role> Roles, TransitionRequirement Requires);
+    public sealed record Move(OrderStatus From, OrderStatus To, IReadOnlyList<Role> Roles,
+        TransitionRequirement Requires);
 
     /// <summary>One row per (from, to), as the picture draws one arrow per pair.</summary>
     public IReadOnlyList<Move> Moves { get; } = [.. OrderStatusMachine.Rules.GroupBy(r => (r.From, r.To))

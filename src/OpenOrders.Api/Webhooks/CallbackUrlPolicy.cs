@@ -16,7 +16,8 @@ public sealed class CallbackUrlPolicy(IOptions<WebhookOptions> options, IHostEnv
     private bool AllowPrivate => options.Value.AllowPrivateNetworks;
     private bool AllowLoopback => AllowPrivate || env.IsDevelopment();
 
-    private bool Refused(IPAddress address) => IsInternal(address) && !AllowPrivate && !(AllowLoopback && IsLoopback(address));
+    private bool Refused(IPAddress address) =>
+        IsInternal(address) && !AllowPrivate && !(AllowLoopback && IsLoopback(address));
 
     private static bool IsLoopback(IPAddress address) =>
         IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
@@ -24,15 +25,22 @@ public sealed class CallbackUrlPolicy(IOptions<WebhookOptions> options, IHostEnv
     /// <summary>Why the URL is refused, or null when it is acceptable.</summary>
     public async Task<string?> ProblemWithAsync(string? url, CancellationToken ct)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+            || string.IsNullOrEmpty(uri.Host))
             return "Must be an absolute http(s) URL.";
         if (uri.Scheme == "http" && !AllowHttp) return "Must use https.";
         if (!string.IsNullOrEmpty(uri.UserInfo)) return "Must not contain credentials.";
         if (AllowPrivate) return null;
         IPAddress[] addresses;
-        try { addresses = IPAddress.TryParse(uri.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.IdnHost, ct); }
+        try
+        {
+            addresses = IPAddress.TryParse(uri.Host, out var literal)
+                ? [literal] : await Dns.GetHostAddressesAsync(uri.IdnHost, ct);
+        }
         catch (SocketException) { return $"The host '{uri.Host}' cannot be resolved."; }
-        return addresses.Length == 0 || addresses.Any(Refused) ? "Must not point to a loopback, private or otherwise internal address." : null;
+        return addresses.Length == 0 || addresses.Any(Refused)
+            ? "Must not point to a loopback, private or otherwise internal address."
+            : null;
     }
 
     /// <summary>The handler for webhook calls: no redirects, and the address checked when connecting.</summary>
@@ -47,7 +55,8 @@ public sealed class CallbackUrlPolicy(IOptions<WebhookOptions> options, IHostEnv
                 ? [literal] : await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
             var allowed = addresses.Where(a => !Refused(a)).ToArray();
             if (allowed.Length == 0)
-                throw new HttpRequestException($"Refused to connect to {context.DnsEndPoint.Host}: it resolves to an internal address.");
+                throw new HttpRequestException(
+                    $"Refused to connect to {context.DnsEndPoint.Host}: it resolves to an internal address.");
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
@@ -65,9 +74,11 @@ public sealed class CallbackUrlPolicy(IOptions<WebhookOptions> options, IHostEnv
     public static bool IsInternal(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)) return true;
+        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
+            return true;
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
-            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (address.GetAddressBytes()[0] & 0xFE) == 0xFC;
+            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
+                || (address.GetAddressBytes()[0] & 0xFE) == 0xFC;
         var b = address.GetAddressBytes();
         return b[0] switch
         {

@@ -9,7 +9,8 @@ namespace OpenOrders.Api.Webhooks;
 /// </summary>
 public sealed class CommitNotifier(DeliverySignal signal) : SaveChangesInterceptor
 {
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken ct = default)
     {
         if (eventData.Context?.Database.CurrentTransaction is null) signal.Notify();
         return ValueTask.FromResult(result);
@@ -24,11 +25,13 @@ public sealed class CommitNotifier(DeliverySignal signal) : SaveChangesIntercept
 
 public sealed class TransactionCommitNotifier(DeliverySignal signal) : DbTransactionInterceptor
 {
-    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken ct = default)
     {
         signal.Notify();
         return Task.CompletedTask;
     }
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => signal.Notify();
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        signal.Notify();
 }

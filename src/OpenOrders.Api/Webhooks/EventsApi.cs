@@ -18,16 +18,20 @@ public static class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/events", ListEvents).WithTags("Webhooks").RequireRoles(Role.Admin, Role.Account, Role.Provider)
-            .WithSummary("Order events after a position, oldest first").ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403);
+        app.MapGet("/api/v1/events", ListEvents).WithTags("Webhooks")
+            .RequireRoles(Role.Admin, Role.Account, Role.Provider)
+            .WithSummary("Order events after a position, oldest first")
+            .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403);
         return app;
     }
 
     public static async Task<Results<Ok<EventPage>, ValidationProblem>> ListEvents(
-        Caller caller, OrdersDbContext db, IOptions<WebhookOptions> options, string? after, int? limit, CancellationToken ct)
+        Caller caller, OrdersDbContext db, IOptions<WebhookOptions> options, string? after, int? limit,
+        CancellationToken ct)
     {
         long position = 0;
-        if (after is not null && (!long.TryParse(after, out position) || position < 0)) return Problems.Invalid("after", "Not a position this service gave out.");
+        if (after is not null && (!long.TryParse(after, out position) || position < 0))
+            return Problems.Invalid("after", "Not a position this service gave out.");
         var take = limit ?? 100;
         if (take is < 1 or > 500) return Problems.Invalid("limit", "Between 1 and 500.");
 
@@ -37,17 +41,20 @@ public static class EventsApi
             .OrderBy(c => c.FeedPosition).Take(take).ToListAsync(ct);
         var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
         var events = changes.SelectMany(c => Webhook.For(c.Kind).Select(w => new EventResponse(
-            c.FeedPosition!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), w.Resource, w.Action, c.DateCreated,
-            w == Webhook.StatusTransitionCreated && c.StatusTransitionId is { } t ? Links.OrderStatusTransition(baseUrl, t) : Links.Order(baseUrl, c.OrderId),
+            c.FeedPosition!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), w.Resource, w.Action,
+            c.DateCreated, w == Webhook.StatusTransitionCreated && c.StatusTransitionId is { } t
+                ? Links.OrderStatusTransition(baseUrl, t) : Links.Order(baseUrl, c.OrderId),
             c.OrderId, c.Version, c.ModifiedFields))).ToList();
-        var next = changes.Count > 0 ? changes[^1].FeedPosition!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : after ?? "0";
+        var next = changes.Count > 0
+            ? changes[^1].FeedPosition!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : after ?? "0";
         return TypedResults.Ok(new EventPage(events, next, changes.Count == take));
     }
 }
 
 public sealed record EventResponse(
-    string Position, string Resource, string Action, DateTimeOffset DateCreated, string UrlReference, Guid OrderId, int Version,
-    IReadOnlyList<string> ModifiedFields);
+    string Position, string Resource, string Action, DateTimeOffset DateCreated, string UrlReference, Guid OrderId,
+    int Version, IReadOnlyList<string> ModifiedFields);
 
 /// <summary>Keep <c>next</c> and ask again with <c>after=next</c>.</summary>
 public sealed record EventPage(IReadOnlyList<EventResponse> Items, string Next, bool HasMore);

@@ -25,7 +25,8 @@ public sealed class WebhookDeliveryLog(OrdersDbContext db, WebhookSubscriptions 
         var query = db.WebhookAttempts.AsNoTracking().Where(a => a.SubscriptionId == id);
         if (stillFailing || failedAttempts) query = query.Where(a => !a.Succeeded);
         if (stillFailing)
-            query = query.Where(a => db.WebhookDeliveries.Any(d => d.Id == a.DeliveryId && d.Status != DeliveryStatus.Delivered));
+            query = query.Where(a => db.WebhookDeliveries.Any(d => d.Id == a.DeliveryId
+                && d.Status != DeliveryStatus.Delivered));
         var attempts = await query.OrderByDescending(a => a.Id).Take(Math.Clamp(limit, 1, 500))
             .Join(db.WebhookDeliveries, a => a.DeliveryId, d => d.Id,
                 (a, d) => new { a, d.WebhookId, d.OrderId, d.Status })

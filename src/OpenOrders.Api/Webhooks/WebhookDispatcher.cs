@@ -10,8 +10,8 @@ namespace OpenOrders.Api.Webhooks;
 /// the attempt with the delivery's next state. A crash between sending and recording means the delivery is sent
 /// again after the lease expires, with the same webhook-id: at least once, never lost.
 /// </summary>
-public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider time, IOptions<WebhookOptions> options, Hosting.OrdersMetrics metrics,
-    IOptions<Hosting.WorkerOptions> workers, ILogger<WebhookDispatcher> log)
+public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider time, IOptions<WebhookOptions> options,
+    Hosting.OrdersMetrics metrics, IOptions<Hosting.WorkerOptions> workers, ILogger<WebhookDispatcher> log)
 {
     /// <summary>Long enough for an attempt to time out and its outcome to be stored.</summary>
     public TimeSpan Lease => options.Value.AttemptTimeout + workers.Value.LeaseDuration;
@@ -29,28 +29,33 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
 
         var deliveries = await db.WebhookDeliveries.Where(d => leased.Contains(d.Id)).ToListAsync(ct);
         var subscriptionIds = deliveries.Select(d => d.SubscriptionId).Distinct().ToList();
-        var subscriptions = await db.WebhookSubscriptions.Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var subscriptions = await db.WebhookSubscriptions.Where(s => subscriptionIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, ct);
         var orderIds = deliveries.Select(d => d.OrderId).Distinct().ToList();
         var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
-        var orders = (await db.Orders.AsNoTracking().AsSplitQuery().Include(o => o.StatusTransitions).Where(o => orderIds.Contains(o.Id)).ToListAsync(ct))
+        var orders = (await db.Orders.AsNoTracking().AsSplitQuery().Include(o => o.StatusTransitions)
+                .Where(o => orderIds.Contains(o.Id)).ToListAsync(ct))
             .ToDictionary(o => o.Id, o => OrderResponse.From(o, baseUrl));
 
         var sender = scope.ServiceProvider.GetRequiredService<WebhookSender>();
         var results = new System.Collections.Concurrent.ConcurrentDictionary<Guid, AttemptResult>();
-        var sendable = deliveries.Where(d => subscriptions.GetValueOrDefault(d.SubscriptionId) is { IsEnabled: true }).ToList();
-        await Parallel.ForEachAsync(sendable, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (delivery, token) =>
+        var sendable = deliveries.Where(d => subscriptions.GetValueOrDefault(d.SubscriptionId) is { IsEnabled: true })
+            .ToList();
+        await Parallel.ForEachAsync(sendable,
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (delivery, token) =>
         {
             var webhook = Webhook.Find(delivery.WebhookId)!;
             var urlReference = delivery.StatusTransitionId is { } t && webhook == Webhook.StatusTransitionCreated
                 ? Hosting.Links.OrderStatusTransition(baseUrl, t) : Hosting.Links.Order(baseUrl, delivery.OrderId);
-            results[delivery.Id] = await sender.SendAsync(subscriptions[delivery.SubscriptionId], delivery.MessageId, webhook, urlReference,
-                orders.GetValueOrDefault(delivery.OrderId), delivery.ModifiedFields, token);
+            results[delivery.Id] = await sender.SendAsync(subscriptions[delivery.SubscriptionId], delivery.MessageId,
+                webhook, urlReference, orders.GetValueOrDefault(delivery.OrderId), delivery.ModifiedFields, token);
         });
 
         var now = time.GetUtcNow();
         foreach (var delivery in deliveries)
         {
-            if (results.TryGetValue(delivery.Id, out var result)) Record(db, delivery, subscriptions[delivery.SubscriptionId], result, now);
+            if (results.TryGetValue(delivery.Id, out var result))
+                Record(db, delivery, subscriptions[delivery.SubscriptionId], result, now);
             else delivery.Status = DeliveryStatus.Failed; // its subscription was removed or disabled
             delivery.LeaseOwner = null;
             delivery.LeaseExpiresAt = null;
@@ -62,24 +67,29 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
         }
         catch (DbUpdateConcurrencyException)
         {
-            log.LogWarning("Lost a lease in a webhook batch of {Owner}; the new holders will send and record those again.", owner);
+            log.LogWarning(
+                "Lost a lease in a webhook batch of {Owner}; the new holders will send and record those again.",
+                owner);
         }
         return leased.Count;
     }
 
-    private void Record(OrdersDbContext db, WebhookDelivery delivery, WebhookSubscription subscription, AttemptResult result, DateTimeOffset now)
+    private void Record(OrdersDbContext db, WebhookDelivery delivery, WebhookSubscription subscription,
+        AttemptResult result, DateTimeOffset now)
     {
         delivery.Attempts++;
         db.WebhookAttempts.Add(new WebhookAttempt
         {
-            DeliveryId = delivery.Id, SubscriptionId = subscription.Id, Number = delivery.Attempts, AttemptedAt = now,
-            StatusCode = result.StatusCode, LatencyMs = result.LatencyMs, Error = result.Error, Succeeded = result.Succeeded,
-            ResponseExcerpt = result.ResponseExcerpt,
+            DeliveryId = delivery.Id, SubscriptionId = subscription.Id, Number = delivery.Attempts,
+            AttemptedAt = now, StatusCode = result.StatusCode, LatencyMs = result.LatencyMs, Error = result.Error,
+            Succeeded = result.Succeeded, ResponseExcerpt = result.ResponseExcerpt,
         });
-        metrics.Attempted(result.Succeeded ? "delivered" : result.StatusCode is { } code ? $"http_{code}" : "no_answer");
+        metrics.Attempted(
+            result.Succeeded ? "delivered" : result.StatusCode is { } code ? $"http_{code}" : "no_answer");
         if (result.Succeeded)
         {
-            log.LogInformation("Webhook {MessageId} delivered to {Url} (attempt {Attempt}, {StatusCode}, {LatencyMs} ms)",
+            log.LogInformation(
+                "Webhook {MessageId} delivered to {Url} (attempt {Attempt}, {StatusCode}, {LatencyMs} ms)",
                 delivery.MessageId, subscription.CallbackUrl, delivery.Attempts, result.StatusCode, result.LatencyMs);
             if (delivery.Attempts == 1) metrics.Delivered(now - delivery.EventDate);
             delivery.Status = DeliveryStatus.Delivered;
@@ -91,17 +101,20 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
         var next = RetrySchedule.NextDelay(delivery.Attempts, result.RetryAfter, Random.Shared);
         if (result.StatusCode == 410) Disable(subscription, "The receiver answered 410 Gone.");
         else if (now - subscription.FailingSince >= options.Value.DisableAfterFailingFor)
-            Disable(subscription, $"Every delivery failed for {options.Value.DisableAfterFailingFor.TotalDays:0} days.");
+            Disable(subscription,
+                $"Every delivery failed for {options.Value.DisableAfterFailingFor.TotalDays:0} days.");
         if (!subscription.IsEnabled || next is null) delivery.Status = DeliveryStatus.Failed;
         else delivery.DueAt = now + next.Value;
-        log.LogInformation("Webhook {MessageId} to {Url} failed (attempt {Attempt}): {Error}", delivery.MessageId, subscription.CallbackUrl, delivery.Attempts, result.Error);
+        log.LogInformation("Webhook {MessageId} to {Url} failed (attempt {Attempt}): {Error}", delivery.MessageId,
+            subscription.CallbackUrl, delivery.Attempts, result.Error);
     }
 
     /// <summary>Only pending deliveries are leased: delivered and failed ones are done.</summary>
     public static readonly LeaseQuery<WebhookDelivery> Pending =
         new(nameof(WebhookDelivery.Id), "\"Status\" = 'Pending'", d => d.Status == DeliveryStatus.Pending);
 
-    public static Task<List<Guid>> LeaseAsync(OrdersDbContext db, string owner, int max, DateTimeOffset now, TimeSpan lease, CancellationToken ct) =>
+    public static Task<List<Guid>> LeaseAsync(
+        OrdersDbContext db, string owner, int max, DateTimeOffset now, TimeSpan lease, CancellationToken ct) =>
         db.LeaseAsync(Pending, owner, max, now, lease, ct);
 
     private void Disable(WebhookSubscription subscription, string reason)

@@ -19,7 +19,8 @@ public sealed class WebhookFanout(OrdersDbContext db, TimeProvider time)
         // Touching the counter row first makes concurrent passes (other instances) wait for this one.
         var last = (await db.Database.SqlQuery<long>(
             $"""UPDATE "Counters" SET "Value" = "Value" WHERE "Name" = {Counter.EventFeed} RETURNING "Value" AS "Value" """).ToListAsync(ct)).Single();
-        var changes = await db.OrderChanges.Where(c => c.FeedPosition == null).OrderBy(c => c.Position).Take(500).ToListAsync(ct);
+        var changes = await db.OrderChanges.Where(c => c.FeedPosition == null).OrderBy(c => c.Position).Take(500)
+            .ToListAsync(ct);
         if (changes.Count == 0) return 0;
 
         var orderIds = changes.Select(c => c.OrderId).Distinct().ToList();
@@ -33,26 +34,30 @@ public sealed class WebhookFanout(OrdersDbContext db, TimeProvider time)
             change.FeedPosition = ++last;
             var owner = owners[change.OrderId];
             foreach (var webhook in Webhook.For(change.Kind))
-                foreach (var subscription in subscriptions.Where(s => s.WebhookId == webhook.Id && Hears(s, owner.AccountId, owner.ProviderId)))
+                foreach (var subscription in subscriptions.Where(s => s.WebhookId == webhook.Id
+                        && Hears(s, owner.AccountId, owner.ProviderId)))
                     db.WebhookDeliveries.Add(new WebhookDelivery
                     {
-                        Id = Guid.CreateVersion7(now), SubscriptionId = subscription.Id, WebhookId = webhook.Id, ChangePosition = change.Position,
-                        OrderId = change.OrderId, StatusTransitionId = change.StatusTransitionId, ModifiedFields = change.ModifiedFields,
+                        Id = Guid.CreateVersion7(now), SubscriptionId = subscription.Id, WebhookId = webhook.Id,
+                        ChangePosition = change.Position, OrderId = change.OrderId,
+                        StatusTransitionId = change.StatusTransitionId, ModifiedFields = change.ModifiedFields,
                         Status = DeliveryStatus.Pending, DueAt = now, DateCreated = now, EventDate = change.DateCreated,
                     });
         }
-        await db.Counters.Where(c => c.Name == Counter.EventFeed).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, last), ct);
+        await db.Counters.Where(c => c.Name == Counter.EventFeed)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, last), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return changes.Count;
     }
 
     /// <summary>A provider hears about orders for its courses, an account about its own, an admin about all.</summary>
-    public static bool Hears(WebhookSubscription subscription, Guid accountId, Guid? providerId) => subscription.OwnerRole switch
-    {
-        Role.Admin => true,
-        Role.Account => subscription.TenantId == accountId,
-        Role.Provider => providerId is not null && subscription.TenantId == providerId,
-        _ => false,
-    };
+    public static bool Hears(WebhookSubscription subscription, Guid accountId, Guid? providerId) =>
+        subscription.OwnerRole switch
+        {
+            Role.Admin => true,
+            Role.Account => subscription.TenantId == accountId,
+            Role.Provider => providerId is not null && subscription.TenantId == providerId,
+            _ => false,
+        };
 }

@@ -6,7 +6,9 @@ public sealed class WebhookOptions
     /// <summary>Plain http callback URLs; always allowed in Development.</summary>
     public bool AllowHttp { get; set; }
 
-    /// <summary>Callback URLs on loopback, private, link-local or other internal addresses (tests; a closed network).</summary>
+    /// <summary>
+    /// Callback URLs on loopback, private, link-local or other internal addresses (tests; a closed network).
+    /// </summary>
     public bool AllowPrivateNetworks { get; set; }
 
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace OpenOrders.Api.Webhooks;
 
-public sealed record AttemptResult(int? StatusCode, int LatencyMs, string? Error, TimeSpan? RetryAfter, string? ResponseExcerpt = null)
+public sealed record AttemptResult(
+    int? StatusCode, int LatencyMs, string? Error, TimeSpan? RetryAfter, string? ResponseExcerpt = null)
 {
     /// <summary>How much of a receiver's answer the delivery log keeps: enough to see what it said.</summary>
     public const int ExcerptLength = 500;
@@ -34,11 +35,14 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
         IReadOnlyList<string> modifiedFields, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var dateNotification = now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+        var dateNotification = now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ",
+            System.Globalization.CultureInfo.InvariantCulture);
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-        var hash = WebhookSigning.CallbackHash(dateNotification, webhook.Action, urlReference, nonce, subscription.Secret);
-        var body = JsonSerializer.Serialize(new WebhookBody(subscription.Id, webhook.Resource, webhook.Action, dateNotification, urlReference,
-            eventData, modifiedFields, new CallbackSecurity(nonce, hash)), json.Value.SerializerOptions);
+        var hash = WebhookSigning.CallbackHash(dateNotification, webhook.Action, urlReference, nonce,
+            subscription.Secret);
+        var body = JsonSerializer.Serialize(new WebhookBody(subscription.Id, webhook.Resource, webhook.Action,
+            dateNotification, urlReference, eventData, modifiedFields, new CallbackSecurity(nonce, hash)),
+            json.Value.SerializerOptions);
         var timestamp = now.ToUnixTimeSeconds();
 
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.CallbackUrl)
@@ -47,7 +51,8 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
         };
         request.Headers.Add("webhook-id", messageId);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", WebhookSigning.SignatureHeader(subscription.SigningSecrets(now), messageId, timestamp, body));
+        request.Headers.Add("webhook-signature",
+            WebhookSigning.SignatureHeader(subscription.SigningSecrets(now), messageId, timestamp, body));
         request.Headers.UserAgent.ParseAdd("OpenOrders-Webhooks/1.0");
 
         var stopwatch = Stopwatch.StartNew();
@@ -55,15 +60,19 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
         timeout.CancelAfter(options.Value.AttemptTimeout);
         try
         {
-            using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await clients.CreateClient(ClientName)
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var latency = (int)stopwatch.ElapsedMilliseconds;
             return new AttemptResult((int)response.StatusCode, latency,
-                response.IsSuccessStatusCode ? null : $"The receiver answered {(int)response.StatusCode} {response.ReasonPhrase}.",
+                response.IsSuccessStatusCode
+                    ? null
+                    : $"The receiver answered {(int)response.StatusCode} {response.ReasonPhrase}.",
                 RetryAfter(response, now), await ExcerptAsync(response, timeout.Token));
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new AttemptResult(null, (int)stopwatch.ElapsedMilliseconds, $"No answer within {options.Value.AttemptTimeout.TotalSeconds:0} s.", null);
+            return new AttemptResult(null, (int)stopwatch.ElapsedMilliseconds,
+                $"No answer within {options.Value.AttemptTimeout.TotalSeconds:0} s.", null);
         }
         catch (HttpRequestException e)
         {
@@ -79,11 +88,16 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
     {
         Exception cause = error;
         while (cause.InnerException is { } inner) cause = inner;
-        var text = cause == error ? error.Message : $"{cause.Message}{(error.HttpRequestError is var kind && kind != HttpRequestError.Unknown ? $" ({kind})" : "")}";
+        var text = cause == error
+            ? error.Message
+            : $"{cause.Message}"
+                + $"{(error.HttpRequestError is var kind && kind != HttpRequestError.Unknown ? $" ({kind})" : "")}";
         return text.Length > 1000 ? text[..1000] : text;
     }
 
-    /// <summary>The start of the answer's body, for the delivery log; a body that cannot be read is no failure.</summary>
+    /// <summary>
+    /// The start of the answer's body, for the delivery log; a body that cannot be read is no failure.
+    /// </summary>
     private static async Task<string?> ExcerptAsync(HttpResponseMessage response, CancellationToken ct)
     {
         try
@@ -100,10 +114,11 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
         }
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } when date > now => date - now,
-        _ => response.StatusCode == HttpStatusCode.TooManyRequests ? TimeSpan.FromSeconds(5) : null,
-    };
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) =>
+        response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } when date > now => date - now,
+            _ => response.StatusCode == HttpStatusCode.TooManyRequests ? TimeSpan.FromSeconds(5) : null,
+        };
 }

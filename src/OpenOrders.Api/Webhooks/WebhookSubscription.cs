@@ -35,7 +35,10 @@ public enum DeliveryStatus
     Failed,
 }
 
-/// <summary>One event for one subscription. Its id is the Standard Webhooks <c>webhook-id</c>, the same on every retry and replay.</summary>
+/// <summary>
+/// One event for one subscription. Its id is the Standard Webhooks <c>webhook-id</c>, the same on every retry and
+/// replay.
+/// </summary>
 public sealed class WebhookDelivery : Data.ILeasable
 {
     public Guid Id { get; set; }
@@ -72,6 +75,8 @@ public sealed class WebhookAttempt
     public string? Error { get; set; }
     public bool Succeeded { get; set; }
 
-    /// <summary>The start of the receiver's answer (<see cref="AttemptResult.ExcerptLength"/> characters at most).</summary>
+    /// <summary>
+    /// The start of the receiver's answer (<see cref="AttemptResult.ExcerptLength"/> characters at most).
+    /// </summary>
     public string? ResponseExcerpt { get; set; }
 }

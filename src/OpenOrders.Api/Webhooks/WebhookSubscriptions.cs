@@ -172,8 +172,11 @@ public sealed class WebhookSubscriptions(
 }
 
 /// <summary>The new subscription (its secret is shown this once), or the problems by property.</summary>
-/// <summary>A new subscription; or the problems with the request, and the subscription it repeats when it does.</summary>
-public sealed record Subscribed(WebhookSubscription? Subscription, IDictionary<string, string[]>? Errors, WebhookSubscription? Existing = null);
+/// <summary>
+/// A new subscription; or the problems with the request, and the subscription it repeats when it does.
+/// </summary>
+public sealed record Subscribed(
+    WebhookSubscription? Subscription, IDictionary<string, string[]>? Errors, WebhookSubscription? Existing = null);
 
 public sealed record SubscriptionSummary(WebhookSubscription Subscription, int Pending, int Failed);
 

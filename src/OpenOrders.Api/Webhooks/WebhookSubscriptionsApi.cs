@@ -37,7 +37,8 @@ public static class WebhookSubscriptionsApi
         group.MapPost("/{id:guid}/test", SendTest)
             .WithSummary("Send a signed test event now and report the receiver's answer").ProducesProblem(404);
         group.MapGet("/{id:guid}/deliveries", ListAttempts)
-            .WithSummary("The delivery log, newest first: failed=true for events still not delivered, failedAttempts=true for every failed attempt")
+            .WithSummary("The delivery log, newest first: failed=true for events still not delivered, " +
+                "failedAttempts=true for every failed attempt")
             .ProducesProblem(404);
         group.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", Redeliver)
             .WithSummary("Send one event again, with its webhook-id").ProducesProblem(404);
@@ -57,8 +58,9 @@ public static class WebhookSubscriptionsApi
         var outcome = await subscriptions.SubscribeAsync(
             body.WebhookId, body.CallbackUrl, body.SharedSecret, caller, ct);
         if (outcome.Existing is { } existing)
-            return Problems.Conflict($"This webhook is already sent to this URL by subscription {existing.Id}; a second one would " +
-                                     "deliver every event twice.", new Dictionary<string, object?>
+            return Problems.Conflict(
+                $"This webhook is already sent to this URL by subscription {existing.Id}; a second one would " +
+                "deliver every event twice.", new Dictionary<string, object?>
             {
                 ["existingSubscription"] = $"/api/v1/webhook-subscriptions/{existing.Id}",
             });
@@ -108,7 +110,8 @@ public static class WebhookSubscriptionsApi
             : Problems.NotFound(Subscription, id);
 
     public static async Task<Results<Ok<ItemsResponse<AttemptResponse>>, ProblemHttpResult>> ListAttempts(
-        Guid id, Caller caller, WebhookDeliveryLog log, bool? failed, bool? failedAttempts, int? limit, CancellationToken ct) =>
+        Guid id, Caller caller, WebhookDeliveryLog log, bool? failed, bool? failedAttempts, int? limit,
+        CancellationToken ct) =>
         await log.AttemptsAsync(id, failed == true, failedAttempts == true, limit ?? 100, caller, ct) is { } attempts
             ? TypedResults.Ok(new ItemsResponse<AttemptResponse>(attempts)) : Problems.NotFound(Subscription, id);
 

@@ -9,8 +9,9 @@ namespace OpenOrders.Api.Webhooks;
 /// Fans committed changes out to subscriptions and delivers what is due. Woken by every commit in this process;
 /// polls for other instances' work, retries that fell due and expired leases.
 /// </summary>
-public sealed class WebhookWorker(IServiceScopeFactory scopes, WebhookDispatcher dispatcher, DeliverySignal signal, TimeProvider time,
-    IOptions<WorkerOptions> workers, IOptions<WebhookOptions> webhooks, ILogger<WebhookWorker> log) : BackgroundService
+public sealed class WebhookWorker(IServiceScopeFactory scopes, WebhookDispatcher dispatcher, DeliverySignal signal,
+    TimeProvider time, IOptions<WorkerOptions> workers, IOptions<WebhookOptions> webhooks, ILogger<WebhookWorker> log)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,7 +24,8 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, WebhookDispatcher
                 if (time.GetUtcNow() - lastCleanup > TimeSpan.FromHours(1))
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await CleanUpAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), time.GetUtcNow() - webhooks.Value.KeepDeliveriesFor, stoppingToken);
+                    await CleanUpAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(),
+                        time.GetUtcNow() - webhooks.Value.KeepDeliveriesFor, stoppingToken);
                     lastCleanup = time.GetUtcNow();
                 }
             }
@@ -35,8 +37,11 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, WebhookDispatcher
         }
     }
 
-    /// <summary>One pass: fan out what was committed, then send what is due. Tests call this to drive the worker.</summary>
-    public static async Task<int> RunOnceAsync(IServiceScopeFactory scopes, WebhookDispatcher dispatcher, string owner, CancellationToken ct)
+    /// <summary>
+    /// One pass: fan out what was committed, then send what is due. Tests call this to drive the worker.
+    /// </summary>
+    public static async Task<int> RunOnceAsync(
+        IServiceScopeFactory scopes, WebhookDispatcher dispatcher, string owner, CancellationToken ct)
     {
         int fannedOut;
         await using (var scope = scopes.CreateAsyncScope())
@@ -44,11 +49,14 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, WebhookDispatcher
         return fannedOut + await dispatcher.RunOnceAsync(owner, 64, ct);
     }
 
-    /// <summary>Deliveries and their attempts are kept 30 days after they were made; pending ones are never removed.</summary>
+    /// <summary>
+    /// Deliveries and their attempts are kept 30 days after they were made; pending ones are never removed.
+    /// </summary>
     public static async Task CleanUpAsync(OrdersDbContext db, DateTimeOffset before, CancellationToken ct)
     {
         await db.WebhookAttempts.Where(a => a.AttemptedAt < before).ExecuteDeleteAsync(ct);
-        await db.WebhookDeliveries.Where(d => d.Status != DeliveryStatus.Pending && d.DateCreated < before).ExecuteDeleteAsync(ct);
+        await db.WebhookDeliveries.Where(d => d.Status != DeliveryStatus.Pending && d.DateCreated < before)
+            .ExecuteDeleteAsync(ct);
     }
 }
 

@@ -36,7 +36,8 @@ public static partial class DisplayValues
 
     /// <summary>Every enumeration with its values in declaration order.</summary>
     public static IReadOnlyList<Enumeration> All { get; } = Table
-        .Select(e => new Enumeration(e.Key.Name, [.. Enum.GetNames(e.Key).Select(n => new EnumerationValue(n, e.Value[n]))]))
+        .Select(e => new Enumeration(e.Key.Name,
+            [.. Enum.GetNames(e.Key).Select(n => new EnumerationValue(n, e.Value[n]))]))
         .ToList();
 
     private static Dictionary<Type, Dictionary<string, string>> Build() => new()

@@ -18,10 +18,12 @@ public sealed class Customer
     public Customer Copy() => new()
     {
         FirstName = FirstName, MiddleName = MiddleName, Surname = Surname, BirthDate = BirthDate, BirthCity = BirthCity,
-        BirthCountryCode = BirthCountryCode, Email = Email, PhoneNumber = PhoneNumber, Company = Company, Department = Department,
+        BirthCountryCode = BirthCountryCode, Email = Email, PhoneNumber = PhoneNumber, Company = Company,
+        Department = Department,
         Address = new Address
         {
-            Street = Address.Street, HouseNumber = Address.HouseNumber, HouseNumberAdditive = Address.HouseNumberAdditive,
+            Street = Address.Street, HouseNumber = Address.HouseNumber,
+            HouseNumberAdditive = Address.HouseNumberAdditive,
             PostalCode = Address.PostalCode, City = Address.City, CountryCode = Address.CountryCode,
         },
     };

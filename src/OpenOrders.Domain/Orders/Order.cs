@@ -9,7 +9,9 @@ namespace OpenOrders.Domain.Orders;
 public sealed partial class Order
 {
     public Guid Id { get; internal set; }
-    /// <summary>Assigned when the order is written (the API's writer takes it from the order-number sequence).</summary>
+    /// <summary>
+    /// Assigned when the order is written (the API's writer takes it from the order-number sequence).
+    /// </summary>
     public int OrderNumber { get; set; }
     public OrderStatus Status { get; private set; }
 
@@ -84,7 +86,9 @@ public sealed partial class Order
     /// <summary>Changes made since the order was loaded; stored with it. Not loaded with the order.</summary>
     public List<OrderChange> Changes { get; private set; } = [];
 
-    /// <summary>A start moment the provider chose that is neither choice: checked by a validation, then accepted or not.</summary>
+    /// <summary>
+    /// A start moment the provider chose that is neither choice: checked by a validation, then accepted or not.
+    /// </summary>
     public Guid? PendingAcceptedStartMomentId { get; private set; }
 
     /// <summary>A new order waits for the slow validation.</summary>
@@ -94,17 +98,21 @@ public sealed partial class Order
         {
             Id = order.Id, AccountId = order.AccountId, ProductId = order.ProductId, ProviderId = order.ProviderId,
             OrderType = order.OrderType, Name = order.Name, Customer = order.Customer,
-            FirstChoiceStartMomentId = order.FirstChoiceStartMomentId, SecondChoiceStartMomentId = order.SecondChoiceStartMomentId,
+            FirstChoiceStartMomentId = order.FirstChoiceStartMomentId,
+            SecondChoiceStartMomentId = order.SecondChoiceStartMomentId,
             ExternalId = order.ExternalId, ExternalEmployeeCode = order.ExternalEmployeeCode,
-            StudentExternalCompany = order.StudentExternalCompany, PurchaseOrderReference = order.PurchaseOrderReference,
+            StudentExternalCompany = order.StudentExternalCompany,
+            PurchaseOrderReference = order.PurchaseOrderReference,
             CostCentre = order.CostCentre, PrincipalId = order.PrincipalId, PromotionalCode = order.PromotionalCode,
             TeamLeaderName = order.TeamLeaderName, TeamLeaderEmailAddress = order.TeamLeaderEmailAddress,
             TeamLeaderPhoneNumber = order.TeamLeaderPhoneNumber, TeamLeaderCostCentre = order.TeamLeaderCostCentre,
-            TeamLeaderDepartment = order.TeamLeaderDepartment, TeamLeaderPersonnelNumber = order.TeamLeaderPersonnelNumber,
+            TeamLeaderDepartment = order.TeamLeaderDepartment,
+            TeamLeaderPersonnelNumber = order.TeamLeaderPersonnelNumber,
         };
         draft.Status = OrderStatus.PendingValidation;
         draft.DateCreated = now;
-        draft.Record(null, OrderStatus.PendingValidation, Role.System, new TransitionDetails("Order received; validation pending."), now);
+        draft.Record(null, OrderStatus.PendingValidation, Role.System,
+            new TransitionDetails("Order received; validation pending."), now);
         draft.Changed(now, OrderChangeKind.Created, []);
         return draft;
     }
@@ -148,7 +156,8 @@ public sealed partial class Order
         var allowed = OrderStatusMachine.AllowedTargets(Status, by);
         var options = allowed.Count == 0 ? "none" : string.Join(", ", allowed);
         return new OrderRuleViolation(ViolationKind.IllegalTransition,
-            $"An order in {Status} cannot be moved to {to} by the {by.ToString().ToLowerInvariant()}. Allowed now: {options}.")
+            $"An order in {Status} cannot be moved to {to} by the {by.ToString().ToLowerInvariant()}. " +
+            $"Allowed now: {options}.")
         { AllowedStatuses = allowed };
     }
 
@@ -157,15 +166,20 @@ public sealed partial class Order
         switch (requirement)
         {
             case TransitionRequirement.CancellationReason when details.CancellationReason is null:
-                throw Missing("cancellationReason", $"Required when moving to this status. One of: {string.Join(", ", Enum.GetNames<CancellationReason>())}.");
+                throw Missing("cancellationReason", "Required when moving to this status. One of: " +
+                    $"{string.Join(", ", Enum.GetNames<CancellationReason>())}.");
             case TransitionRequirement.AdminCancellationReason when details.AdminCancellationReason is null:
-                throw Missing("adminCancellationReason", $"Required when moving to this status. One of: {string.Join(", ", Enum.GetNames<AdminCancellationReason>())}.");
+                throw Missing("adminCancellationReason", "Required when moving to this status. One of: " +
+                    $"{string.Join(", ", Enum.GetNames<AdminCancellationReason>())}.");
             case TransitionRequirement.InvoiceOnBehalfOf:
                 var incomplete = OrderLines.Where(l => !l.HasInvoiceOnBehalfOf).Select(l => l.SequenceNumber).ToList();
                 if (incomplete.Count > 0)
                     throw new OrderRuleViolation(ViolationKind.Unprocessable,
-                        $"Order lines {string.Join(", ", incomplete)} have no invoiceOnBehalfOfName and invoiceOnBehalfOfVatNumber yet: set them with PATCH …/order-lines/{{sequenceNumber}} first.")
-                    { Errors = incomplete.ToDictionary(n => $"orderLines[{n}]", _ => new[] { "invoiceOnBehalfOfName and invoiceOnBehalfOfVatNumber are required." }) };
+                        $"Order lines {string.Join(", ", incomplete)} have no invoiceOnBehalfOfName and " +
+                        "invoiceOnBehalfOfVatNumber yet: " +
+                        $"set them with PATCH …/order-lines/{{sequenceNumber}} first.")
+                    { Errors = incomplete.ToDictionary(n => $"orderLines[{n}]",
+                        _ => new[] { "invoiceOnBehalfOfName and invoiceOnBehalfOfVatNumber are required." }) };
                 break;
             case TransitionRequirement.InvoiceNumber when details.InvoiceNumber is not > 0:
                 throw Missing("invoiceNumber", "An order is invoiced with its invoice number.");
@@ -173,13 +187,15 @@ public sealed partial class Order
                 var start = AcceptedStartMomentDate ?? StartMomentDate;
                 if (Planning != Catalog.Planning.SelfPlanned && start is { } s && now > s.AddDays(-14))
                     throw new OrderRuleViolation(ViolationKind.Conflict,
-                        $"An account can cancel up to 14 days before the start ({s:yyyy-MM-dd}); that was {s.AddDays(-14):yyyy-MM-dd}. Ask the marketplace to cancel.");
+                        $"An account can cancel up to 14 days before the start ({s:yyyy-MM-dd}); " +
+                        $"that was {s.AddDays(-14):yyyy-MM-dd}. Ask the marketplace to cancel.");
                 break;
         }
     }
 
     private static OrderRuleViolation Missing(string property, string message) =>
-        new(ViolationKind.MissingInput, $"{property}: {message}") { Errors = new Dictionary<string, string[]> { [property] = [message] } };
+        new(ViolationKind.MissingInput, $"{property}: {message}")
+        { Errors = new Dictionary<string, string[]> { [property] = [message] } };
 
     private void AcceptFirstChoice()
     {
@@ -188,22 +204,26 @@ public sealed partial class Order
         AcceptedStartMomentLocation = StartMomentLocation;
     }
 
-    /// <summary>Fees are invoiced with the order, credited with it, and waived when it ends without an invoice.</summary>
+    /// <summary>
+    /// Fees are invoiced with the order, credited with it, and waived when it ends without an invoice.
+    /// </summary>
     private void FeesFollow(OrderStatus to)
     {
         OrderFeeStatus? status = to switch
         {
             OrderStatus.Invoiced => OrderFeeStatus.Invoiced,
             OrderStatus.Credited => OrderFeeStatus.Credited,
-            OrderStatus.CancelledAccount or OrderStatus.CancelledAdmin or OrderStatus.RejectedAccount or OrderStatus.RejectedProvider
-                or OrderStatus.NotInvoiced or OrderStatus.InvoicedByThirdParty => OrderFeeStatus.Waived,
+            OrderStatus.CancelledAccount or OrderStatus.CancelledAdmin or OrderStatus.RejectedAccount
+                or OrderStatus.RejectedProvider or OrderStatus.NotInvoiced
+                or OrderStatus.InvoicedByThirdParty => OrderFeeStatus.Waived,
             _ => null,
         };
         if (status is not { } s) return;
         foreach (var fee in OrderLineFees.Concat(OrderLineAccountFees)) fee.FeeStatus = s;
     }
 
-    private OrderStatusTransition Record(OrderStatus? from, OrderStatus to, Role by, TransitionDetails details, DateTimeOffset now)
+    private OrderStatusTransition Record(OrderStatus? from, OrderStatus to, Role by, TransitionDetails details,
+        DateTimeOffset now)
     {
         var transition = new OrderStatusTransition
         {
@@ -228,7 +248,8 @@ public sealed partial class Order
     /// Every change bumps the version (the ETag) and the modification time (the sync cursor, never backwards),
     /// and is recorded with the properties it touched.
     /// </summary>
-    private void Changed(DateTimeOffset now, OrderChangeKind kind, IEnumerable<string> fields, Guid? transitionId = null)
+    private void Changed(DateTimeOffset now, OrderChangeKind kind, IEnumerable<string> fields,
+        Guid? transitionId = null)
     {
         Version++;
         DateModified = now > DateModified ? now : DateModified.AddTicks(1);

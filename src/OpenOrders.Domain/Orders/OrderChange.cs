@@ -24,6 +24,8 @@ public sealed class OrderChange
     /// <summary>Set by the store at insert.</summary>
     public long Position { get; set; }
 
-    /// <summary>Set when the change is fanned out to subscriptions: its place in the events feed, in commit order.</summary>
+    /// <summary>
+    /// Set when the change is fanned out to subscriptions: its place in the events feed, in commit order.
+    /// </summary>
     public long? FeedPosition { get; set; }
 }

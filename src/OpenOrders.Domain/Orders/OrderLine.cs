@@ -18,7 +18,8 @@ public sealed class OrderLine
     public InvoiceOnBehalfOf InvoiceOnBehalfOf { get; set; } = new();
 
     /// <summary>The provider must say, per line, which legal company the invoice is issued on behalf of.</summary>
-    public bool HasInvoiceOnBehalfOf => !string.IsNullOrWhiteSpace(InvoiceOnBehalfOf.Name) && !string.IsNullOrWhiteSpace(InvoiceOnBehalfOf.VatNumber);
+    public bool HasInvoiceOnBehalfOf =>
+        !string.IsNullOrWhiteSpace(InvoiceOnBehalfOf.Name) && !string.IsNullOrWhiteSpace(InvoiceOnBehalfOf.VatNumber);
 }
 
 public sealed class InvoiceOnBehalfOf

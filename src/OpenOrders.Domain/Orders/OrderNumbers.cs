@@ -20,7 +20,8 @@ public static class OrderNumbers
     public static int ForSequence(long n)
     {
         if (n is < 0 or >= Count)
-            throw new InvalidOperationException($"All {Count:N0} order numbers are used; order number {n} is out of range.");
+            throw new InvalidOperationException(
+                $"All {Count:N0} order numbers are used; order number {n} is out of range.");
         var value = (uint)n;
         do value = Permute(value); while (value >= Count);
         return First + (int)value;

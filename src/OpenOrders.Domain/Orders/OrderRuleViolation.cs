@@ -22,6 +22,9 @@ public sealed class OrderRuleViolation(ViolationKind kind, string message) : Exc
     /// <summary>For <see cref="ViolationKind.IllegalTransition"/>: where this caller may move the order now.</summary>
     public IReadOnlyList<OrderStatus> AllowedStatuses { get; init; } = [];
 
-    /// <summary>Property name → messages, for <see cref="ViolationKind.MissingInput"/> and <see cref="ViolationKind.Unprocessable"/>.</summary>
+    /// <summary>
+    /// Property name → messages, for <see cref="ViolationKind.MissingInput"/> and
+    /// <see cref="ViolationKind.Unprocessable"/>.
+    /// </summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();
 }

@@ -16,7 +16,8 @@ public enum TransitionRequirement
     InvoiceNumber,
 }
 
-public sealed record StatusTransitionRule(OrderStatus From, OrderStatus To, Role Role, TransitionRequirement Requires = TransitionRequirement.None);
+public sealed record StatusTransitionRule(OrderStatus From, OrderStatus To, Role Role,
+    TransitionRequirement Requires = TransitionRequirement.None);
 
 /// <summary>
 /// The status machine as data: every allowed (from, to, role) and what it requires. <see cref="Order.MoveTo"/>
@@ -26,7 +27,8 @@ public static class OrderStatusMachine
 {
 
     /// <summary>The admin may cancel in any open status before invoicing.</summary>
-    private static readonly OrderStatus[] AdminCancellable = [PendingValidation, Invalid, PendingAccount, PendingProvider, AcceptedProvider, PendingInvoice];
+    private static readonly OrderStatus[] AdminCancellable =
+        [PendingValidation, Invalid, PendingAccount, PendingProvider, AcceptedProvider, PendingInvoice];
 
     public static readonly IReadOnlyList<StatusTransitionRule> Rules =
     [
@@ -47,7 +49,8 @@ public static class OrderStatusMachine
         new(AcceptedProvider, PendingProvider, Role.System),
         new(PendingProvider, CancelledAccount, Role.Account, TransitionRequirement.CancellationDeadline),
         new(AcceptedProvider, CancelledAccount, Role.Account, TransitionRequirement.CancellationDeadline),
-        .. AdminCancellable.Select(from => new StatusTransitionRule(from, CancelledAdmin, Role.Admin, TransitionRequirement.AdminCancellationReason)),
+        .. AdminCancellable.Select(from => new StatusTransitionRule(from, CancelledAdmin, Role.Admin,
+            TransitionRequirement.AdminCancellationReason)),
         new(AcceptedProvider, CancelledWithCosts, Role.Admin),
         new(PendingInvoice, CancelledWithCosts, Role.Admin),
 
@@ -75,12 +78,13 @@ public static class OrderStatusMachine
         [.. Rules.Where(r => r.From == from && r.Role == role).Select(r => r.To).Distinct()];
 
     /// <summary>The guide also writes these; requests accept them, responses use the canonical names.</summary>
-    public static readonly IReadOnlyDictionary<string, OrderStatus> Aliases = new Dictionary<string, OrderStatus>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["AcceptedByProvider"] = AcceptedProvider,
-        ["ApprovedProvider"] = AcceptedProvider,
-        ["CancelledByAdmin"] = CancelledAdmin,
-    };
+    public static readonly IReadOnlyDictionary<string, OrderStatus> Aliases =
+        new Dictionary<string, OrderStatus>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["AcceptedByProvider"] = AcceptedProvider,
+            ["ApprovedProvider"] = AcceptedProvider,
+            ["CancelledByAdmin"] = CancelledAdmin,
+        };
 
     public static bool TryParse(string? name, out OrderStatus status)
     {

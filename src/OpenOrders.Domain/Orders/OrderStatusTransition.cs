@@ -13,7 +13,9 @@ public sealed class OrderStatusTransition
     public OrderStatus Status { get; set; }
     public Role ChangedBy { get; set; }
 
-    /// <summary>The API client or console person who asked for the move; none when the service moved it itself.</summary>
+    /// <summary>
+    /// The API client or console person who asked for the move; none when the service moved it itself.
+    /// </summary>
     public ActorKind? ChangedByKind { get; set; }
     public string? ChangedById { get; set; }
     public string? Message { get; set; }
@@ -27,7 +29,8 @@ public sealed class OrderStatusTransition
 /// so the move's one recorded change lists them.
 /// </summary>
 public sealed record TransitionDetails(
-    string? Message = null, CancellationReason? CancellationReason = null, AdminCancellationReason? AdminCancellationReason = null,
+    string? Message = null, CancellationReason? CancellationReason = null,
+    AdminCancellationReason? AdminCancellationReason = null,
     Actor? By = null, int? InvoiceNumber = null, IReadOnlyList<string>? AlsoChanged = null);
 
 public enum ActorKind
@@ -39,5 +42,7 @@ public enum ActorKind
     Person,
 }
 
-/// <summary>Who acted, beside the role: recorded on each transition so the history says which client or person it was.</summary>
+/// <summary>
+/// Who acted, beside the role: recorded on each transition so the history says which client or person it was.
+/// </summary>
 public sealed record Actor(ActorKind Kind, string Id);

@@ -18,21 +18,25 @@ public static class OrderUpdateRules
 
     public static readonly string[] References =
     [
-        "externalId", "externalEmployeeCode", "studentExternalCompany", "purchaseOrderReference", "costCentre", "principalId",
-        "teamLeaderName", "teamLeaderEmailAddress", "teamLeaderPhoneNumber", "teamLeaderCostCentre", "teamLeaderDepartment", "teamLeaderPersonnelNumber",
+        "externalId", "externalEmployeeCode", "studentExternalCompany", "purchaseOrderReference", "costCentre",
+        "principalId", "teamLeaderName", "teamLeaderEmailAddress", "teamLeaderPhoneNumber", "teamLeaderCostCentre",
+        "teamLeaderDepartment", "teamLeaderPersonnelNumber",
     ];
 
     public static readonly string[] ContactDetails =
     [
         "customer.email", "customer.phoneNumber", "customer.address.street", "customer.address.houseNumber",
-        "customer.address.houseNumberAdditive", "customer.address.postalCode", "customer.address.city", "customer.address.countryCode",
+        "customer.address.houseNumberAdditive", "customer.address.postalCode", "customer.address.city",
+        "customer.address.countryCode",
     ];
 
-    public static readonly string[] StartMomentChoices = ["customAttributes.firstChoiceStartMomentId", "customAttributes.secondChoiceStartMomentId"];
+    public static readonly string[] StartMomentChoices =
+        ["customAttributes.firstChoiceStartMomentId", "customAttributes.secondChoiceStartMomentId"];
 
     /// <summary>Everything an account sends when it creates an order (except the account itself).</summary>
     public static readonly string[] CreationFields =
-        [.. OrderProperties.All.Select(p => p.Name).Where(n => n is not ("providerPurchaseOrderReference" or "acceptedStartMomentId"))];
+        [.. OrderProperties.All.Select(p => p.Name)
+            .Where(n => n is not ("providerPurchaseOrderReference" or "acceptedStartMomentId"))];
 
     public static readonly IReadOnlyList<(OrderStatus Status, Role Role, string[] Properties)> Table =
     [
@@ -64,7 +68,9 @@ public static class OrderUpdateRules
         // (references, contact details, the provider's reference) in any updatable status.
         if (role == Role.Admin)
             return new HashSet<string>(
-                Table.Where(r => r.Status == status).SelectMany(r => r.Properties).Concat(WithoutValidation), StringComparer.Ordinal);
-        return new HashSet<string>(Table.Where(r => r.Status == status && r.Role == role).SelectMany(r => r.Properties), StringComparer.Ordinal);
+                Table.Where(r => r.Status == status).SelectMany(r => r.Properties).Concat(WithoutValidation),
+                StringComparer.Ordinal);
+        return new HashSet<string>(Table.Where(r => r.Status == status && r.Role == role).SelectMany(r => r.Properties),
+            StringComparer.Ordinal);
     }
 }

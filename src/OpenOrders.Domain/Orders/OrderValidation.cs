@@ -19,7 +19,8 @@ public sealed partial class Order
             new ValidationError
             {
                 Code = ValidationNotCompletedCode, Property = "",
-                Message = $"The validation could not be completed after {attempts} attempts; the marketplace has been told and will retry it.",
+                Message = $"The validation could not be completed after {attempts} attempts; " +
+                    "the marketplace has been told and will retry it.",
             },
         ];
         Changed(now, OrderChangeKind.Modified, ["errors"]);
@@ -33,14 +34,16 @@ public sealed partial class Order
     public OrderStatusTransition CompleteValidation(ValidationContext context)
     {
         if (Status != OrderStatus.PendingValidation)
-            throw new OrderRuleViolation(ViolationKind.Conflict, $"Order {OrderNumber} is {Status}, not waiting for validation.");
+            throw new OrderRuleViolation(ViolationKind.Conflict,
+                $"Order {OrderNumber} is {Status}, not waiting for validation.");
 
         if (PendingAcceptedStartMomentId is { } requested) return CompleteAcceptedStartMomentChange(requested, context);
 
         var errors = OrderChecks.Run(this, context);
         Errors = errors;
         if (errors.Count > 0)
-            return MoveTo(OrderStatus.Invalid, Role.System, new TransitionDetails($"Validation failed: {errors.Count} error(s)."), context.Now);
+            return MoveTo(OrderStatus.Invalid, Role.System,
+                new TransitionDetails($"Validation failed: {errors.Count} error(s)."), context.Now);
 
         Derive(context.Account!, context.Product!, context.Provider!, context.Assortments[0], context.PromotionalCode);
         var next = StatusBeforeValidation is { } previous and not OrderStatus.Invalid
@@ -50,7 +53,8 @@ public sealed partial class Order
         return MoveTo(next, Role.System, new TransitionDetails("Validation passed."), context.Now);
     }
 
-    private void Derive(Account account, Product product, Provider provider, Assortment assortment, PromotionalCode? code)
+    private void Derive(Account account, Product product, Provider provider, Assortment assortment,
+        PromotionalCode? code)
     {
         AccountName = account.Name;
         IsConsumer = account.IsConsumer;
@@ -72,14 +76,19 @@ public sealed partial class Order
         IsVatExempt = product.IsProfessionalCourse && provider.IsVatExempt;
 
         var first = FirstChoiceStartMomentId is { Length: > 0 } f ? product.FindStartMoment(f) : null;
-        (StartMomentId, StartMomentDate, StartMomentLocation, StartMomentStartGuaranteed) = (first?.Id, first?.Date, first?.Location, first?.StartGuaranteed);
+        (StartMomentId, StartMomentDate, StartMomentLocation, StartMomentStartGuaranteed) =
+            (first?.Id, first?.Date, first?.Location, first?.StartGuaranteed);
         var second = SecondChoiceStartMomentId is { Length: > 0 } s ? product.FindStartMoment(s) : null;
-        (SecondStartMomentId, SecondStartMomentDate, SecondStartMomentLocation) = (second?.Id, second?.Date, second?.Location);
+        (SecondStartMomentId, SecondStartMomentDate, SecondStartMomentLocation) =
+            (second?.Id, second?.Date, second?.Location);
 
         Price(product, provider, account, code?.DiscountPercentage ?? 0m);
     }
 
-    /// <summary>One line per price component, in the course's order; fees per line. Keeps invoice-on-behalf-of data already given.</summary>
+    /// <summary>
+    /// One line per price component, in the course's order; fees per line.
+    /// Keeps invoice-on-behalf-of data already given.
+    /// </summary>
     private void Price(Product product, Provider provider, Account account, decimal discountPercentage)
     {
         var previous = OrderLines.ToDictionary(l => l.SequenceNumber, l => l.InvoiceOnBehalfOf);
@@ -90,37 +99,60 @@ public sealed partial class Order
         foreach (var component in product.PriceComponents)
         {
             sequence++;
-            var amounts = LinePricing.Line(component.AmountWithoutVat, discountPercentage, component.VatPercentage, IsVatExempt);
+            var amounts = LinePricing.Line(component.AmountWithoutVat, discountPercentage,
+                component.VatPercentage, IsVatExempt);
             OrderLines.Add(new OrderLine
             {
                 SequenceNumber = sequence, CostType = component.CostType, Quantity = 1,
-                SubtotalWithoutVat = amounts.SubtotalWithoutVat, DiscountPercentage = amounts.DiscountPercentage, DiscountAmount = amounts.DiscountAmount,
+                SubtotalWithoutVat = amounts.SubtotalWithoutVat, DiscountPercentage = amounts.DiscountPercentage,
+                DiscountAmount = amounts.DiscountAmount,
                 VatPercentage = amounts.VatPercentage, VatAmount = amounts.VatAmount, Total = amounts.Total,
                 // A copy, not the same object: the old line and its parts are being replaced as a whole.
                 InvoiceOnBehalfOf = previous.GetValueOrDefault(sequence) is { } kept
-                    ? new InvoiceOnBehalfOf { Id = kept.Id, MerchantId = kept.MerchantId, Name = kept.Name, VatNumber = kept.VatNumber }
+                    ? new InvoiceOnBehalfOf
+                    {
+                        Id = kept.Id, MerchantId = kept.MerchantId, Name = kept.Name, VatNumber = kept.VatNumber
+                    }
                     : new InvoiceOnBehalfOf(),
             });
             if (provider.CalculateProviderFee)
-                OrderLineFees.Add(new OrderLineFee { SequenceNumber = sequence, CostType = component.CostType, FeePercentage = provider.ProviderFeePercentage, FeeAmount = LinePricing.Fee(amounts, provider.ProviderFeePercentage) });
+                OrderLineFees.Add(new OrderLineFee
+                {
+                    SequenceNumber = sequence, CostType = component.CostType,
+                    FeePercentage = provider.ProviderFeePercentage,
+                    FeeAmount = LinePricing.Fee(amounts, provider.ProviderFeePercentage)
+                });
             if (account.AccountFeePercentage > 0)
-                OrderLineAccountFees.Add(new OrderLineFee { SequenceNumber = sequence, CostType = component.CostType, FeePercentage = account.AccountFeePercentage, FeeAmount = LinePricing.Fee(amounts, account.AccountFeePercentage) });
+                OrderLineAccountFees.Add(new OrderLineFee
+                {
+                    SequenceNumber = sequence, CostType = component.CostType,
+                    FeePercentage = account.AccountFeePercentage,
+                    FeeAmount = LinePricing.Fee(amounts, account.AccountFeePercentage)
+                });
         }
         Total = OrderLines.Sum(l => l.Total);
     }
 
     /// <summary>The provider names, per line, the legal company the invoice is issued on behalf of.</summary>
-    public void SetInvoiceOnBehalfOf(int sequenceNumber, string name, string vatNumber, IEnumerable<LegalCompany> companies, DateTimeOffset now)
+    public void SetInvoiceOnBehalfOf(int sequenceNumber, string name, string vatNumber,
+        IEnumerable<LegalCompany> companies, DateTimeOffset now)
     {
         if (!OrderUpdateRules.OrderLinesChangeable.Contains(Status))
             throw new OrderRuleViolation(ViolationKind.Conflict,
-                $"Order lines can be changed in {string.Join(" or ", OrderUpdateRules.OrderLinesChangeable)}, not in {Status}.");
+                $"Order lines can be changed in {string.Join(" or ", OrderUpdateRules.OrderLinesChangeable)}, " +
+                $"not in {Status}.");
         var line = OrderLines.SingleOrDefault(l => l.SequenceNumber == sequenceNumber)
-            ?? throw new OrderRuleViolation(ViolationKind.Conflict, $"Order {OrderNumber} has no order line {sequenceNumber}.") { Errors = new Dictionary<string, string[]>() };
+            ?? throw new OrderRuleViolation(ViolationKind.Conflict,
+                $"Order {OrderNumber} has no order line {sequenceNumber}.")
+            { Errors = new Dictionary<string, string[]>() };
         var vat = VatNumber.Normalise(vatNumber);
-        var company = companies.FirstOrDefault(c => c.VatNumber == vat && string.Equals(c.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+        var company = companies.FirstOrDefault(c => c.VatNumber == vat
+                && string.Equals(c.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? companies.FirstOrDefault(c => c.VatNumber == vat);
-        line.InvoiceOnBehalfOf = new InvoiceOnBehalfOf { Name = name.Trim(), VatNumber = vat, Id = company?.Id, MerchantId = company?.MerchantId };
+        line.InvoiceOnBehalfOf = new InvoiceOnBehalfOf
+        {
+            Name = name.Trim(), VatNumber = vat, Id = company?.Id, MerchantId = company?.MerchantId
+        };
         Changed(now, OrderChangeKind.Modified, ["orderLines"]);
     }
 

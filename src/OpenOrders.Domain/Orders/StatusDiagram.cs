@@ -21,8 +21,8 @@ public sealed record SvgOptions
     public Func<Role, string>? RoleName { get; init; }
 
     /// <summary>
-    /// The picture's own words in another language: "or", "new order", the requirement short forms ("with reason", "on behalf
-    /// of", "deadline") and the legend's: all of <see cref="StatusDiagram.OwnWords"/>. Default: as written.
+    /// The picture's own words in another language: "or", "new order", the requirement short forms ("with reason",
+    /// "on behalf of", "deadline") and the legend's: all of <see cref="StatusDiagram.OwnWords"/>. Default: as written.
     /// </summary>
     public Func<string, string>? Words { get; init; }
 

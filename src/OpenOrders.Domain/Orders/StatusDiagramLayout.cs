@@ -93,8 +93,11 @@ internal sealed class StatusDiagramLayout
         _back = FindBackMoves(moves);
     }
 
-    /// <summary>The last layouts (one per language, say): pages draw the same machine for many orders, only the marks differ.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, StatusDiagramLayout> Recent = new();
+    /// <summary>
+    /// The last layouts (one per language, say): pages draw the same machine for many orders, only the marks differ.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, StatusDiagramLayout> Recent =
+        new();
 
     public static StatusDiagramLayout Compute(IReadOnlyList<DiagramMove> moves, Func<OrderStatus, double> nodeWidth)
     {

@@ -1,7 +1,8 @@
 namespace OpenOrders.Domain.Pricing;
 
 /// <summary>The money of one order line.</summary>
-public sealed record LineAmounts(decimal SubtotalWithoutVat, decimal DiscountPercentage, decimal DiscountAmount, decimal VatPercentage, decimal VatAmount, decimal Total);
+public sealed record LineAmounts(decimal SubtotalWithoutVat, decimal DiscountPercentage, decimal DiscountAmount,
+    decimal VatPercentage, decimal VatAmount, decimal Total);
 
 /// <summary>
 /// Order-line and fee arithmetic as plain functions. Each amount is rounded to cents as it is computed, so a
@@ -9,7 +10,8 @@ public sealed record LineAmounts(decimal SubtotalWithoutVat, decimal DiscountPer
 /// </summary>
 public static class LinePricing
 {
-    public static LineAmounts Line(decimal subtotalWithoutVat, decimal discountPercentage, decimal vatPercentage, bool vatExempt)
+    public static LineAmounts Line(decimal subtotalWithoutVat, decimal discountPercentage, decimal vatPercentage,
+        bool vatExempt)
     {
         var subtotal = Money.Round(subtotalWithoutVat);
         var discount = Money.Percentage(subtotal, discountPercentage);

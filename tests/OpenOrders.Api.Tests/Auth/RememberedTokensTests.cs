@@ -5,10 +5,13 @@ using OpenOrders.Api.Auth;
 
 namespace OpenOrders.Api.Tests.Auth;
 
-/// <summary>A valid token is checked once and then remembered; anything invalid is checked in full every time.</summary>
+/// <summary>
+/// A valid token is checked once and then remembered; anything invalid is checked in full every time.
+/// </summary>
 public sealed class RememberedTokensTests
 {
-    private static readonly SymmetricSecurityKey Key = new(Convert.FromBase64String(Infrastructure.OrdersApp.SigningKey));
+    private static readonly SymmetricSecurityKey Key =
+        new(Convert.FromBase64String(Infrastructure.OrdersApp.SigningKey));
     private static readonly SymmetricSecurityKey OtherKey = new(new byte[64]);
 
     private static readonly TokenValidationParameters Parameters = new()
@@ -16,12 +19,13 @@ public sealed class RememberedTokensTests
         ValidIssuer = "test", ValidAudience = "orders", IssuerSigningKey = Key, ClockSkew = TimeSpan.Zero,
     };
 
-    private static string Token(SecurityKey key, DateTime expires) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-    {
-        Issuer = "test", Audience = "orders", Subject = new ClaimsIdentity([new Claim("role", "Account")]),
-        NotBefore = expires.AddHours(-2), IssuedAt = expires.AddHours(-2), Expires = expires,
-        SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
-    });
+    private static string Token(SecurityKey key, DateTime expires) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "test", Audience = "orders", Subject = new ClaimsIdentity([new Claim("role", "Account")]),
+            NotBefore = expires.AddHours(-2), IssuedAt = expires.AddHours(-2), Expires = expires,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
 
     [Fact]
     public async Task A_valid_token_is_validated_once_and_then_remembered()

@@ -16,7 +16,8 @@ public sealed class TokenTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task Client_credentials_in_the_form_get_a_one_hour_bearer_token()
     {
-        var response = await Token(new() { ["grant_type"] = "client_credentials", ["client_id"] = OrdersApp.AdminId, ["client_secret"] = OrdersApp.AdminSecret });
+        var response = await Token(new() { ["grant_type"] = "client_credentials", ["client_id"] = OrdersApp.AdminId,
+            ["client_secret"] = OrdersApp.AdminSecret });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
@@ -33,16 +34,21 @@ public sealed class TokenTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var admin = await app.AdminAsync();
         var accountId = await TestWorld.CreateAsync(admin, "/api/v1/accounts", new { name = "Basic BV" });
-        var created = await (await admin.PostAsJsonAsync("/api/v1/clients", new { name = "basic", role = "Account", tenantId = accountId }))
+        var created = await (await admin.PostAsJsonAsync("/api/v1/clients",
+                new { name = "basic", role = "Account", tenantId = accountId }))
             .Content.ReadFromJsonAsync<JsonElement>();
 
         var client = app.CreateClient();
-        var credentials = $"{Uri.EscapeDataString(created.GetProperty("clientId").GetString()!)}:{Uri.EscapeDataString(created.GetProperty("clientSecret").GetString()!)}";
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
-        var response = await client.PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }));
+        var credentials = $"{Uri.EscapeDataString(created.GetProperty("clientId").GetString()!)}:" +
+            $"{Uri.EscapeDataString(created.GetProperty("clientSecret").GetString()!)}";
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        var response = await client.PostAsync("/oauth/token",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var jwt = new JsonWebToken((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
+        var jwt = new JsonWebToken((await response.Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("access_token").GetString());
         Assert.Equal("account", jwt.GetClaim("role").Value);
         Assert.Equal(accountId.ToString(), jwt.GetClaim("tenant_id").Value);
     }
@@ -53,7 +59,8 @@ public sealed class TokenTests(SqliteApp app) : IClassFixture<SqliteApp>
     [InlineData("test-admin", "")]
     public async Task Wrong_credentials_answer_invalid_client(string clientId, string secret)
     {
-        var response = await Token(new() { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret });
+        var response = await Token(new() { ["grant_type"] = "client_credentials", ["client_id"] = clientId,
+            ["client_secret"] = secret });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.NotEmpty(response.Headers.WwwAuthenticate);
@@ -67,18 +74,23 @@ public sealed class TokenTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var response = await Token(new() { ["grant_type"] = "password", ["username"] = "a", ["password"] = "b" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("unsupported_grant_type", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        Assert.Equal("unsupported_grant_type",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
     }
 
     [Fact]
     public async Task A_request_without_grant_type_or_as_json_is_invalid()
     {
-        var missing = await Token(new() { ["client_id"] = OrdersApp.AdminId, ["client_secret"] = OrdersApp.AdminSecret });
-        Assert.Equal("invalid_request", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        var missing = await Token(new() { ["client_id"] = OrdersApp.AdminId,
+            ["client_secret"] = OrdersApp.AdminSecret });
+        Assert.Equal("invalid_request",
+            (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
 
-        var json = await app.CreateClient().PostAsJsonAsync("/oauth/token", new { grant_type = "client_credentials", client_id = OrdersApp.AdminId, client_secret = OrdersApp.AdminSecret });
+        var json = await app.CreateClient().PostAsJsonAsync("/oauth/token", new { grant_type = "client_credentials",
+            client_id = OrdersApp.AdminId, client_secret = OrdersApp.AdminSecret });
         Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
-        Assert.Equal("invalid_request", (await json.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        Assert.Equal("invalid_request",
+            (await json.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
     }
 
     [Theory]
@@ -95,7 +107,8 @@ public sealed class TokenTests(SqliteApp app) : IClassFixture<SqliteApp>
         var response = await Token(form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("invalid_request", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        Assert.Equal("invalid_request",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
     }
 
     [Fact]
@@ -103,34 +116,42 @@ public sealed class TokenTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/accounts")
         {
-            Content = new ByteArrayContent(new byte[2 * 1024 * 1024]) { Headers = { ContentType = new("application/json") } },
+            Content = new ByteArrayContent(new byte[2 * 1024 * 1024])
+            {
+                Headers = { ContentType = new("application/json") }
+            },
         };
         var response = await (await app.AdminAsync()).SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("1048576 bytes", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Contains("1048576 bytes",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 
     [Fact]
     public async Task A_revoked_client_gets_no_new_token()
     {
         var admin = await app.AdminAsync();
-        var created = await (await admin.PostAsJsonAsync("/api/v1/clients", new { name = "to revoke", role = "Admin" })).Content.ReadFromJsonAsync<JsonElement>();
+        var created = await (await admin.PostAsJsonAsync("/api/v1/clients", new { name = "to revoke", role = "Admin" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("clientId").GetString()!;
         var secret = created.GetProperty("clientSecret").GetString()!;
-        Assert.Equal(HttpStatusCode.OK, (await Token(new() { ["grant_type"] = "client_credentials", ["client_id"] = id, ["client_secret"] = secret })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Token(new() { ["grant_type"] = "client_credentials",
+            ["client_id"] = id, ["client_secret"] = secret })).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/clients/{id}")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Token(new() { ["grant_type"] = "client_credentials", ["client_id"] = id, ["client_secret"] = secret })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Token(new() { ["grant_type"] = "client_credentials",
+            ["client_id"] = id, ["client_secret"] = secret })).StatusCode);
     }
 
     [Fact]
     public async Task A_new_clients_secret_is_shown_once_and_stored_only_as_a_slow_hash()
     {
         var admin = await app.AdminAsync();
-        var created = await (await admin.PostAsJsonAsync("/api/v1/clients", new { name = "once", role = "Admin" })).Content.ReadFromJsonAsync<JsonElement>();
+        var created = await (await admin.PostAsJsonAsync("/api/v1/clients", new { name = "once", role = "Admin" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("clientId").GetString()!;
         var secret = created.GetProperty("clientSecret").GetString()!;
 
@@ -147,7 +168,8 @@ public sealed class TokenTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var admin = await app.AdminAsync();
         var before = await app.WithDbAsync(db => Task.FromResult(db.ApiClients.Count()));
-        var response = await admin.PostAsJsonAsync("/api/v1/clients", new { name = "ghost", role = "Provider", tenantId = Guid.NewGuid() });
+        var response = await admin.PostAsJsonAsync("/api/v1/clients",
+            new { name = "ghost", role = "Provider", tenantId = Guid.NewGuid() });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -161,14 +183,18 @@ public sealed class TokenTests(SqliteApp app) : IClassFixture<SqliteApp>
         var anonymous = app.CreateClient();
         await AssertUnauthorized(anonymous);
 
-        anonymous.DefaultRequestHeaders.Authorization = new("Bearer", Sign(Convert.ToBase64String(Encoding.UTF8.GetBytes("another-key-another-key-another-key!!")), DateTime.UtcNow.AddHours(1)));
+        anonymous.DefaultRequestHeaders.Authorization = new("Bearer",
+            Sign(Convert.ToBase64String(Encoding.UTF8.GetBytes("another-key-another-key-another-key!!")),
+                DateTime.UtcNow.AddHours(1)));
         await AssertUnauthorized(anonymous);
 
-        anonymous.DefaultRequestHeaders.Authorization = new("Bearer", Sign(OrdersApp.SigningKey, DateTime.UtcNow.AddMinutes(-5)));
+        anonymous.DefaultRequestHeaders.Authorization = new("Bearer",
+            Sign(OrdersApp.SigningKey, DateTime.UtcNow.AddMinutes(-5)));
         await AssertUnauthorized(anonymous);
 
         // The same token, signed with the right key and not expired, does get in: the checks above are real.
-        anonymous.DefaultRequestHeaders.Authorization = new("Bearer", Sign(OrdersApp.SigningKey, DateTime.UtcNow.AddMinutes(5)));
+        anonymous.DefaultRequestHeaders.Authorization = new("Bearer",
+            Sign(OrdersApp.SigningKey, DateTime.UtcNow.AddMinutes(5)));
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/v1/clients")).StatusCode);
     }
 
@@ -192,16 +218,18 @@ public sealed class TokenTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(401, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
     }
 
-    private static string Sign(string base64Key, DateTime expires) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-    {
-        Issuer = "openorders",
-        Audience = "openorders-api",
-        Subject = new ClaimsIdentity([new Claim("role", "admin"), new Claim("client_id", OrdersApp.AdminId)]),
-        NotBefore = expires.AddHours(-1),
-        IssuedAt = expires.AddHours(-1),
-        Expires = expires,
-        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(base64Key)), SecurityAlgorithms.HmacSha256),
-    });
+    private static string Sign(string base64Key, DateTime expires) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "openorders",
+            Audience = "openorders-api",
+            Subject = new ClaimsIdentity([new Claim("role", "admin"), new Claim("client_id", OrdersApp.AdminId)]),
+            NotBefore = expires.AddHours(-1),
+            IssuedAt = expires.AddHours(-1),
+            Expires = expires,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(base64Key)),
+                SecurityAlgorithms.HmacSha256),
+        });
 
     private Task<HttpResponseMessage> Token(Dictionary<string, string> form) =>
         app.CreateClient().PostAsync("/oauth/token", new FormUrlEncodedContent(form));

@@ -44,16 +44,19 @@ public abstract class BadInputTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyn
         var body = TestWorld.CourseBody("Diep", app.Time.GetUtcNow());
         body["priceComponents"]![1]!["amountWithoutVat"] = "veel";
         var problem = await PostCourseExpecting400(body.ToJsonString());
-        Assert.True(problem.GetProperty("errors").TryGetProperty("priceComponents[1].amountWithoutVat", out _), problem.ToString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("priceComponents[1].amountWithoutVat", out _),
+            problem.ToString());
     }
 
     [Fact]
     public async Task Missing_fields_are_each_named()
     {
-        var problem = await PostCourseExpecting400("{ \"learningMethod\": { \"planning\": { \"type\": \"Scheduled\", \"startMoments\": [ { \"location\": \"Hilversum\" } ] } } }");
+        var problem = await PostCourseExpecting400("{ \"learningMethod\": { \"planning\": { \"type\": \"Scheduled\", " +
+            "\"startMoments\": [ { \"location\": \"Hilversum\" } ] } } }");
         var errors = problem.GetProperty("errors");
-        foreach (var property in new[] { "name", "orderType", "learningMethod.name", "learningMethod.format", "priceComponents",
-                     "learningMethod.planning.startMoments[0].externalId", "learningMethod.planning.startMoments[0].date" })
+        foreach (var property in new[] { "name", "orderType", "learningMethod.name", "learningMethod.format",
+                     "priceComponents", "learningMethod.planning.startMoments[0].externalId",
+                     "learningMethod.planning.startMoments[0].date" })
             Assert.True(errors.TryGetProperty(property, out _), $"{property} not named in {errors}");
     }
 
@@ -61,7 +64,8 @@ public abstract class BadInputTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyn
     public async Task Unknown_ids_in_an_assortment_are_named_and_nothing_is_stored()
     {
         var before = await app.WithDbAsync(db => db.Assortments.CountAsync());
-        var response = await world.Admin.PostAsJsonAsync("/api/v1/assortments", new { name = "Spook", accountIds = new[] { Guid.NewGuid() }, productIds = new[] { world.CourseId, Guid.NewGuid() } });
+        var response = await world.Admin.PostAsJsonAsync("/api/v1/assortments", new { name = "Spook",
+            accountIds = new[] { Guid.NewGuid() }, productIds = new[] { world.CourseId, Guid.NewGuid() } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
@@ -81,7 +85,8 @@ public abstract class BadInputTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyn
         Assert.Equal(HttpStatusCode.MethodNotAllowed, method.StatusCode);
         Assert.Equal("application/problem+json", method.Content.Headers.ContentType?.MediaType);
 
-        var media = await world.Provider.PostAsync("/api/v1/courses", new StringContent("name=x", Encoding.UTF8, "text/plain"));
+        var media = await world.Provider.PostAsync("/api/v1/courses",
+            new StringContent("name=x", Encoding.UTF8, "text/plain"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, media.StatusCode);
         Assert.Equal("application/problem+json", media.Content.Headers.ContentType?.MediaType);
     }
@@ -93,15 +98,18 @@ public abstract class BadInputTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyn
         body["providerId"] = world.OtherProviderId.ToString();
         var response = await world.Provider.PostAsync("/api/v1/courses", JsonBody(body.ToJsonString()));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("providerId", out _));
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")
+            .TryGetProperty("providerId", out _));
     }
 
     [Fact]
     public async Task A_legal_company_with_an_implausible_vat_number_is_refused()
     {
-        var response = await world.Admin.PostAsJsonAsync("/api/v1/providers", new { name = "BTW-loos", legalCompanies = new[] { new { name = "X", vatNumber = "NL12345" } } });
+        var response = await world.Admin.PostAsJsonAsync("/api/v1/providers",
+            new { name = "BTW-loos", legalCompanies = new[] { new { name = "X", vatNumber = "NL12345" } } });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("legalCompanies[0].vatNumber", out _));
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")
+            .TryGetProperty("legalCompanies[0].vatNumber", out _));
     }
 
     private async Task<JsonElement> PostCourseExpecting400(string json)

@@ -23,7 +23,8 @@ public abstract class CatalogTests<TApp>(TApp app) : IClassFixture<TApp>, IAsync
         Assert.Equal(world.ProviderId, course.GetProperty("providerId").GetGuid());
         Assert.StartsWith("http://localhost/api/v1/courses/", course.GetProperty("url").GetString());
         var moments = course.GetProperty("learningMethod").GetProperty("planning").GetProperty("startMoments");
-        Assert.Equal(["SM-1", "SM-2", "SM-3"], moments.EnumerateArray().Select(m => m.GetProperty("externalId").GetString()));
+        Assert.Equal(["SM-1", "SM-2", "SM-3"],
+            moments.EnumerateArray().Select(m => m.GetProperty("externalId").GetString()));
         Assert.All(moments.EnumerateArray(), m => Assert.NotEqual(Guid.Empty, m.GetProperty("id").GetGuid()));
         var prices = course.GetProperty("priceComponents").EnumerateArray().ToList();
         Assert.Equal(["CourseFee", "ExamFee"], prices.Select(p => p.GetProperty("costType").GetString()));
@@ -46,14 +47,16 @@ public abstract class CatalogTests<TApp>(TApp app) : IClassFixture<TApp>, IAsync
         Assert.Equal("Projectmanagement", course.GetProperty("name").GetString());
 
         var list = await world.OtherProvider.GetFromJsonAsync<JsonElement>("/api/v1/courses");
-        Assert.Equal([world.OtherCourseId], list.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+        Assert.Equal([world.OtherCourseId],
+            list.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
     }
 
     [Fact]
     public async Task A_provider_replaces_its_course_and_start_moments_keep_their_ids()
     {
         var before = await world.Provider.GetFromJsonAsync<JsonElement>($"/api/v1/courses/{world.CourseId}");
-        var idOfSm2 = Moments(before).Single(m => m.GetProperty("externalId").GetString() == "SM-2").GetProperty("id").GetGuid();
+        var idOfSm2 = Moments(before).Single(m => m.GetProperty("externalId").GetString() == "SM-2")
+            .GetProperty("id").GetGuid();
 
         var body = TestWorld.CourseBody("Projectmanagement (nieuw)", app.Time.GetUtcNow());
         var response = await world.Provider.PutAsJsonAsync($"/api/v1/courses/{world.CourseId}", body);
@@ -61,18 +64,22 @@ public abstract class CatalogTests<TApp>(TApp app) : IClassFixture<TApp>, IAsync
 
         var after = await world.Provider.GetFromJsonAsync<JsonElement>($"/api/v1/courses/{world.CourseId}");
         Assert.Equal("Projectmanagement (nieuw)", after.GetProperty("name").GetString());
-        Assert.Equal(idOfSm2, Moments(after).Single(m => m.GetProperty("externalId").GetString() == "SM-2").GetProperty("id").GetGuid());
+        Assert.Equal(idOfSm2, Moments(after).Single(m => m.GetProperty("externalId").GetString() == "SM-2")
+            .GetProperty("id").GetGuid());
     }
 
     [Fact]
     public async Task An_account_sees_only_the_courses_of_its_assortments()
     {
         var list = await world.Account.GetFromJsonAsync<JsonElement>("/api/v1/courses");
-        Assert.Equal([world.CourseId], list.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+        Assert.Equal([world.CourseId],
+            list.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
 
         Assert.Equal(HttpStatusCode.OK, (await world.Account.GetAsync($"/api/v1/courses/{world.CourseId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await world.Account.GetAsync($"/api/v1/courses/{world.OtherCourseId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await world.OtherAccount.GetAsync($"/api/v1/courses/{world.CourseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await world.Account.GetAsync($"/api/v1/courses/{world.OtherCourseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await world.OtherAccount.GetAsync($"/api/v1/courses/{world.CourseId}")).StatusCode);
         var otherList = await world.OtherAccount.GetFromJsonAsync<JsonElement>("/api/v1/courses");
         Assert.Empty(otherList.GetProperty("items").EnumerateArray());
     }
@@ -80,7 +87,8 @@ public abstract class CatalogTests<TApp>(TApp app) : IClassFixture<TApp>, IAsync
     [Fact]
     public async Task An_account_cannot_create_courses()
     {
-        var response = await world.Account.PostAsJsonAsync("/api/v1/courses", TestWorld.CourseBody("Niet van mij", app.Time.GetUtcNow()));
+        var response = await world.Account.PostAsJsonAsync("/api/v1/courses",
+            TestWorld.CourseBody("Niet van mij", app.Time.GetUtcNow()));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
@@ -88,12 +96,17 @@ public abstract class CatalogTests<TApp>(TApp app) : IClassFixture<TApp>, IAsync
     [Fact]
     public async Task Tenants_read_only_themselves_among_accounts_providers_and_assortments()
     {
-        Assert.Equal(HttpStatusCode.OK, (await world.Account.GetAsync($"/api/v1/accounts/{world.AccountId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await world.Account.GetAsync($"/api/v1/accounts/{world.OtherAccountId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await world.Provider.GetAsync($"/api/v1/providers/{world.ProviderId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await world.Provider.GetAsync($"/api/v1/providers/{world.OtherProviderId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await world.Provider.GetAsync($"/api/v1/accounts/{world.AccountId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await world.OtherAccount.GetAsync($"/api/v1/assortments/{world.AssortmentId}")).StatusCode);
+        static async Task<HttpStatusCode> StatusOf(HttpClient client, string path) =>
+            (await client.GetAsync(path)).StatusCode;
+        Assert.Equal(HttpStatusCode.OK, await StatusOf(world.Account, $"/api/v1/accounts/{world.AccountId}"));
+        Assert.Equal(HttpStatusCode.NotFound,
+            await StatusOf(world.Account, $"/api/v1/accounts/{world.OtherAccountId}"));
+        Assert.Equal(HttpStatusCode.OK, await StatusOf(world.Provider, $"/api/v1/providers/{world.ProviderId}"));
+        Assert.Equal(HttpStatusCode.NotFound,
+            await StatusOf(world.Provider, $"/api/v1/providers/{world.OtherProviderId}"));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusOf(world.Provider, $"/api/v1/accounts/{world.AccountId}"));
+        Assert.Equal(HttpStatusCode.NotFound,
+            await StatusOf(world.OtherAccount, $"/api/v1/assortments/{world.AssortmentId}"));
 
         var assortment = await world.Account.GetFromJsonAsync<JsonElement>($"/api/v1/assortments/{world.AssortmentId}");
         Assert.Equal([world.AccountId], assortment.GetProperty("accountIds").EnumerateArray().Select(a => a.GetGuid()));
@@ -110,9 +123,11 @@ public abstract class CatalogTests<TApp>(TApp app) : IClassFixture<TApp>, IAsync
         Assert.Equal("Marketplace", account.GetProperty("invoicedBy").GetString());
         Assert.Equal(0m, account.GetProperty("accountFeePercentage").GetDecimal());
 
-        var changed = await world.Admin.PatchAsJsonAsync(account.GetProperty("url").GetString(), new { requireAccountApproval = true, invoicedBy = "Provider" });
+        var changed = await world.Admin.PatchAsJsonAsync(account.GetProperty("url").GetString(),
+            new { requireAccountApproval = true, invoicedBy = "Provider" });
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-        var stored = await app.WithDbAsync(db => db.Accounts.SingleAsync(a => a.Id == account.GetProperty("id").GetGuid()));
+        var stored = await app.WithDbAsync(db => db.Accounts
+            .SingleAsync(a => a.Id == account.GetProperty("id").GetGuid()));
         Assert.True(stored.RequireAccountApproval);
         Assert.Equal(Domain.Catalog.InvoicedBy.Provider, stored.InvoicedBy);
         Assert.Equal("Nieuwe werkgever", stored.Name);

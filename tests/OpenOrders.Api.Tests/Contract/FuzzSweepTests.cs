@@ -26,12 +26,17 @@ public abstract class FuzzSweepTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
     public async Task InitializeAsync()
     {
         world = await TestWorld.CreateAsync(app);
-        var order = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var order = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         await ValidateOnceAsync(app);
-        var transition = (await GetAsync(world.Provider, order)).GetProperty("orderStatusTransitions")[0].GetProperty("id").GetString()!;
-        var subscription = await world.Provider.PostAsJsonAsync("/api/v1/webhook-subscriptions",
-            new { webhookId = OpenOrders.Api.Webhooks.Webhook.OrderCreated.Id, callbackUrl = "http://127.0.0.1:9/hooks" });
-        var subscriptionId = (await subscription.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var transition = (await GetAsync(world.Provider, order)).GetProperty("orderStatusTransitions")[0]
+            .GetProperty("id").GetString()!;
+        var subscription = await world.Provider.PostAsJsonAsync("/api/v1/webhook-subscriptions", new
+        {
+            webhookId = OpenOrders.Api.Webhooks.Webhook.OrderCreated.Id, callbackUrl = "http://127.0.0.1:9/hooks"
+        });
+        var subscriptionId = (await subscription.Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("id").GetString()!;
         ids = new Dictionary<string, string>
         {
             ["/api/v1/orders"] = order.ToString(), ["/api/v1/order-status-transitions"] = transition,
@@ -40,7 +45,8 @@ public abstract class FuzzSweepTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
             ["/api/v1/webhook-subscriptions"] = subscriptionId, ["/api/v1/people"] = Guid.NewGuid().ToString(),
             ["/api/v1/clients"] = "client_does_not_exist", ["/api/v1/promotional-codes"] = "FUZZ10",
         };
-        callers = [("anonymous", app.CreateClient()), ("account", world.Account), ("provider", world.Provider), ("admin", world.Admin)];
+        callers = [("anonymous", app.CreateClient()), ("account", world.Account), ("provider", world.Provider),
+            ("admin", world.Admin)];
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -70,7 +76,8 @@ public abstract class FuzzSweepTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
         // The sweep reached the handlers: bodies were refused as invalid, not only tokens and roles.
         var summary = string.Join(", ", answered.OrderBy(a => a.Key).Select(a => $"{a.Key}: {a.Value}"));
-        Assert.True(answered.Values.Sum() > 3000 && answered.GetValueOrDefault(400) > 500 && answered.GetValueOrDefault(404) > 100, summary);
+        Assert.True(answered.Values.Sum() > 3000 && answered.GetValueOrDefault(400) > 500
+            && answered.GetValueOrDefault(404) > 100, summary);
     }
 
     [Fact]
@@ -85,7 +92,8 @@ public abstract class FuzzSweepTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
             Set(body, paths[path], Values[value]);
             if (extra == 0) Set(body, paths[(path + 7) % paths.Count], Values[(value + 3) % Values.Length]);
             using var response = await world.Account.PostAsync("/api/v1/orders", JsonBody(body.ToJsonString()));
-            await CheckAsync($"POST /api/v1/orders with {paths[path]} = {Values[value]?.ToJsonString() ?? "null"}", response, "/api/v1/orders");
+            await CheckAsync($"POST /api/v1/orders with {paths[path]} = {Values[value]?.ToJsonString() ?? "null"}",
+                response, "/api/v1/orders");
             return true;
         }, iter: 150, seed: "0N0XIzNsQ0O2");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
@@ -102,7 +110,8 @@ public abstract class FuzzSweepTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         if (response.Content.Headers.ContentType?.MediaType != expected)
             failures.Add($"{label} → {status} without a {expected} body ({response.Content.Headers.ContentType})");
         else if (!Parses(text, path == "/oauth/token" ? "error" : "status"))
-            failures.Add($"{label} → {status} with a body that is not a problem: {text[..Math.Min(200, text.Length)]}");
+            failures.Add(
+                $"{label} → {status} with a body that is not a problem: {text[..Math.Min(200, text.Length)]}");
     }
 
     private static bool Parses(string text, string member)
@@ -111,8 +120,8 @@ public abstract class FuzzSweepTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         catch (JsonException) { return false; }
     }
 
-    private sealed record Operation(string Method, string Path, JsonElement Definition, JsonElement? BodySchema, string? MediaType,
-        IReadOnlyList<string> Query);
+    private sealed record Operation(string Method, string Path, JsonElement Definition, JsonElement? BodySchema,
+        string? MediaType, IReadOnlyList<string> Query);
 
     private static IEnumerable<Operation> Operations(JsonElement document)
     {
@@ -129,7 +138,8 @@ public abstract class FuzzSweepTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
                     schema = Resolve(document, content.Value.TryGetProperty("schema", out var s) ? s : default);
                 }
                 var query = op.TryGetProperty("parameters", out var parameters)
-                    ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()!).ToList()
+                    ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query")
+                        .Select(p => p.GetProperty("name").GetString()!).ToList()
                     : [];
                 yield return new Operation(method.Name.ToUpperInvariant(), path.Name, op, schema, media, query);
             }
@@ -139,14 +149,17 @@ public abstract class FuzzSweepTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
     {
         if (schema.ValueKind != JsonValueKind.Object) return null;
         if (schema.TryGetProperty("$ref", out var reference))
-            return Resolve(document, document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]));
+            return Resolve(document, document.GetProperty("components").GetProperty("schemas")
+                .GetProperty(reference.GetString()!.Split('/')[^1]));
         foreach (var combination in new[] { "oneOf", "anyOf", "allOf" })
             if (schema.TryGetProperty(combination, out var options))
                 return options.EnumerateArray().Select(o => Resolve(document, o)).FirstOrDefault(o => o is not null);
         return schema;
     }
 
-    /// <summary>The malformed requests for one operation: garbage in each path and query parameter, and bad bodies.</summary>
+    /// <summary>
+    /// The malformed requests for one operation: garbage in each path and query parameter, and bad bodies.
+    /// </summary>
     private IEnumerable<Func<HttpRequestMessage>> Malformed(Operation op)
     {
         var method = new HttpMethod(op.Method);
@@ -155,7 +168,8 @@ public abstract class FuzzSweepTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         {
             // The test host refuses a NUL in a path itself (Kestrel answers it with 400 before any of our code runs).
             if (op.Path.Contains('{') && garbage != "%00")
-                yield return () => Request(method, Fill(op.Path, garbage), op.MediaType is null ? null : Body("{}", op.MediaType));
+                yield return () => Request(method, Fill(op.Path, garbage),
+                    op.MediaType is null ? null : Body("{}", op.MediaType));
             foreach (var parameter in op.Query)
                 yield return () => Request(method, $"{real}?{parameter}={garbage}", null);
         }
@@ -169,8 +183,10 @@ public abstract class FuzzSweepTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         var media = op.MediaType!;
         if (media == "application/x-www-form-urlencoded")
         {
-            foreach (var form in new[] { "", "%ZZ=%", "grant_type", "grant_type=client_credentials&client_id=%00&client_secret=\u0000",
-                         string.Join("&", Enumerable.Range(0, 20_000).Select(i => $"k{i}=v")), "grant_type=" + new string('x', 200_000) })
+            foreach (var form in new[] { "", "%ZZ=%", "grant_type",
+                         "grant_type=client_credentials&client_id=%00&client_secret=\u0000",
+                         string.Join("&", Enumerable.Range(0, 20_000).Select(i => $"k{i}=v")),
+                         "grant_type=" + new string('x', 200_000) })
                 yield return () => Body(form, media);
             yield return () => Bytes([0xFF, 0xFE, 0x3D, 0xC3, 0x28], media);
             yield break;
@@ -197,7 +213,8 @@ public abstract class FuzzSweepTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         yield return () => Body(All(properties, "number", _ => JsonNode.Parse("1e400")), media);
     }
 
-    private static string All(IReadOnlyList<(string Name, string Type)> properties, string type, Func<string, JsonNode?> value)
+    private static string All(IReadOnlyList<(string Name, string Type)> properties, string type,
+        Func<string, JsonNode?> value)
     {
         var body = new JsonObject();
         foreach (var (name, t) in properties.Where(p => p.Type == type)) body[name] = value(name);
@@ -237,7 +254,8 @@ public abstract class FuzzSweepTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
     private static readonly JsonNode?[] Values =
     [
         null, "", " ", 0, -1, 1e300, "9999-99-99", "1990-13-45", new JsonArray(), new JsonObject(), true, "NL",
-        new string('z', 5000), "\u0000", "00000000-0000-0000-0000-000000000000", "Course", "course", "Seminar", 2147483648L,
+        new string('z', 5000), "\u0000", "00000000-0000-0000-0000-000000000000", "Course", "course", "Seminar",
+        2147483648L,
     ];
 
     /// <summary>The path with its first parameter garbage (or none), the others real ids of this world.</summary>
@@ -299,13 +317,16 @@ public sealed class SqliteFuzzSweepTests(ManualSqliteApp app) : FuzzSweepTests<M
 
 public sealed class PostgresFuzzSweepTests(ManualPostgresApp app) : FuzzSweepTests<ManualPostgresApp>(app);
 
-/// <summary>Every row of every table the API writes, hashed: equal fingerprints mean nothing was stored or changed.</summary>
+/// <summary>
+/// Every row of every table the API writes, hashed: equal fingerprints mean nothing was stored or changed.
+/// </summary>
 public static class Fingerprint
 {
     private static readonly string[] Tables =
     [
-        "Accounts", "Providers", "Assortments", "Products", "ApiClients", "PromotionalCodes", "Orders", "OrderStatusTransitions",
-        "OrderChanges", "ValidationJobs", "IdempotencyRecords", "Counters", "WebhookSubscriptions", "WebhookDeliveries", "People",
+        "Accounts", "Providers", "Assortments", "Products", "ApiClients", "PromotionalCodes", "Orders",
+        "OrderStatusTransitions", "OrderChanges", "ValidationJobs", "IdempotencyRecords", "Counters",
+        "WebhookSubscriptions", "WebhookDeliveries", "People",
     ];
 
     public static async Task<string> TakeAsync(OrdersApp app)
@@ -314,7 +335,8 @@ public static class Fingerprint
         var db = scope.ServiceProvider.GetRequiredService<Data.OrdersDbContext>();
         var connection = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database);
         await connection.OpenAsync();
-        var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var hash = System.Security.Cryptography.IncrementalHash.CreateHash(
+            System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var table in Tables)
         {
             await using var command = connection.CreateCommand();
@@ -322,7 +344,8 @@ public static class Fingerprint
             var rows = new List<string>();
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
-                rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+                rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i =>
+                    Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
             rows.Sort(StringComparer.Ordinal);
             hash.AppendData(Encoding.UTF8.GetBytes(table + "\n" + string.Join("\n", rows)));
         }

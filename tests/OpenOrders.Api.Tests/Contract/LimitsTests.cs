@@ -23,7 +23,8 @@ public sealed class LimitsTests(RateLimitedApp app) : IClassFixture<RateLimitedA
             answers.Add(await greedy.GetAsync("/api/v1/enumerations"));
         var refills = (int)clock.Elapsed.TotalSeconds + 1; // the bucket gains 5 at each whole second it has lived
         var refused = answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests);
-        Assert.InRange(answers.Count(a => a.IsSuccessStatusCode), 10, 10 + 5 * refills); // the whole burst, no more than refilled
+        // the whole burst, no more than refilled
+        Assert.InRange(answers.Count(a => a.IsSuccessStatusCode), 10, 10 + 5 * refills);
         Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single()) >= 1);
         Assert.Matches("^\"per-client\";r=0;t=\\d+$", refused.Headers.GetValues("RateLimit").Single());
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
@@ -47,7 +48,8 @@ public sealed class LimitsTests(RateLimitedApp app) : IClassFixture<RateLimitedA
         var slowed = await TokenAsync(id, secret);
         Assert.Equal(HttpStatusCode.TooManyRequests, slowed.StatusCode);
         Assert.InRange(int.Parse(slowed.Headers.GetValues("Retry-After").Single()), 1, 60);
-        Assert.Equal("slow_down", (await slowed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        Assert.Equal("slow_down",
+            (await slowed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
 
         app.Time.Advance(TimeSpan.FromSeconds(61));
         Assert.Equal(HttpStatusCode.OK, (await TokenAsync(id, secret)).StatusCode);

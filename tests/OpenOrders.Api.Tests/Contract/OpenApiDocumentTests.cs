@@ -28,12 +28,14 @@ public abstract class OpenApiDocumentTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("requestOrderStatusTransition", ids);
         foreach (var (path, method, operation) in operations)
         {
-            Assert.False(string.IsNullOrWhiteSpace((string?)operation["description"]), $"{method} {path} has no description");
+            Assert.False(string.IsNullOrWhiteSpace((string?)operation["description"]),
+                $"{method} {path} has no description");
             Assert.Contains(operation["responses"]!.AsObject(), r => r.Key.StartsWith('4'));
             Assert.NotNull(operation["security"]);
         }
         Assert.Empty(document["paths"]!["/oauth/token"]!["post"]!["security"]!.AsArray());
-        Assert.All(document["tags"]!.AsArray(), t => Assert.False(string.IsNullOrWhiteSpace((string?)t!["description"])));
+        Assert.All(document["tags"]!.AsArray(),
+            t => Assert.False(string.IsNullOrWhiteSpace((string?)t!["description"])));
         Assert.NotNull(document["info"]!["contact"]!["email"]);
         Assert.Equal("MIT", (string?)document["info"]!["license"]!["identifier"]);
         Assert.All(document["servers"]!.AsArray(), s => Assert.False(((string)s!["url"]!).EndsWith('/')));
@@ -53,7 +55,8 @@ public abstract class OpenApiDocumentTests<TApp>(TApp app) : IClassFixture<TApp>
             foreach (var node in Descendants(schema))
             {
                 if (node["format"] is JsonValue format && (string?)format == "double") Assert.NotNull(node["type"]);
-                if (node["type"] is JsonValue { } type && (string?)type == "array") Assert.True(node["items"] is not null, $"{name}: an array without items");
+                if (node["type"] is JsonValue { } type && (string?)type == "array")
+                    Assert.True(node["items"] is not null, $"{name}: an array without items");
             }
         }
     }
@@ -63,7 +66,8 @@ public abstract class OpenApiDocumentTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var document = await DocumentAsync();
         var world = await TestWorld.CreateAsync(app);
-        var created = await world.Account.PostAsync("/api/v1/orders", JsonBody(GuideBody(world.AccountId, world.CourseId, "SM-1")));
+        var created = await world.Account.PostAsync("/api/v1/orders",
+            JsonBody(GuideBody(world.AccountId, world.CourseId, "SM-1")));
         var failures = new List<string>();
         await CheckAsync(document, "/api/v1/orders", "post", created, failures);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -74,20 +78,25 @@ public abstract class OpenApiDocumentTests<TApp>(TApp app) : IClassFixture<TApp>
         var transition = (await moved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var rejected = await TransitionAsync(world.Account, id, new { status = "Paid" });
         await CheckAsync(document, "/api/v1/orders/{id}/status-transitions", "post", rejected, failures);
-        var subscription = await world.Provider.PostAsJsonAsync("/api/v1/webhook-subscriptions",
-            new { webhookId = OpenOrders.Api.Webhooks.Webhook.OrderCreated.Id, callbackUrl = "http://127.0.0.1:9/hooks" });
+        var subscription = await world.Provider.PostAsJsonAsync("/api/v1/webhook-subscriptions", new
+        {
+            webhookId = OpenOrders.Api.Webhooks.Webhook.OrderCreated.Id, callbackUrl = "http://127.0.0.1:9/hooks"
+        });
         await CheckAsync(document, "/api/v1/webhook-subscriptions", "post", subscription, failures);
         var subscriptionId = (await subscription.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         var ids = new Dictionary<string, string>
         {
             ["/api/v1/orders/{id}"] = id.ToString(), ["/api/v1/order-status-transitions/{id}"] = transition.ToString(),
-            ["/api/v1/accounts/{id}"] = world.AccountId.ToString(), ["/api/v1/providers/{id}"] = world.ProviderId.ToString(),
-            ["/api/v1/assortments/{id}"] = world.AssortmentId.ToString(), ["/api/v1/courses/{id}"] = world.CourseId.ToString(),
+            ["/api/v1/accounts/{id}"] = world.AccountId.ToString(),
+            ["/api/v1/providers/{id}"] = world.ProviderId.ToString(),
+            ["/api/v1/assortments/{id}"] = world.AssortmentId.ToString(),
+            ["/api/v1/courses/{id}"] = world.CourseId.ToString(),
             ["/api/v1/webhook-subscriptions/{id}"] = subscriptionId.ToString(),
             ["/api/v1/webhook-subscriptions/{id}/deliveries"] = subscriptionId.ToString(),
         };
-        var gets = Operations(document).Where(o => o.Method == "get" && (!o.Path.Contains('{') || ids.ContainsKey(o.Path))).ToList();
+        var gets = Operations(document)
+            .Where(o => o.Method == "get" && (!o.Path.Contains('{') || ids.ContainsKey(o.Path))).ToList();
         Assert.True(gets.Count >= 20, $"only {gets.Count} GET operations were checked");
         foreach (var (path, _, _) in gets)
             foreach (var client in new[] { world.Admin, world.Provider, world.Account })
@@ -105,29 +114,41 @@ public abstract class OpenApiDocumentTests<TApp>(TApp app) : IClassFixture<TApp>
         var world = await TestWorld.CreateAsync(app);
         var ids = new Dictionary<string, string>
         {
-            ["/api/v1/accounts/{id}"] = world.AccountId.ToString(), ["/api/v1/providers/{id}"] = world.ProviderId.ToString(),
-            ["/api/v1/assortments/{id}"] = world.AssortmentId.ToString(), ["/api/v1/courses/{id}"] = world.CourseId.ToString(),
+            ["/api/v1/accounts/{id}"] = world.AccountId.ToString(),
+            ["/api/v1/providers/{id}"] = world.ProviderId.ToString(),
+            ["/api/v1/assortments/{id}"] = world.AssortmentId.ToString(),
+            ["/api/v1/courses/{id}"] = world.CourseId.ToString(),
             ["/api/v1/promotional-codes/{code}"] = "CHECK10",
         };
         var checkedBodies = 0;
         foreach (var (path, method, operation) in Operations(document))
         {
             if (operation["requestBody"]?["content"]?["application/json"]?["schema"] is not { } reference) continue;
-            if (path.Contains('{') && !ids.ContainsKey(path) && !path.StartsWith("/api/v1/orders/") && !path.StartsWith("/api/v1/webhook-subscriptions/")) continue;
+            if (path.Contains('{') && !ids.ContainsKey(path) && !path.StartsWith("/api/v1/orders/")
+                && !path.StartsWith("/api/v1/webhook-subscriptions/")) continue;
             var schema = Resolve(document, reference);
             var declared = (schema["required"]?.AsArray().Select(r => (string)r!) ?? []).Order().ToList();
-            // The caller that may send it and needs no more than it: an account orders, a provider its courses and hooks.
+            // The caller that may send it and needs no more than it: an account orders, a provider its courses
+            // and hooks.
             var client = path.StartsWith("/api/v1/orders") ? world.Account
-                : path.StartsWith("/api/v1/courses") || path.StartsWith("/api/v1/webhook-subscriptions") ? world.Provider : world.Admin;
-            var url = System.Text.RegularExpressions.Regex.Replace(ids.TryGetValue(path, out var id) ? path.Replace("{id}", id).Replace("{code}", id) : path,
+                : path.StartsWith("/api/v1/courses") || path.StartsWith("/api/v1/webhook-subscriptions")
+                    ? world.Provider
+                    : world.Admin;
+            var url = System.Text.RegularExpressions.Regex.Replace(
+                ids.TryGetValue(path, out var id) ? path.Replace("{id}", id).Replace("{code}", id) : path,
                 @"\{\w+\}", Guid.NewGuid().ToString());
-            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), url) { Content = JsonBody("{}") });
+            var response = await client.SendAsync(
+                new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), url) { Content = JsonBody("{}") });
             var answered = await response.Content.ReadFromJsonAsync<JsonElement>();
             var required = answered.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
-                ? errors.EnumerateObject().Where(e => e.Value.EnumerateArray().Any(m => m.GetString()!.StartsWith("Required", StringComparison.Ordinal))).Select(e => e.Name).Order().ToList()
+                ? errors.EnumerateObject().Where(e => e.Value.EnumerateArray()
+                        .Any(m => m.GetString()!.StartsWith("Required", StringComparison.Ordinal)))
+                    .Select(e => e.Name).Order().ToList()
                 : [];
-            if ((int)response.StatusCode == 404) continue; // an operation on something that does not exist says nothing about its body
-            Assert.True(declared.SequenceEqual(required), $"{method} {path}: the document requires [{string.Join(", ", declared)}], the server [{string.Join(", ", required)}]");
+            // an operation on something that does not exist says nothing about its body
+            if ((int)response.StatusCode == 404) continue;
+            Assert.True(declared.SequenceEqual(required), $"{method} {path}: the document requires " +
+                $"[{string.Join(", ", declared)}], the server [{string.Join(", ", required)}]");
             checkedBodies++;
         }
         Assert.True(checkedBodies >= 12, $"only {checkedBodies} bodies checked");
@@ -149,33 +170,42 @@ public abstract class OpenApiDocumentTests<TApp>(TApp app) : IClassFixture<TApp>
             foreach (var media in contents.OfType<JsonObject>().SelectMany(c => c.Select(m => m.Value)))
             {
                 if (media?["example"] is not { } example || media["schema"] is not { } schema) continue;
-                var results = SchemaOf(document, schema).Evaluate(JsonDocument.Parse(example.ToJsonString()).RootElement);
+                var results = SchemaOf(document, schema)
+                    .Evaluate(JsonDocument.Parse(example.ToJsonString()).RootElement);
                 Assert.True(results.IsValid, $"The example of {method} {path} does not match its schema.");
                 checkedExamples++;
             }
         }
         Assert.True(checkedExamples >= 5, $"only {checkedExamples} examples");
         Assert.Equal("Test course for testing orders",
-            (string?)document["paths"]!["/api/v1/orders"]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]!["name"]);
+            (string?)document["paths"]!["/api/v1/orders"]!["post"]!["requestBody"]!["content"]!
+                ["application/json"]!["example"]!["name"]);
     }
 
     [Fact]
     public async Task The_committed_document_is_the_one_the_service_serves()
     {
-        var served = (await DocumentAsync()).ToJsonString(new JsonSerializerOptions { WriteIndented = true }).Replace("\r\n", "\n") + "\n";
+        var served = (await DocumentAsync()).ToJsonString(new JsonSerializerOptions { WriteIndented = true })
+            .Replace("\r\n", "\n") + "\n";
         var file = Path.Combine(Root(), "docs", "openapi.json");
         if (Environment.GetEnvironmentVariable("UPDATE_DOCS") == "1") await File.WriteAllTextAsync(file, served);
         Assert.True(File.Exists(file) && await File.ReadAllTextAsync(file) == served,
-            "docs/openapi.json is not the served document: run `UPDATE_DOCS=1 dotnet test --filter OpenApiDocumentTests` and commit it.");
+            "docs/openapi.json is not the served document: " +
+                "run `UPDATE_DOCS=1 dotnet test --filter OpenApiDocumentTests` and commit it.");
     }
 
     /// <summary>The answer's body against the schema the document gives for its status code.</summary>
-    private static async Task CheckAsync(JsonNode document, string path, string method, HttpResponseMessage response, List<string> failures)
+    private static async Task CheckAsync(JsonNode document, string path, string method, HttpResponseMessage response,
+        List<string> failures)
     {
         var status = ((int)response.StatusCode).ToString();
         var responses = document["paths"]![path]![method]!["responses"]!;
         var declared = responses[status];
-        if (declared is null) { failures.Add($"{method} {path} answered {status}, which the document does not list"); return; }
+        if (declared is null)
+        {
+            failures.Add($"{method} {path} answered {status}, which the document does not list");
+            return;
+        }
         var text = await response.Content.ReadAsStringAsync();
         if (text.Length == 0 || declared["content"] is not JsonObject content) return;
         var media = content.FirstOrDefault(c => c.Key.Contains("json")).Value;
@@ -184,7 +214,8 @@ public abstract class OpenApiDocumentTests<TApp>(TApp app) : IClassFixture<TApp>
             new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (!results.IsValid)
             failures.Add($"{method} {path} {status}: " + string.Join("; ", (results.Details ?? [])
-                .Where(d => d.Errors is { Count: > 0 }).Take(3).Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
+                .Where(d => d.Errors is { Count: > 0 }).Take(3)
+                .Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
     }
 
     /// <summary>One JSON Schema document: the response schema with every component beside it under $defs.</summary>
@@ -198,7 +229,8 @@ public abstract class OpenApiDocumentTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     private static IEnumerable<(string Path, string Method, JsonNode Operation)> Operations(JsonNode document) =>
-        document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Where(m => m.Key != "parameters").Select(m => (p.Key, m.Key, m.Value!)));
+        document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Where(m => m.Key != "parameters")
+            .Select(m => (p.Key, m.Key, m.Value!)));
 
     private static IEnumerable<JsonObject> Descendants(JsonNode? node)
     {

@@ -12,7 +12,9 @@ namespace OpenOrders.Api.Tests.Infrastructure;
 /// <summary>The steps of the order flow, over HTTP, as an integrator would take them.</summary>
 public static class OrderSteps
 {
-    /// <summary>The guide's example body, as written there (mixed case, house number as a number), for this world.</summary>
+    /// <summary>
+    /// The guide's example body, as written there (mixed case, house number as a number), for this world.
+    /// </summary>
     public static string GuideBody(Guid accountId, Guid productId, string startMomentId) => $$"""
         {
         "accountReference": "{{accountId}}",
@@ -53,14 +55,17 @@ public static class OrderSteps
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /api/v1/orders answered {(int)response.StatusCode}: {text}");
+        Assert.True(response.StatusCode == HttpStatusCode.Created,
+            $"POST /api/v1/orders answered {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement;
     }
 
     public static async Task<JsonElement> GetAsync(HttpClient client, Guid id) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{id}");
 
-    /// <summary>Polls until the order leaves PendingValidation (the worker is woken by the commit), with a deadline.</summary>
+    /// <summary>
+    /// Polls until the order leaves PendingValidation (the worker is woken by the commit), with a deadline.
+    /// </summary>
     public static async Task<JsonElement> WaitUntilValidatedAsync(HttpClient client, Guid id)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -75,11 +80,16 @@ public static class OrderSteps
 
     /// <summary>One pass of the validation worker, as a given instance.</summary>
     public static Task<int> ValidateOnceAsync(OrdersApp app, string owner = "test-worker") =>
-        ValidationWorker.RunOnceAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), owner, app.Time, TimeSpan.FromSeconds(30), CancellationToken.None);
+        ValidationWorker.RunOnceAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), owner, app.Time,
+            TimeSpan.FromSeconds(30), CancellationToken.None);
 
-    public static async Task<HttpResponseMessage> TransitionAsync(HttpClient client, Guid id, object body, string? ifMatch = null)
+    public static async Task<HttpResponseMessage> TransitionAsync(HttpClient client, Guid id, object body,
+        string? ifMatch = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{id}/status-transitions") { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{id}/status-transitions")
+        {
+            Content = JsonContent.Create(body)
+        };
         if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         return await client.SendAsync(request);
     }
@@ -89,7 +99,8 @@ public static class OrderSteps
         foreach (var line in order.GetProperty("orderLines").EnumerateArray())
         {
             var response = await provider.PatchAsync($"/api/v1/orders/{order.GetProperty("id").GetGuid()}/order-lines/{line.GetProperty("sequenceNumber").GetInt32()}",
-                JsonContent.Create(new { invoiceOnBehalfOfName = "Opleider BV", invoiceOnBehalfOfVatNumber = "NL123456789B01" }));
+                JsonContent.Create(
+                    new { invoiceOnBehalfOfName = "Opleider BV", invoiceOnBehalfOfVatNumber = "NL123456789B01" }));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
     }

@@ -56,7 +56,8 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A new database on the shared throwaway PostgreSQL cluster.</summary>
-    protected static async Task<string> NewPostgresDatabaseAsync() => await (await PostgresServer.Instance).CreateDatabaseAsync();
+    protected static async Task<string> NewPostgresDatabaseAsync() =>
+        await (await PostgresServer.Instance).CreateDatabaseAsync();
 
     public async Task InitializeAsync()
     {
@@ -82,7 +83,8 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Webhooks:AllowHttp", CallbacksToLoopbackAllowed.ToString());
         builder.UseSetting("Webhooks:AllowPrivateNetworks", CallbacksToLoopbackAllowed.ToString());
         // Tests make calls as fast as they can; the limits have tests of their own (RateLimitedApp).
-        builder.UseSetting("RateLimiting:PermitsPerSecond", PermitsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimiting:PermitsPerSecond",
+            PermitsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimiting:Burst", "10");
         // Tests move the clock by weeks and run the invoicing pass themselves; the periodic one is off.
         builder.UseSetting("Workers:InvoicingInterval", "00:00:00");
@@ -94,7 +96,8 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A fresh DbContext on the app's database, for checking what was (not) stored.</summary>
-    public OrdersDbContext NewDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<OrdersDbContext>();
+    public OrdersDbContext NewDbContext() =>
+        Services.CreateScope().ServiceProvider.GetRequiredService<OrdersDbContext>();
 
     public async Task<T> WithDbAsync<T>(Func<OrdersDbContext, Task<T>> query)
     {

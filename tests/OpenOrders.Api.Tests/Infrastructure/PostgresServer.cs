@@ -40,7 +40,8 @@ public sealed class PostgresServer
     }
 
     public string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Include Error Detail=true;Maximum Pool Size=40";
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Include Error Detail=true;" +
+            "Maximum Pool Size=40";
 
     private static async Task<PostgresServer> StartAsync()
     {
@@ -60,11 +61,13 @@ public sealed class PostgresServer
         }
 
         var server = new PostgresServer(binDir, dataDir, FreePort(), asPostgresUser);
-        await server.PgAsync("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync"]);
+        await server.PgAsync("initdb",
+            ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync"]);
         // fsync and friends are off: this cluster holds test data only and is thrown away.
         var settings = $"-c listen_addresses=127.0.0.1 -p {server.Port} -c unix_socket_directories={dataDir} " +
                        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
-        await server.PgAsync("pg_ctl", ["-D", dataDir, "-l", Path.Combine(dataDir, "server.log"), "-o", settings, "-w", "-t", "60", "start"]);
+        await server.PgAsync("pg_ctl",
+            ["-D", dataDir, "-l", Path.Combine(dataDir, "server.log"), "-o", settings, "-w", "-t", "60", "start"]);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
     }
@@ -93,7 +96,8 @@ public sealed class PostgresServer
             if (Directory.Exists(dir))
             {
                 var stop = new PostgresServer(binDir, dir, 0, asPostgresUser);
-                try { stop.PgAsync("pg_ctl", ["-D", dir, "-m", "immediate", "stop"]).GetAwaiter().GetResult(); } catch (InvalidOperationException) { }
+                try { stop.PgAsync("pg_ctl", ["-D", dir, "-m", "immediate", "stop"]).GetAwaiter().GetResult(); }
+                catch (InvalidOperationException) { }
                 try { Directory.Delete(dir, true); } catch (IOException) { }
             }
             File.Delete(owner);
@@ -115,9 +119,11 @@ public sealed class PostgresServer
         var found = FindBinaries();
         if (found is not null) return found;
         if (Environment.UserName != "root")
-            throw new InvalidOperationException("PostgreSQL server binaries are missing and the tests are not root: install the Debian package 'postgresql'.");
+            throw new InvalidOperationException("PostgreSQL server binaries are missing and the tests are not root: " +
+                "install the Debian package 'postgresql'.");
         await RunAsync("apt-get", ["update", "-q"]);
-        await RunAsync("apt-get", ["install", "-y", "-q", "--no-install-recommends", "postgresql"], ("DEBIAN_FRONTEND", "noninteractive"));
+        await RunAsync("apt-get", ["install", "-y", "-q", "--no-install-recommends", "postgresql"],
+            ("DEBIAN_FRONTEND", "noninteractive"));
         return FindBinaries() ?? throw new InvalidOperationException("Installed 'postgresql' but found no initdb.");
     }
 
@@ -144,7 +150,10 @@ public sealed class PostgresServer
 
     private static async Task<string> RunAsync(string file, string[] args, params (string Key, string Value)[] env)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/" };
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/"
+        };
         foreach (var a in args) start.ArgumentList.Add(a);
         foreach (var (key, value) in env) start.Environment[key] = value;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
@@ -152,7 +161,8 @@ public sealed class PostgresServer
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {await stderr}{await stdout}");
+            throw new InvalidOperationException(
+                $"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {await stderr}{await stdout}");
         return await stdout;
     }
 }

@@ -20,7 +20,8 @@ public sealed record TestWorld(
     public static async Task<TestWorld> CreateAsync(OrdersApp app)
     {
         var admin = await app.AdminAsync();
-        var accountId = await CreateAsync(admin, "/api/v1/accounts", new { name = "Werkgever " + Guid.NewGuid().ToString("N")[..6] });
+        var accountId = await CreateAsync(admin, "/api/v1/accounts",
+            new { name = "Werkgever " + Guid.NewGuid().ToString("N")[..6] });
         var otherAccountId = await CreateAsync(admin, "/api/v1/accounts", new { name = "Andere werkgever" });
         var providerId = await CreateAsync(admin, "/api/v1/providers", new
         {
@@ -33,12 +34,15 @@ public sealed record TestWorld(
         var provider = await ClientForAsync(app, admin, "Provider", providerId);
         var otherProvider = await ClientForAsync(app, admin, "Provider", otherProviderId);
 
-        var courseId = await CreateAsync(provider, "/api/v1/courses", CourseBody("Projectmanagement", app.Time.GetUtcNow()));
-        var otherCourseId = await CreateAsync(otherProvider, "/api/v1/courses", CourseBody("Boekhouden", app.Time.GetUtcNow()));
-        var assortmentId = await CreateAsync(admin, "/api/v1/assortments", new { name = "Assortiment", accountIds = new[] { accountId }, productIds = new[] { courseId } });
+        var courseId = await CreateAsync(provider, "/api/v1/courses",
+            CourseBody("Projectmanagement", app.Time.GetUtcNow()));
+        var otherCourseId = await CreateAsync(otherProvider, "/api/v1/courses",
+            CourseBody("Boekhouden", app.Time.GetUtcNow()));
+        var assortmentId = await CreateAsync(admin, "/api/v1/assortments",
+            new { name = "Assortiment", accountIds = new[] { accountId }, productIds = new[] { courseId } });
 
-        return new TestWorld(admin, accountId, account, otherAccountId, otherAccount, providerId, provider, otherProviderId, otherProvider,
-            courseId, otherCourseId, assortmentId);
+        return new TestWorld(admin, accountId, account, otherAccountId, otherAccount, providerId, provider,
+            otherProviderId, otherProvider, courseId, otherCourseId, assortmentId);
     }
 
     public static async Task<HttpClient> ClientForAsync(OrdersApp app, HttpClient admin, string role, Guid? tenantId)
@@ -46,14 +50,16 @@ public sealed record TestWorld(
         var response = await admin.PostAsJsonAsync("/api/v1/clients", new { name = $"{role} client", role, tenantId });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return await app.ClientWithTokenAsync(body.GetProperty("clientId").GetString()!, body.GetProperty("clientSecret").GetString()!);
+        return await app.ClientWithTokenAsync(body.GetProperty("clientId").GetString()!,
+            body.GetProperty("clientSecret").GetString()!);
     }
 
     public static async Task<Guid> CreateAsync(HttpClient client, string path, object body)
     {
         var response = await client.PostAsJsonAsync(path, body);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path} answered {(int)response.StatusCode}: {text}");
+        Assert.True(response.StatusCode == HttpStatusCode.Created,
+            $"POST {path} answered {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
     }
 
@@ -83,6 +89,7 @@ public sealed record TestWorld(
 
     private static JsonObject Moment(string externalId, DateTimeOffset date) => new()
     {
-        ["externalId"] = externalId, ["date"] = date.ToString("O"), ["location"] = "Hilversum", ["startGuaranteed"] = true,
+        ["externalId"] = externalId, ["date"] = date.ToString("O"), ["location"] = "Hilversum",
+        ["startGuaranteed"] = true,
     };
 }

@@ -12,7 +12,8 @@ namespace OpenOrders.Api.Tests.Orders;
 /// An order whose validation throws (its course's price row cannot be read) fails alone: its batch neighbours are
 /// validated, it is retried with a backoff, then given up with a reason on the order, and an admin can retry it.
 /// </summary>
-public abstract class GivenUpValidationTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifetime where TApp : OrdersApp
+public abstract class GivenUpValidationTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifetime
+    where TApp : OrdersApp
 {
     private TestWorld world = null!;
 
@@ -22,11 +23,15 @@ public abstract class GivenUpValidationTests<TApp>(TApp app) : IClassFixture<TAp
     [Fact]
     public async Task A_validation_that_keeps_throwing_is_retried_given_up_shown_and_retried_by_an_admin_while_its_neighbours_go_on()
     {
-        var poisoned = await TestWorld.CreateAsync(world.Provider, "/api/v1/courses", TestWorld.CourseBody("Vergiftigd", app.Time.GetUtcNow()));
-        await TestWorld.CreateAsync(world.Admin, "/api/v1/assortments", new { name = "Met vergif", accountIds = new[] { world.AccountId }, productIds = new[] { poisoned } });
+        var poisoned = await TestWorld.CreateAsync(world.Provider, "/api/v1/courses",
+            TestWorld.CourseBody("Vergiftigd", app.Time.GetUtcNow()));
+        await TestWorld.CreateAsync(world.Admin, "/api/v1/assortments",
+            new { name = "Met vergif", accountIds = new[] { world.AccountId }, productIds = new[] { poisoned } });
         await CorruptPricesAsync(poisoned, "Bogus");
-        var good = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
-        var bad = (await CreateAsync(world.Account, GuideBody(world.AccountId, poisoned, "SM-1"))).GetProperty("id").GetGuid();
+        var good = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
+        var bad = (await CreateAsync(world.Account, GuideBody(world.AccountId, poisoned, "SM-1")))
+            .GetProperty("id").GetGuid();
 
         // One pass leases both: the good order is validated although its batch threw.
         Assert.Equal(2, await ValidateOnceAsync(app));
@@ -54,10 +59,13 @@ public abstract class GivenUpValidationTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(Order.ValidationNotCompletedCode, error.GetProperty("code").GetString());
 
         // Only an admin may retry, and only a given-up validation.
-        Assert.Equal(HttpStatusCode.Forbidden, (await world.Account.PostAsync($"/api/v1/orders/{bad}/validation-retries", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await world.Admin.PostAsync($"/api/v1/orders/{good}/validation-retries", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await world.Account.PostAsync($"/api/v1/orders/{bad}/validation-retries", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await world.Admin.PostAsync($"/api/v1/orders/{good}/validation-retries", null)).StatusCode);
         await CorruptPricesAsync(poisoned, "CourseFee"); // the cause fixed
-        Assert.Equal(HttpStatusCode.Accepted, (await world.Admin.PostAsync($"/api/v1/orders/{bad}/validation-retries", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted,
+            (await world.Admin.PostAsync($"/api/v1/orders/{bad}/validation-retries", null)).StatusCode);
 
         Assert.Equal(1, await ValidateOnceAsync(app));
         order = await GetAsync(world.Account, bad);
@@ -76,4 +84,5 @@ public abstract class GivenUpValidationTests<TApp>(TApp app) : IClassFixture<TAp
 
 public sealed class SqliteGivenUpValidationTests(ManualSqliteApp app) : GivenUpValidationTests<ManualSqliteApp>(app);
 
-public sealed class PostgresGivenUpValidationTests(ManualPostgresApp app) : GivenUpValidationTests<ManualPostgresApp>(app);
+public sealed class PostgresGivenUpValidationTests(ManualPostgresApp app)
+    : GivenUpValidationTests<ManualPostgresApp>(app);

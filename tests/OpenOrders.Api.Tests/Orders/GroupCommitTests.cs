@@ -34,7 +34,8 @@ public abstract class GroupCommitTests<TApp>(TApp app) : IClassFixture<TApp>, IA
         foreach (var answer in answers)
         {
             var stored = await GetAsync(world.Account, answer.Body.GetProperty("id").GetGuid());
-            Assert.Equal(answer.Body.GetProperty("orderNumber").GetInt32(), stored.GetProperty("orderNumber").GetInt32());
+            Assert.Equal(answer.Body.GetProperty("orderNumber").GetInt32(),
+                stored.GetProperty("orderNumber").GetInt32());
         }
     }
 
@@ -57,7 +58,8 @@ public abstract class GroupCommitTests<TApp>(TApp app) : IClassFixture<TApp>, IA
         Assert.Single(reused, a => a.Status == HttpStatusCode.Created);
         Assert.Single(reused, a => a.Status == (HttpStatusCode)422);
 
-        var ids = answers.Where(a => a.Status == HttpStatusCode.Created).Select(a => a.Body.GetProperty("id").GetGuid()).Distinct().ToList();
+        var ids = answers.Where(a => a.Status == HttpStatusCode.Created)
+            .Select(a => a.Body.GetProperty("id").GetGuid()).Distinct().ToList();
         Assert.Equal(22, ids.Count);
         Assert.Equal(22, await app.WithDbAsync(db => db.Orders.CountAsync(o => ids.Contains(o.Id))));
     }
@@ -70,21 +72,25 @@ public abstract class GroupCommitTests<TApp>(TApp app) : IClassFixture<TApp>, IA
         // As if an older version had drawn the sequence's next number at random for that order.
         var taken = OrderNumbers.ForSequence(place + 1);
         var id = first.GetProperty("id").GetGuid();
-        await app.WithDbAsync(db => db.Orders.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.OrderNumber, taken)));
+        await app.WithDbAsync(db => db.Orders.Where(o => o.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.OrderNumber, taken)));
 
         var next = await PostAsync(null, "SM-1");
 
         Assert.Equal(HttpStatusCode.Created, next.Status);
         Assert.Equal(OrderNumbers.ForSequence(place + 2), next.Body.GetProperty("orderNumber").GetInt32());
-        Assert.Equal(taken, await app.WithDbAsync(db => db.Orders.Where(o => o.Id == id).Select(o => o.OrderNumber).SingleAsync()));
+        Assert.Equal(taken,
+            await app.WithDbAsync(db => db.Orders.Where(o => o.Id == id).Select(o => o.OrderNumber).SingleAsync()));
     }
 
     private Task<long> CounterAsync() =>
         app.WithDbAsync(db => db.Counters.Where(c => c.Name == Counter.OrderNumber).Select(c => c.Value).SingleAsync());
 
-    private async Task<(HttpStatusCode Status, JsonElement Body, bool Replayed)> PostAsync(string? key, string startMoment)
+    private async Task<(HttpStatusCode Status, JsonElement Body, bool Replayed)> PostAsync(
+        string? key, string startMoment)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = JsonBody(GuideBody(world.AccountId, world.CourseId, startMoment)) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders")
+            { Content = JsonBody(GuideBody(world.AccountId, world.CourseId, startMoment)) };
         if (key is not null) request.Headers.Add("Idempotency-Key", key);
         var response = await world.Account.SendAsync(request);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

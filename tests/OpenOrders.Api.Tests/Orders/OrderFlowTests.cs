@@ -23,16 +23,19 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         var id = created.GetProperty("id").GetGuid();
         Assert.Equal("PendingValidation", created.GetProperty("status").GetString());
         Assert.InRange(created.GetProperty("orderNumber").GetInt32(), 10_000_000, 99_999_999);
-        Assert.Equal("SM-1", created.GetProperty("customAttributes").GetProperty("firstChoiceStartMomentId").GetString());
+        Assert.Equal("SM-1",
+            created.GetProperty("customAttributes").GetProperty("firstChoiceStartMomentId").GetString());
 
         var order = await WaitUntilValidatedAsync(world.Account, id);
         Assert.Equal("PendingProvider", order.GetProperty("status").GetString());
         Assert.Empty(order.GetProperty("errors").EnumerateArray());
-        Assert.Equal($"http://localhost/api/v1/courses/{world.CourseId}", order.GetProperty("productReference").GetProperty("url").GetString());
+        Assert.Equal($"http://localhost/api/v1/courses/{world.CourseId}",
+            order.GetProperty("productReference").GetProperty("url").GetString());
         Assert.Equal(world.ProviderId, order.GetProperty("providerReference").GetProperty("id").GetGuid());
         Assert.Equal(world.AssortmentId, order.GetProperty("assortmentReference").GetProperty("id").GetGuid());
         var lines = order.GetProperty("orderLines").EnumerateArray().ToList();
-        Assert.Equal([1210m, 303.11m], lines.Select(l => l.GetProperty("total").GetDecimal())); // 250.50 + 52.605 → 52.61 VAT
+        // 250.50 + 52.605 → 52.61 VAT
+        Assert.Equal([1210m, 303.11m], lines.Select(l => l.GetProperty("total").GetDecimal()));
         Assert.Equal(1513.11m, order.GetProperty("total").GetDecimal());
         var firstChoice = await StartMomentIdAsync(world.Provider, world.CourseId, "SM-1");
         Assert.Equal(app.Time.GetUtcNow().AddDays(30).Day, order.GetProperty("startMomentDay").GetInt32());
@@ -44,27 +47,34 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         var transition = await accepted.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("AcceptedProvider", transition.GetProperty("status").GetString());
         Assert.Equal("Geaccepteerd door opleider", transition.GetProperty("statusDisplayValue").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await world.Account.GetAsync(transition.GetProperty("url").GetString())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await world.Account.GetAsync(transition.GetProperty("url").GetString())).StatusCode);
         order = await GetAsync(world.Account, id);
         Assert.Equal(firstChoice, order.GetProperty("acceptedStartMomentId").GetGuid());
 
         // Invoicing is due when the course starts; then the admin's invoice run, and the payment.
         app.Time.Advance(TimeSpan.FromDays(31));
         await using (var scope = app.Services.CreateAsyncScope())
-            Assert.True(await scope.ServiceProvider.GetRequiredService<Invoicing.Invoices>().MoveDueOrdersAsync(CancellationToken.None) >= 1);
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Invoicing.Invoices>()
+                .MoveDueOrdersAsync(CancellationToken.None) >= 1);
         Assert.Equal("PendingInvoice", (await GetAsync(world.Admin, id)).GetProperty("status").GetString());
 
-        var run = await (await world.Admin.PostAsync("/api/v1/invoice-runs", null)).Content.ReadFromJsonAsync<JsonElement>();
-        var invoiceNumber = run.GetProperty("invoiced").EnumerateArray().Single(i => i.GetProperty("orderId").GetGuid() == id).GetProperty("invoiceNumber").GetInt32();
+        var run = await (await world.Admin.PostAsync("/api/v1/invoice-runs", null)).Content
+            .ReadFromJsonAsync<JsonElement>();
+        var invoiceNumber = run.GetProperty("invoiced").EnumerateArray()
+            .Single(i => i.GetProperty("orderId").GetGuid() == id).GetProperty("invoiceNumber").GetInt32();
         order = await GetAsync(world.Admin, id);
         Assert.Equal("Invoiced", order.GetProperty("status").GetString());
         Assert.Equal(invoiceNumber, order.GetProperty("invoiceNumber").GetInt32());
 
-        Assert.Equal(HttpStatusCode.Created, (await TransitionAsync(world.Admin, id, new { status = "Paid" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await TransitionAsync(world.Admin, id, new { status = "Paid" })).StatusCode);
         order = await GetAsync(world.Account, id);
         Assert.Equal("Paid", order.GetProperty("status").GetString());
-        Assert.Equal(["PendingValidation", "PendingProvider", "AcceptedProvider", "PendingInvoice", "Invoiced", "Paid"],
-            order.GetProperty("orderStatusTransitions").EnumerateArray().Select(t => t.GetProperty("status").GetString()));
+        Assert.Equal(
+            ["PendingValidation", "PendingProvider", "AcceptedProvider", "PendingInvoice", "Invoiced", "Paid"],
+            order.GetProperty("orderStatusTransitions").EnumerateArray()
+                .Select(t => t.GetProperty("status").GetString()));
     }
 
     [Fact]
@@ -73,40 +83,53 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         var orders = new List<Guid>();
         for (var i = 0; i < 2; i++)
         {
-            var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+            var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1")))
+                .GetProperty("id").GetGuid();
             await CompleteOrderLinesAsync(world.Provider, await WaitUntilValidatedAsync(world.Provider, id));
-            Assert.Equal(HttpStatusCode.Created, (await TransitionAsync(world.Provider, id, new { status = "AcceptedProvider" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Created,
+                (await TransitionAsync(world.Provider, id, new { status = "AcceptedProvider" })).StatusCode);
             orders.Add(id);
         }
         app.Time.Advance(TimeSpan.FromDays(31));
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<Invoicing.Invoices>().MoveDueOrdersAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Invoicing.Invoices>()
+                .MoveDueOrdersAsync(CancellationToken.None);
 
         // Five admins invoice the first order at once: one move wins; the others are refused and keep no number.
-        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => TransitionAsync(world.Admin, orders[0], new { status = "Invoiced" })));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5)
+            .Select(_ => TransitionAsync(world.Admin, orders[0], new { status = "Invoiced" })));
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
-        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.PreconditionFailed }));
+        Assert.All(answers, a => Assert.Contains(a.StatusCode,
+            new[] { HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.PreconditionFailed }));
         var first = (await GetAsync(world.Admin, orders[0])).GetProperty("invoiceNumber").GetInt32();
 
-        Assert.Equal(HttpStatusCode.Created, (await TransitionAsync(world.Admin, orders[1], new { status = "Invoiced" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await TransitionAsync(world.Admin, orders[1], new { status = "Invoiced" })).StatusCode);
         Assert.Equal(first + 1, (await GetAsync(world.Admin, orders[1])).GetProperty("invoiceNumber").GetInt32());
     }
 
     [Fact]
     public async Task The_account_approval_path_and_a_rejection_with_its_reason()
     {
-        Assert.Equal(HttpStatusCode.OK, (await world.Admin.PatchAsJsonAsync($"/api/v1/accounts/{world.AccountId}", new { requireAccountApproval = true })).StatusCode);
-        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-2"))).GetProperty("id").GetGuid();
-        Assert.Equal("PendingAccount", (await WaitUntilValidatedAsync(world.Account, id)).GetProperty("status").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await world.Admin.PatchAsJsonAsync($"/api/v1/accounts/{world.AccountId}", new { requireAccountApproval = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await world.Admin.PatchAsJsonAsync($"/api/v1/accounts/{world.AccountId}",
+            new { requireAccountApproval = true })).StatusCode);
+        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-2")))
+            .GetProperty("id").GetGuid();
+        Assert.Equal("PendingAccount",
+            (await WaitUntilValidatedAsync(world.Account, id)).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await world.Admin.PatchAsJsonAsync($"/api/v1/accounts/{world.AccountId}",
+            new { requireAccountApproval = false })).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Created, (await TransitionAsync(world.Account, id, new { status = "PendingProvider", message = "Akkoord manager" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await TransitionAsync(world.Account, id,
+            new { status = "PendingProvider", message = "Akkoord manager" })).StatusCode);
 
         var withoutReason = await TransitionAsync(world.Provider, id, new { status = "RejectedProvider" });
         Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
-        Assert.True((await withoutReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("cancellationReason", out _));
+        Assert.True((await withoutReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")
+            .TryGetProperty("cancellationReason", out _));
 
-        var rejected = await TransitionAsync(world.Provider, id, new { status = "RejectedProvider", cancellationReason = "NoAvailability", message = "Vol" });
+        var rejected = await TransitionAsync(world.Provider, id,
+            new { status = "RejectedProvider", cancellationReason = "NoAvailability", message = "Vol" });
         Assert.Equal(HttpStatusCode.Created, rejected.StatusCode);
         var transition = await rejected.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Geen plaats beschikbaar", transition.GetProperty("cancellationReasonDisplayValue").GetString());
@@ -116,20 +139,24 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
     [Fact]
     public async Task An_illegal_move_is_409_listing_the_allowed_statuses_and_changes_nothing()
     {
-        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         var before = await WaitUntilValidatedAsync(world.Account, id);
 
         var response = await TransitionAsync(world.Provider, id, new { status = "Invoiced" });
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(["AcceptedProvider", "RejectedProvider"], problem.GetProperty("allowedStatuses").EnumerateArray().Select(s => s.GetString()));
-        Assert.Equal(before.GetProperty("version").GetInt32(), (await GetAsync(world.Account, id)).GetProperty("version").GetInt32());
+        Assert.Equal(["AcceptedProvider", "RejectedProvider"],
+            problem.GetProperty("allowedStatuses").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(before.GetProperty("version").GetInt32(),
+            (await GetAsync(world.Account, id)).GetProperty("version").GetInt32());
     }
 
     [Fact]
     public async Task Accepting_before_the_order_lines_have_invoice_data_is_422_naming_the_lines()
     {
-        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         await WaitUntilValidatedAsync(world.Account, id);
         var response = await TransitionAsync(world.Provider, id, new { status = "AcceptedProvider" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -142,7 +169,8 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
     [Fact]
     public async Task An_invalid_order_shows_all_its_errors_at_once()
     {
-        var body = GuideBody(world.AccountId, world.CourseId, "NO-SUCH-MOMENT").Replace("testuser@eduMS.nl", "not-an-email").Replace("1213PD", "12");
+        var body = GuideBody(world.AccountId, world.CourseId, "NO-SUCH-MOMENT")
+            .Replace("testuser@eduMS.nl", "not-an-email").Replace("1213PD", "12");
         var id = (await CreateAsync(world.Account, body)).GetProperty("id").GetGuid();
         var order = await WaitUntilValidatedAsync(world.Account, id);
         Assert.Equal("Invalid", order.GetProperty("status").GetString());
@@ -153,7 +181,8 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
     [Fact]
     public async Task Other_tenants_get_404_on_every_order_route_and_nothing_changes()
     {
-        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         var order = await WaitUntilValidatedAsync(world.Account, id);
         var transitionUrl = order.GetProperty("orderStatusTransitions")[0].GetProperty("url").GetString();
 
@@ -161,21 +190,26 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         {
             Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/orders/{id}")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(transitionUrl)).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await TransitionAsync(stranger, id, new { status = "CancelledAccount" })).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound,
+                (await TransitionAsync(stranger, id, new { status = "CancelledAccount" })).StatusCode);
             Assert.DoesNotContain(id.ToString(), await stranger.GetStringAsync("/api/v1/orders"));
         }
-        var line = await world.OtherProvider.PatchAsync($"/api/v1/orders/{id}/order-lines/1", JsonContent.Create(new { invoiceOnBehalfOfName = "X", invoiceOnBehalfOfVatNumber = "NL123456789B01" }));
+        var line = await world.OtherProvider.PatchAsync($"/api/v1/orders/{id}/order-lines/1",
+            JsonContent.Create(new { invoiceOnBehalfOfName = "X", invoiceOnBehalfOfVatNumber = "NL123456789B01" }));
         Assert.Equal(HttpStatusCode.NotFound, line.StatusCode);
-        Assert.Equal(order.GetProperty("version").GetInt32(), (await GetAsync(world.Account, id)).GetProperty("version").GetInt32());
+        Assert.Equal(order.GetProperty("version").GetInt32(),
+            (await GetAsync(world.Account, id)).GetProperty("version").GetInt32());
     }
 
     [Fact]
     public async Task An_account_cannot_order_for_another_account_and_nothing_is_stored()
     {
         var before = await app.WithDbAsync(db => db.Orders.CountAsync());
-        var response = await world.Account.PostAsync("/api/v1/orders", JsonBody(GuideBody(world.OtherAccountId, world.CourseId, "SM-1")));
+        var response = await world.Account.PostAsync("/api/v1/orders",
+            JsonBody(GuideBody(world.OtherAccountId, world.CourseId, "SM-1")));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("accountReference", out _));
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")
+            .TryGetProperty("accountReference", out _));
         Assert.Equal(before, await app.WithDbAsync(db => db.Orders.CountAsync()));
     }
 
@@ -188,9 +222,11 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         var again = await CreateAsync(world.Account, body, key);
         Assert.Equal(first.GetProperty("id").GetGuid(), again.GetProperty("id").GetGuid());
         Assert.Equal(first.GetProperty("orderNumber").GetInt32(), again.GetProperty("orderNumber").GetInt32());
-        Assert.Equal(1, await app.WithDbAsync(db => db.Orders.CountAsync(o => o.Id == first.GetProperty("id").GetGuid())));
+        Assert.Equal(1,
+            await app.WithDbAsync(db => db.Orders.CountAsync(o => o.Id == first.GetProperty("id").GetGuid())));
 
-        using var different = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = JsonBody(body.Replace("SM-1", "SM-2")) };
+        using var different = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders")
+            { Content = JsonBody(body.Replace("SM-1", "SM-2")) };
         different.Headers.Add("Idempotency-Key", key);
         var response = await world.Account.SendAsync(different);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -203,7 +239,8 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
     [Fact]
     public async Task Etags_give_304_for_an_unchanged_order_and_412_for_a_stale_if_match()
     {
-        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         await WaitUntilValidatedAsync(world.Account, id);
         var response = await world.Account.GetAsync($"/api/v1/orders/{id}");
         var etag = response.Headers.ETag!;
@@ -225,10 +262,13 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         var before = await app.WithDbAsync(db => db.Orders.CountAsync());
         var cases = new (string Body, string Property)[]
         {
-            (GuideBody(world.AccountId, world.CourseId, "SM-1").Replace($"\"{world.CourseId}\"", "\"{productId}\""), "productReference"),
-            (GuideBody(world.AccountId, world.CourseId, "SM-1").Replace("\"houseNumber\": 7", "\"houseNumber\": \"seven\""), "customer.address.houseNumber"),
+            (GuideBody(world.AccountId, world.CourseId, "SM-1").Replace($"\"{world.CourseId}\"", "\"{productId}\""),
+                "productReference"),
+            (GuideBody(world.AccountId, world.CourseId, "SM-1").Replace("\"houseNumber\": 7",
+                "\"houseNumber\": \"seven\""), "customer.address.houseNumber"),
             (GuideBody(world.AccountId, world.CourseId, "SM-1").Replace("\"Course\"", "\"Seminar\""), "OrderType"),
-            (GuideBody(world.AccountId, world.CourseId, "SM-1").Replace("\"1990-01-01\"", "\"01-01-1990\""), "customer.birthDate"),
+            (GuideBody(world.AccountId, world.CourseId, "SM-1").Replace("\"1990-01-01\"", "\"01-01-1990\""),
+                "customer.birthDate"),
             ("{ \"name\": \"geen cursus\" }", "productReference"),
         };
         foreach (var (body, property) in cases)
@@ -236,7 +276,9 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
             var response = await world.Account.PostAsync("/api/v1/orders", JsonBody(body));
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-            Assert.True(errors.EnumerateObject().Any(e => string.Equals(e.Name, property, StringComparison.OrdinalIgnoreCase)), $"{property} not named in {errors}");
+            Assert.True(
+                errors.EnumerateObject().Any(e => string.Equals(e.Name, property, StringComparison.OrdinalIgnoreCase)),
+                $"{property} not named in {errors}");
         }
         Assert.Equal(before, await app.WithDbAsync(db => db.Orders.CountAsync()));
     }

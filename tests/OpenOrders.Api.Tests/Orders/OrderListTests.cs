@@ -21,11 +21,13 @@ public abstract class OrderListTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         await WaitUntilValidatedAsync(world.Account, first.GetProperty("id").GetGuid());
         await WaitUntilValidatedAsync(world.Account, invalid.GetProperty("id").GetGuid());
 
-        var byNumber = await Ids(world.Account, $"/api/v1/orders?orderNumber={first.GetProperty("orderNumber").GetInt32()}");
+        var byNumber = await Ids(world.Account,
+            $"/api/v1/orders?orderNumber={first.GetProperty("orderNumber").GetInt32()}");
         Assert.Equal([first.GetProperty("id").GetGuid()], byNumber);
         var invalids = await Ids(world.Account, $"/api/v1/orders?status=Invalid&productId={world.CourseId}");
         Assert.Equal([invalid.GetProperty("id").GetGuid()], invalids);
-        var both = await Ids(world.Provider, $"/api/v1/orders?status=Invalid&status=PendingProvider&accountId={world.AccountId}");
+        var both = await Ids(world.Provider,
+            $"/api/v1/orders?status=Invalid&status=PendingProvider&accountId={world.AccountId}");
         Assert.Equal(2, both.Count);
 
         var bad = await world.Account.GetAsync("/api/v1/orders?status=Finished&limit=500");
@@ -44,19 +46,23 @@ public abstract class OrderListTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         app.Time.Advance(TimeSpan.FromSeconds(3));
 
         var seen = new HashSet<Guid>();
-        var page = await world.Account.GetFromJsonAsync<JsonElement>($"/api/v1/orders?limit=1&updatedSince={Uri.EscapeDataString(since.ToString("O"))}");
+        var page = await world.Account.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/orders?limit=1&updatedSince={Uri.EscapeDataString(since.ToString("O"))}");
         while (true)
         {
-            foreach (var order in page.GetProperty("items").EnumerateArray()) seen.Add(order.GetProperty("id").GetGuid());
+            foreach (var order in page.GetProperty("items").EnumerateArray())
+                seen.Add(order.GetProperty("id").GetGuid());
             // Someone writes while the client pages.
             if (seen.Count == 1) expected.Add(await CreateValidatedAsync("SM-2"));
             if (!page.GetProperty("hasMore").GetBoolean()) break;
-            page = await world.Account.GetFromJsonAsync<JsonElement>($"/api/v1/orders?limit=1&cursor={page.GetProperty("next").GetString()}");
+            page = await world.Account.GetFromJsonAsync<JsonElement>(
+                $"/api/v1/orders?limit=1&cursor={page.GetProperty("next").GetString()}");
         }
 
         // The client keeps its last cursor and comes back later: what was written meanwhile is there.
         app.Time.Advance(TimeSpan.FromSeconds(3));
-        var later = await world.Account.GetFromJsonAsync<JsonElement>($"/api/v1/orders?limit=200&cursor={page.GetProperty("next").GetString()}");
+        var later = await world.Account.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/orders?limit=200&cursor={page.GetProperty("next").GetString()}");
         foreach (var order in later.GetProperty("items").EnumerateArray()) seen.Add(order.GetProperty("id").GetGuid());
 
         Assert.Superset(expected, seen);
@@ -65,7 +71,8 @@ public abstract class OrderListTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
     /// <summary>Validated before the clock moves on, so its last change falls where the test expects it.</summary>
     private async Task<Guid> CreateValidatedAsync(string startMoment)
     {
-        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, startMoment))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, startMoment)))
+            .GetProperty("id").GetGuid();
         await WaitUntilValidatedAsync(world.Account, id);
         return id;
     }
@@ -96,7 +103,8 @@ public abstract class OrderListTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
     }
 
     private static async Task<List<Guid>> Ids(HttpClient client, string url) =>
-        [.. (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetGuid())];
+        [.. (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("items").EnumerateArray()
+            .Select(o => o.GetProperty("id").GetGuid())];
 }
 
 public sealed class SqliteOrderListTests(SqliteApp app) : OrderListTests<SqliteApp>(app);

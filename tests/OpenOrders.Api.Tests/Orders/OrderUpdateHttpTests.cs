@@ -11,7 +11,9 @@ using static OpenOrders.Api.Tests.Infrastructure.OrderSteps;
 
 namespace OpenOrders.Api.Tests.Orders;
 
-/// <summary>PATCH /api/v1/orders/{id} over HTTP: the guide's start-moment scenarios, fixes, and the conditional-request rules.</summary>
+/// <summary>
+/// PATCH /api/v1/orders/{id} over HTTP: the guide's start-moment scenarios, fixes, and the conditional-request rules.
+/// </summary>
 public abstract class OrderUpdateHttpTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifetime where TApp : OrdersApp
 {
     protected TestWorld World = null!;
@@ -44,12 +46,14 @@ public abstract class OrderUpdateHttpTests<TApp>(TApp app) : IClassFixture<TApp>
         var third = await StartMomentIdAsync(World.Provider, World.CourseId, "SM-3");
 
         var response = await PatchAsync(World.Provider, id, new { acceptedStartMomentId = third });
-        Assert.Equal("PendingValidation", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("PendingValidation",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
 
         var order = await WaitUntilValidatedAsync(World.Provider, id);
         Assert.Equal("AcceptedProvider", order.GetProperty("status").GetString());
         Assert.Equal(third, order.GetProperty("acceptedStartMomentId").GetGuid());
-        Assert.Contains("SM-3", order.GetProperty("orderStatusTransitions").EnumerateArray().Last().GetProperty("message").GetString());
+        Assert.Contains("SM-3",
+            order.GetProperty("orderStatusTransitions").EnumerateArray().Last().GetProperty("message").GetString());
     }
 
     [Fact]
@@ -61,16 +65,19 @@ public abstract class OrderUpdateHttpTests<TApp>(TApp app) : IClassFixture<TApp>
         var course = TestWorld.CourseBody("Projectmanagement", app.Time.GetUtcNow());
         course["learningMethod"]!["planning"]!["startMoments"]!.AsArray().Add(new JsonObject
         {
-            ["externalId"] = "SM-PAST", ["date"] = app.Time.GetUtcNow().AddDays(-3).ToString("O"), ["location"] = "Hilversum",
+            ["externalId"] = "SM-PAST", ["date"] = app.Time.GetUtcNow().AddDays(-3).ToString("O"),
+            ["location"] = "Hilversum",
         });
-        Assert.Equal(HttpStatusCode.OK, (await World.Provider.PutAsJsonAsync($"/api/v1/courses/{World.CourseId}", course)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await World.Provider.PutAsJsonAsync($"/api/v1/courses/{World.CourseId}", course)).StatusCode);
 
         await PatchAsync(World.Provider, id, new { acceptedStartMomentId = "SM-PAST" });
         var order = await WaitUntilValidatedAsync(World.Provider, id);
 
         Assert.Equal("AcceptedProvider", order.GetProperty("status").GetString());
         Assert.Equal(accepted, order.GetProperty("acceptedStartMomentId").GetGuid());
-        Assert.Contains("not changed", order.GetProperty("orderStatusTransitions").EnumerateArray().Last().GetProperty("message").GetString());
+        Assert.Contains("not changed",
+            order.GetProperty("orderStatusTransitions").EnumerateArray().Last().GetProperty("message").GetString());
     }
 
     [Fact]
@@ -90,7 +97,8 @@ public abstract class OrderUpdateHttpTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task An_account_changing_its_choice_after_acceptance_sends_the_order_back_for_approval()
     {
         var id = await AcceptedOrderAsync(GuideBody(World.AccountId, World.CourseId, "SM-1"));
-        var response = await PatchAsync(World.Account, id, new { customAttributes = new { firstChoiceStartMomentId = "SM-2" } });
+        var response = await PatchAsync(World.Account, id,
+            new { customAttributes = new { firstChoiceStartMomentId = "SM-2" } });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         var order = await WaitUntilValidatedAsync(World.Account, id);
@@ -102,10 +110,12 @@ public abstract class OrderUpdateHttpTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task An_invalid_order_is_fixed_by_the_account_and_validated_again()
     {
-        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1").Replace("testuser@eduMS.nl", "broken"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1")
+            .Replace("testuser@eduMS.nl", "broken"))).GetProperty("id").GetGuid();
         Assert.Equal("Invalid", (await WaitUntilValidatedAsync(World.Account, id)).GetProperty("status").GetString());
 
-        Assert.Equal(HttpStatusCode.OK, (await PatchAsync(World.Account, id, new { customer = new { email = "fixed@example.nl" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await PatchAsync(World.Account, id, new { customer = new { email = "fixed@example.nl" } })).StatusCode);
 
         var order = await WaitUntilValidatedAsync(World.Account, id);
         Assert.Equal("PendingProvider", order.GetProperty("status").GetString());
@@ -115,7 +125,8 @@ public abstract class OrderUpdateHttpTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task If_match_is_required_and_a_stale_one_is_412()
     {
-        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         await WaitUntilValidatedAsync(World.Account, id);
 
         var without = await World.Account.PatchAsync($"/api/v1/orders/{id}", MergePatch(new { costCentre = "CC-1" }));
@@ -130,26 +141,32 @@ public abstract class OrderUpdateHttpTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task A_refused_property_is_422_naming_every_one_and_the_order_is_unchanged_byte_for_byte()
     {
-        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         await WaitUntilValidatedAsync(World.Account, id);
         var before = await World.Account.GetStringAsync($"/api/v1/orders/{id}");
 
-        var response = await PatchAsync(World.Account, id, new { costCentre = "CC-1", orderType = "Exam", providerPurchaseOrderReference = "P-1", total = 1 });
+        var response = await PatchAsync(World.Account, id,
+            new { costCentre = "CC-1", orderType = "Exam", providerPurchaseOrderReference = "P-1", total = 1 });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
-        foreach (var name in new[] { "orderType", "providerPurchaseOrderReference", "total" }) Assert.Contains(name, text);
+        foreach (var name in new[] { "orderType", "providerPurchaseOrderReference", "total" })
+            Assert.Contains(name, text);
         Assert.Equal(before, await World.Account.GetStringAsync($"/api/v1/orders/{id}"));
     }
 
     [Fact]
     public async Task A_value_of_the_wrong_type_is_400_and_an_order_that_cannot_be_updated_is_409()
     {
-        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         await WaitUntilValidatedAsync(World.Account, id);
-        var wrong = await PatchAsync(World.Account, id, new { customer = new { address = new { houseNumber = "zeven" } } });
+        var wrong = await PatchAsync(World.Account, id,
+            new { customer = new { address = new { houseNumber = "zeven" } } });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
-        Assert.True((await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("customer.address.houseNumber", out _));
+        Assert.True((await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")
+            .TryGetProperty("customer.address.houseNumber", out _));
 
         await TransitionAsync(World.Provider, id, new { status = "RejectedProvider", cancellationReason = "Other" });
         var closed = await PatchAsync(World.Account, id, new { costCentre = "CC-1" });
@@ -160,19 +177,22 @@ public abstract class OrderUpdateHttpTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task Every_change_records_its_modified_fields_in_the_same_transaction()
     {
-        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         await WaitUntilValidatedAsync(World.Account, id);
         await PatchAsync(World.Account, id, new { purchaseOrderReference = "PO-7", customAttributes = new { } });
 
         Assert.Equal(["purchaseOrderReference"], await LastModifiedFieldsAsync(id));
-        var kinds = await app.WithDbAsync(db => db.OrderChanges.Where(c => c.OrderId == id).OrderBy(c => c.Position).Select(c => c.Kind).ToListAsync());
+        var kinds = await app.WithDbAsync(db => db.OrderChanges.Where(c => c.OrderId == id).OrderBy(c => c.Position)
+            .Select(c => c.Kind).ToListAsync());
         Assert.Equal([OrderChangeKind.Created, OrderChangeKind.StatusTransitioned, OrderChangeKind.Modified], kinds);
     }
 
     [Fact]
     public async Task An_accept_racing_a_cancel_ends_with_exactly_one_winner()
     {
-        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         await CompleteOrderLinesAsync(World.Provider, await WaitUntilValidatedAsync(World.Provider, id));
         var etag = (await World.Provider.GetAsync($"/api/v1/orders/{id}")).Headers.ETag!.Tag;
 
@@ -190,32 +210,39 @@ public abstract class OrderUpdateHttpTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var id = (await CreateAsync(World.Account, body)).GetProperty("id").GetGuid();
         await CompleteOrderLinesAsync(World.Provider, await WaitUntilValidatedAsync(World.Provider, id));
-        Assert.Equal(HttpStatusCode.Created, (await TransitionAsync(World.Provider, id, new { status = "AcceptedByProvider" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await TransitionAsync(World.Provider, id, new { status = "AcceptedByProvider" })).StatusCode);
         return id;
     }
 
     [Fact]
     public async Task A_start_moment_choice_longer_than_its_column_is_refused_with_422_and_nothing_changes()
     {
-        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         var before = await WaitUntilValidatedAsync(World.Account, id);
 
-        var response = await PatchAsync(World.Account, id, new { customAttributes = new { firstChoiceStartMomentId = new string('x', 150) } });
+        var response = await PatchAsync(World.Account, id,
+            new { customAttributes = new { firstChoiceStartMomentId = new string('x', 150) } });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(["At most 100 characters."], problem.GetProperty("errors").GetProperty("customAttributes.firstChoiceStartMomentId")
-            .EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(before.GetProperty("version").GetInt32(), (await GetAsync(World.Account, id)).GetProperty("version").GetInt32());
+        Assert.Equal(["At most 100 characters."],
+            problem.GetProperty("errors").GetProperty("customAttributes.firstChoiceStartMomentId")
+                .EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(before.GetProperty("version").GetInt32(),
+            (await GetAsync(World.Account, id)).GetProperty("version").GetInt32());
     }
 
     [Fact]
     public async Task A_merge_patch_of_invalid_utf8_is_a_400_and_nothing_changes()
     {
-        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         var before = await WaitUntilValidatedAsync(World.Account, id);
         byte[] body = [.. "{\"costCentre\":\""u8, 0xC3, 0x28, 0xFF, .. "\"}"u8];
-        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/orders/{id}") { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/orders/{id}")
+            { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/merge-patch+json");
         request.Headers.TryAddWithoutValidation("If-Match", $"\"{before.GetProperty("version").GetInt32()}\"");
 
@@ -223,13 +250,16 @@ public abstract class OrderUpdateHttpTests<TApp>(TApp app) : IClassFixture<TApp>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(before.GetProperty("version").GetInt32(), (await GetAsync(World.Account, id)).GetProperty("version").GetInt32());
+        Assert.Equal(before.GetProperty("version").GetInt32(),
+            (await GetAsync(World.Account, id)).GetProperty("version").GetInt32());
     }
 
-    protected async Task<HttpResponseMessage> PatchAsync(HttpClient client, Guid id, object patch, string? ifMatch = null)
+    protected async Task<HttpResponseMessage> PatchAsync(HttpClient client, Guid id, object patch,
+        string? ifMatch = null)
     {
         ifMatch ??= (await client.GetAsync($"/api/v1/orders/{id}")).Headers.ETag!.Tag;
-        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/orders/{id}") { Content = MergePatch(patch) };
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/orders/{id}")
+            { Content = MergePatch(patch) };
         request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         return await client.SendAsync(request);
     }
@@ -238,10 +268,12 @@ public abstract class OrderUpdateHttpTests<TApp>(TApp app) : IClassFixture<TApp>
         new(JsonSerializer.Serialize(patch), Encoding.UTF8, "application/merge-patch+json");
 
     private Task<List<string>> LastModifiedFieldsAsync(Guid id) =>
-        app.WithDbAsync(db => db.OrderChanges.Where(c => c.OrderId == id).OrderByDescending(c => c.Position).Select(c => c.ModifiedFields).FirstAsync());
+        app.WithDbAsync(db => db.OrderChanges.Where(c => c.OrderId == id).OrderByDescending(c => c.Position)
+            .Select(c => c.ModifiedFields).FirstAsync());
 
     private async Task<Guid> StartMomentOf(JsonElement order) =>
-        (await app.WithDbAsync(db => db.Orders.Where(o => o.Id == order.GetProperty("id").GetGuid()).Select(o => o.StartMomentId).SingleAsync()))!.Value;
+        (await app.WithDbAsync(db => db.Orders.Where(o => o.Id == order.GetProperty("id").GetGuid())
+            .Select(o => o.StartMomentId).SingleAsync()))!.Value;
 }
 
 public sealed class SqliteOrderUpdateHttpTests(SqliteApp app) : OrderUpdateHttpTests<SqliteApp>(app);
@@ -251,11 +283,13 @@ public sealed class PostgresOrderUpdateHttpTests(PostgresApp app) : OrderUpdateH
     [Fact]
     public async Task Many_concurrent_patches_with_the_same_if_match_have_one_winner_and_lose_no_update()
     {
-        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         await WaitUntilValidatedAsync(World.Account, id);
         var etag = (await World.Account.GetAsync($"/api/v1/orders/{id}")).Headers.ETag!.Tag;
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => PatchAsync(World.Account, id, new { costCentre = $"CC-{i}" }, etag)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12)
+            .Select(i => PatchAsync(World.Account, id, new { costCentre = $"CC-{i}" }, etag)));
 
         var winners = responses.Where(r => r.StatusCode == HttpStatusCode.OK).ToList();
         Assert.Single(winners);

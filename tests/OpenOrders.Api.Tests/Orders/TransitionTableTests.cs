@@ -20,16 +20,21 @@ public sealed class TransitionTableTests(SqliteApp app) : IClassFixture<SqliteAp
     {
         var world = await TestWorld.CreateAsync(app);
         var orders = await OrdersInManyStatusesAsync(world);
-        var clients = new Dictionary<Role, HttpClient> { [Role.Account] = world.Account, [Role.Provider] = world.Provider, [Role.Admin] = world.Admin };
+        var clients = new Dictionary<Role, HttpClient>
+            { [Role.Account] = world.Account, [Role.Provider] = world.Provider, [Role.Admin] = world.Admin };
         var checkedMoves = 0;
 
         foreach (var (status, id) in orders)
             foreach (var (role, client) in clients)
-                foreach (var target in Enum.GetValues<OrderStatus>().Where(t => OrderStatusMachine.Find(status, t, role) is null))
+                foreach (var target in Enum.GetValues<OrderStatus>()
+                    .Where(t => OrderStatusMachine.Find(status, t, role) is null))
                 {
-                    var response = await TransitionAsync(client, id, new { status = target.ToString(), cancellationReason = "Other", adminCancellationReason = "Other" });
-                    Assert.True(response.StatusCode == HttpStatusCode.Conflict, $"{role} moving {status} → {target}: {(int)response.StatusCode}");
-                    var allowed = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("allowedStatuses").EnumerateArray().Select(s => s.GetString());
+                    var response = await TransitionAsync(client, id, new { status = target.ToString(),
+                        cancellationReason = "Other", adminCancellationReason = "Other" });
+                    Assert.True(response.StatusCode == HttpStatusCode.Conflict,
+                        $"{role} moving {status} → {target}: {(int)response.StatusCode}");
+                    var allowed = (await response.Content.ReadFromJsonAsync<JsonElement>())
+                        .GetProperty("allowedStatuses").EnumerateArray().Select(s => s.GetString());
                     Assert.Equal(OrderStatusMachine.AllowedTargets(status, role).Select(s => s.ToString()), allowed);
                     checkedMoves++;
                 }
@@ -41,14 +46,16 @@ public sealed class TransitionTableTests(SqliteApp app) : IClassFixture<SqliteAp
 
     private async Task<Dictionary<OrderStatus, Guid>> OrdersInManyStatusesAsync(TestWorld world)
     {
-        async Task<Guid> Valid(string startMoment = "SM-1") => await Validated(GuideBody(world.AccountId, world.CourseId, startMoment));
+        async Task<Guid> Valid(string startMoment = "SM-1") =>
+            await Validated(GuideBody(world.AccountId, world.CourseId, startMoment));
         async Task<Guid> Validated(string body)
         {
             var id = (await CreateAsync(world.Account, body)).GetProperty("id").GetGuid();
             await WaitUntilValidatedAsync(world.Account, id);
             return id;
         }
-        async Task Move(Guid id, HttpClient client, object body) => Assert.Equal(HttpStatusCode.Created, (await TransitionAsync(client, id, body)).StatusCode);
+        async Task Move(Guid id, HttpClient client, object body) =>
+            Assert.Equal(HttpStatusCode.Created, (await TransitionAsync(client, id, body)).StatusCode);
         async Task<Guid> Accepted(string startMoment = "SM-1")
         {
             var id = await Valid(startMoment);
@@ -72,7 +79,8 @@ public sealed class TransitionTableTests(SqliteApp app) : IClassFixture<SqliteAp
         var toInvoice = new[] { await Accepted(), await Accepted(), await Accepted() };
         app.Time.Advance(TimeSpan.FromDays(31));
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<Invoicing.Invoices>().MoveDueOrdersAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Invoicing.Invoices>()
+                .MoveDueOrdersAsync(CancellationToken.None);
         await Move(toInvoice[1], world.Admin, new { status = "Invoiced" });
         await Move(toInvoice[2], world.Admin, new { status = "Invoiced" });
         await Move(toInvoice[2], world.Admin, new { status = "Paid" });

@@ -19,30 +19,40 @@ public sealed class UpdateTableHttpTests(SqliteApp app) : IClassFixture<SqliteAp
     public async Task Every_refused_property_leaves_the_order_byte_for_byte_unchanged()
     {
         var world = await TestWorld.CreateAsync(app);
-        var clients = new Dictionary<Role, HttpClient> { [Role.Account] = world.Account, [Role.Provider] = world.Provider, [Role.Admin] = world.Admin };
-        var pendingProvider = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var clients = new Dictionary<Role, HttpClient>
+            { [Role.Account] = world.Account, [Role.Provider] = world.Provider, [Role.Admin] = world.Admin };
+        var pendingProvider = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         await WaitUntilValidatedAsync(world.Account, pendingProvider);
-        var rejected = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var rejected = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         await WaitUntilValidatedAsync(world.Account, rejected);
-        await TransitionAsync(world.Provider, rejected, new { status = "RejectedProvider", cancellationReason = "Other" });
-        var orders = new Dictionary<OrderStatus, Guid> { [OrderStatus.PendingProvider] = pendingProvider, [OrderStatus.RejectedProvider] = rejected };
+        await TransitionAsync(world.Provider, rejected,
+            new { status = "RejectedProvider", cancellationReason = "Other" });
+        var orders = new Dictionary<OrderStatus, Guid>
+            { [OrderStatus.PendingProvider] = pendingProvider, [OrderStatus.RejectedProvider] = rejected };
 
         var checkedCount = 0;
         foreach (var (status, id) in orders)
             foreach (var (role, client) in clients)
-                foreach (var property in OrderProperties.All.Where(p => !OrderUpdateRules.Settable(status, role).Contains(p.Name)))
+                foreach (var property in OrderProperties.All
+                    .Where(p => !OrderUpdateRules.Settable(status, role).Contains(p.Name)))
                 {
                     var before = await client.GetAsync($"/api/v1/orders/{id}");
                     var body = await before.Content.ReadAsStringAsync();
                     using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/orders/{id}")
                     {
-                        Content = new StringContent(Patch(property.Name).ToJsonString(), Encoding.UTF8, "application/merge-patch+json"),
+                        Content = new StringContent(Patch(property.Name).ToJsonString(), Encoding.UTF8,
+                            "application/merge-patch+json"),
                     };
                     request.Headers.TryAddWithoutValidation("If-Match", before.Headers.ETag!.Tag);
                     var response = await client.SendAsync(request);
 
-                    var expected = OrderUpdateRules.Updatable.Contains(status) ? HttpStatusCode.UnprocessableEntity : HttpStatusCode.Conflict;
-                    Assert.True(response.StatusCode == expected, $"{role} setting {property.Name} in {status}: {(int)response.StatusCode}");
+                    var expected = OrderUpdateRules.Updatable.Contains(status)
+                        ? HttpStatusCode.UnprocessableEntity
+                        : HttpStatusCode.Conflict;
+                    Assert.True(response.StatusCode == expected,
+                        $"{role} setting {property.Name} in {status}: {(int)response.StatusCode}");
                     Assert.Equal(body, await client.GetStringAsync($"/api/v1/orders/{id}"));
                     checkedCount++;
                 }

@@ -10,8 +10,11 @@ using static OpenOrders.Api.Tests.Infrastructure.OrderSteps;
 
 namespace OpenOrders.Api.Tests.Orders;
 
-/// <summary>The validation job survives a worker that dies, and is never done twice. Workers are driven by hand.</summary>
-public abstract class ValidationDurabilityTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifetime where TApp : OrdersApp
+/// <summary>
+/// The validation job survives a worker that dies, and is never done twice. Workers are driven by hand.
+/// </summary>
+public abstract class ValidationDurabilityTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifetime
+    where TApp : OrdersApp
 {
     protected TestWorld World = null!;
     protected TApp App => app;
@@ -22,7 +25,8 @@ public abstract class ValidationDurabilityTests<TApp>(TApp app) : IClassFixture<
     [Fact]
     public async Task The_job_is_written_with_the_order_and_removed_with_the_outcome()
     {
-        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         Assert.True(await app.WithDbAsync(db => db.ValidationJobs.AnyAsync(j => j.OrderId == id)));
 
         while (await ValidateOnceAsync(app) > 0) { }
@@ -34,12 +38,14 @@ public abstract class ValidationDurabilityTests<TApp>(TApp app) : IClassFixture<
     [Fact]
     public async Task A_job_leased_by_a_worker_that_died_is_taken_again_when_the_lease_expires_and_validated_once()
     {
-        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
 
         // A worker leases the job and "dies" before it validates.
         await using (var scope = app.Services.CreateAsyncScope())
             Assert.Contains(id, await scope.ServiceProvider.GetRequiredService<ValidationQueue>()
-                .LeaseAsync("dead-worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None));
+                .LeaseAsync("dead-worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30),
+                    CancellationToken.None));
 
         // While its lease runs, nobody else takes the job.
         await ValidateOnceAsync(app, "live-worker");
@@ -55,33 +61,41 @@ public abstract class ValidationDurabilityTests<TApp>(TApp app) : IClassFixture<
     [Fact]
     public async Task A_worker_whose_lease_was_taken_over_does_not_store_its_outcome()
     {
-        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ValidationQueue>().LeaseAsync("slow-worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ValidationQueue>()
+                .LeaseAsync("slow-worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
         app.Time.Advance(TimeSpan.FromSeconds(31));
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ValidationQueue>().LeaseAsync("new-worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ValidationQueue>()
+                .LeaseAsync("new-worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
 
         // The slow worker wakes up and finishes: its lease is gone, so nothing of its work is kept.
         await using (var scope = app.Services.CreateAsyncScope())
-            Assert.False(await scope.ServiceProvider.GetRequiredService<OrderValidator>().ValidateAsync(id, "slow-worker", CancellationToken.None));
+            Assert.False(await scope.ServiceProvider.GetRequiredService<OrderValidator>()
+                .ValidateAsync(id, "slow-worker", CancellationToken.None));
         Assert.Equal("PendingValidation", (await GetAsync(World.Account, id)).GetProperty("status").GetString());
 
         await using (var scope = app.Services.CreateAsyncScope())
-            Assert.True(await scope.ServiceProvider.GetRequiredService<OrderValidator>().ValidateAsync(id, "new-worker", CancellationToken.None));
+            Assert.True(await scope.ServiceProvider.GetRequiredService<OrderValidator>()
+                .ValidateAsync(id, "new-worker", CancellationToken.None));
         Assert.Equal(1, await ValidationsOf(id));
     }
 
     [Fact]
     public async Task An_order_changed_while_it_is_validated_goes_back_to_the_queue_and_is_validated_as_it_is_now()
     {
-        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ValidationQueue>().LeaseAsync("worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ValidationQueue>()
+                .LeaseAsync("worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
 
         // The validator reads the clock after it has read the orders: this clock lets someone change the order then.
         var meddling = new MeddlingClock(app.Time, () => app.WithDbAsync(db =>
-            db.Orders.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Version, o => o.Version + 1))).GetAwaiter().GetResult());
+            db.Orders.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Version, o => o.Version + 1)))
+                .GetAwaiter().GetResult());
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var validator = new OrderValidator(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), meddling,
@@ -109,19 +123,23 @@ public abstract class ValidationDurabilityTests<TApp>(TApp app) : IClassFixture<
 
     /// <summary>How often the order left PendingValidation: one per validation.</summary>
     protected Task<int> ValidationsOf(Guid id) =>
-        app.WithDbAsync(db => db.OrderStatusTransitions.CountAsync(t => t.OrderId == id && t.FromStatus == OrderStatus.PendingValidation));
+        app.WithDbAsync(db => db.OrderStatusTransitions
+            .CountAsync(t => t.OrderId == id && t.FromStatus == OrderStatus.PendingValidation));
 }
 
-public sealed class SqliteValidationDurabilityTests(ManualSqliteApp app) : ValidationDurabilityTests<ManualSqliteApp>(app);
+public sealed class SqliteValidationDurabilityTests(ManualSqliteApp app)
+    : ValidationDurabilityTests<ManualSqliteApp>(app);
 
-public sealed class PostgresValidationDurabilityTests(ManualPostgresApp app) : ValidationDurabilityTests<ManualPostgresApp>(app)
+public sealed class PostgresValidationDurabilityTests(ManualPostgresApp app)
+    : ValidationDurabilityTests<ManualPostgresApp>(app)
 {
     [Fact]
     public async Task Two_workers_on_one_database_validate_every_order_exactly_once()
     {
         var ids = new List<Guid>();
         for (var i = 0; i < 60; i++)
-            ids.Add((await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, i % 2 == 0 ? "SM-1" : "SM-2"))).GetProperty("id").GetGuid());
+            ids.Add((await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId,
+                i % 2 == 0 ? "SM-1" : "SM-2"))).GetProperty("id").GetGuid());
 
         var done = new int[2];
         await Task.WhenAll(Enumerable.Range(0, 2).Select(w => Task.Run(async () =>
@@ -141,7 +159,8 @@ public sealed class PostgresValidationDurabilityTests(ManualPostgresApp app) : V
         var leased = await scope.ServiceProvider.GetRequiredService<ValidationQueue>()
             .LeaseAsync(owner, batch, App.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
         foreach (var id in leased)
-            Assert.True(await scope.ServiceProvider.GetRequiredService<OrderValidator>().ValidateAsync(id, owner, CancellationToken.None));
+            Assert.True(await scope.ServiceProvider.GetRequiredService<OrderValidator>()
+                .ValidateAsync(id, owner, CancellationToken.None));
         return leased.Count;
     }
 }

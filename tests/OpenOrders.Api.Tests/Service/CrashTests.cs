@@ -18,7 +18,8 @@ public sealed class CrashTests(ITestOutputHelper output)
         var serviceDll = Path.Combine(AppContext.BaseDirectory, "OpenOrders.Api.dll");
         var log = new StringWriter();
 
-        var report = await CrashTest.RunAsync(new CrashOptions(serviceDll, connection, Instances: 2, Kills: 1, TimeSpan.FromSeconds(8),
+        var report = await CrashTest.RunAsync(new CrashOptions(serviceDll, connection, Instances: 2, Kills: 1,
+            TimeSpan.FromSeconds(8),
             Path.Combine(Path.GetTempPath(), "openorders-crash-test", Guid.NewGuid().ToString("N"))), log);
 
         output.WriteLine(log.ToString());

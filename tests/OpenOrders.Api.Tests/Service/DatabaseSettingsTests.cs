@@ -8,7 +8,8 @@ public sealed class DatabaseSettingsTests
     [Fact]
     public void Prepared_statements_and_no_session_reset_are_added_to_a_plain_connection_string()
     {
-        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(DataSetup.Tuned("Host=db;Username=orders;Database=orders"));
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(
+            DataSetup.Tuned("Host=db;Username=orders;Database=orders"));
         Assert.Equal(50, tuned.MaxAutoPrepare);
         Assert.True(tuned.NoResetOnClose);
         Assert.Equal("db", tuned.Host);

@@ -15,7 +15,8 @@ public sealed class ServiceTests(PostgresApp app) : IClassFixture<PostgresApp>
         await using var db = app.NewDbContext();
         Assert.IsType<PostgresOrdersDbContext>(db);
         Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", db.Database.ProviderName);
-        Assert.Empty(await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(db.Database));
+        Assert.Empty(await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions
+            .GetPendingMigrationsAsync(db.Database));
     }
 
     [Fact]
@@ -31,14 +32,17 @@ public sealed class ServiceTests(PostgresApp app) : IClassFixture<PostgresApp>
     {
         var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/oauth/token", "/api/v1/clients", "/api/v1/accounts", "/api/v1/accounts/{id}", "/api/v1/providers",
-                     "/api/v1/providers/{id}", "/api/v1/assortments", "/api/v1/assortments/{id}", "/api/v1/courses", "/api/v1/courses/{id}", "/api/v1/enumerations" })
+        foreach (var path in new[] { "/oauth/token", "/api/v1/clients", "/api/v1/accounts", "/api/v1/accounts/{id}",
+                     "/api/v1/providers", "/api/v1/providers/{id}", "/api/v1/assortments", "/api/v1/assortments/{id}",
+                     "/api/v1/courses", "/api/v1/courses/{id}", "/api/v1/enumerations" })
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
 
-        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer")
+            .GetProperty("scheme").GetString());
         var createCourse = paths.GetProperty("/api/v1/courses").GetProperty("post");
         Assert.True(createCourse.TryGetProperty("security", out _));
-        Assert.True(createCourse.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.True(createCourse.GetProperty("requestBody").GetProperty("content")
+            .TryGetProperty("application/json", out _));
         var responses = createCourse.GetProperty("responses");
         foreach (var status in new[] { "201", "400", "401", "403" })
             Assert.True(responses.TryGetProperty(status, out _), $"POST /api/v1/courses does not document {status}");
@@ -58,7 +62,8 @@ public sealed class ServiceTests(PostgresApp app) : IClassFixture<PostgresApp>
         var enumerations = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/enumerations");
         var status = enumerations.EnumerateArray().Single(e => e.GetProperty("name").GetString() == "OrderStatus");
         Assert.Equal(17, status.GetProperty("values").GetArrayLength());
-        Assert.Contains(status.GetProperty("values").EnumerateArray(), v => v.GetProperty("displayValue").GetString() == "Geaccepteerd door opleider");
+        Assert.Contains(status.GetProperty("values").EnumerateArray(),
+            v => v.GetProperty("displayValue").GetString() == "Geaccepteerd door opleider");
     }
 }
 
@@ -72,12 +77,16 @@ public sealed class DemoWorldTests(DevelopmentApp app) : IClassFixture<Developme
         var courses = await account.GetFromJsonAsync<JsonElement>("/api/v1/courses");
         var items = courses.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(4, items.Count);
-        Assert.Contains(items, c => c.GetProperty("learningMethod").GetProperty("planning").GetProperty("type").GetString() == "SelfPlanned");
-        var scheduled = items.Where(c => c.GetProperty("learningMethod").GetProperty("planning").GetProperty("type").GetString() == "Scheduled");
-        Assert.All(scheduled.SelectMany(c => c.GetProperty("learningMethod").GetProperty("planning").GetProperty("startMoments").EnumerateArray()),
+        Assert.Contains(items, c => c.GetProperty("learningMethod").GetProperty("planning").GetProperty("type")
+            .GetString() == "SelfPlanned");
+        var scheduled = items.Where(c => c.GetProperty("learningMethod").GetProperty("planning").GetProperty("type")
+            .GetString() == "Scheduled");
+        Assert.All(scheduled.SelectMany(c => c.GetProperty("learningMethod").GetProperty("planning")
+                .GetProperty("startMoments").EnumerateArray()),
             m => Assert.True(m.GetProperty("date").GetDateTimeOffset() > DateTimeOffset.UtcNow));
 
-        var guideAccount = await account.GetFromJsonAsync<JsonElement>("/api/v1/accounts/50757d0c-0b56-4ff7-a3a9-115fdc18ffc3");
+        var guideAccount = await account.GetFromJsonAsync<JsonElement>(
+            "/api/v1/accounts/50757d0c-0b56-4ff7-a3a9-115fdc18ffc3");
         Assert.False(guideAccount.GetProperty("requireAccountApproval").GetBoolean());
     }
 
@@ -86,9 +95,11 @@ public sealed class DemoWorldTests(DevelopmentApp app) : IClassFixture<Developme
     {
         var provider = await app.ClientWithTokenAsync("demo-provider", "demo-provider-secret");
         var created = OpenOrders.Api.Webhooks.Webhook.OrderCreated.Id;
-        var loopback = await provider.PostAsJsonAsync("/api/v1/webhook-subscriptions", new { webhookId = created, callbackUrl = "http://127.0.0.1:9000/hooks" });
+        var loopback = await provider.PostAsJsonAsync("/api/v1/webhook-subscriptions",
+            new { webhookId = created, callbackUrl = "http://127.0.0.1:9000/hooks" });
         Assert.Equal(HttpStatusCode.Created, loopback.StatusCode);
-        var inward = await provider.PostAsJsonAsync("/api/v1/webhook-subscriptions", new { webhookId = created, callbackUrl = "http://10.1.2.3/hooks" });
+        var inward = await provider.PostAsJsonAsync("/api/v1/webhook-subscriptions",
+            new { webhookId = created, callbackUrl = "http://10.1.2.3/hooks" });
         Assert.Equal(HttpStatusCode.BadRequest, inward.StatusCode);
     }
 
@@ -96,8 +107,10 @@ public sealed class DemoWorldTests(DevelopmentApp app) : IClassFixture<Developme
     public async Task The_demo_people_sign_in_with_the_demo_password()
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var people = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<OpenOrders.Api.People.Person>>();
-        foreach (var (email, role) in new[] { ("admin@demo.test", "Admin"), ("account@demo.test", "Account"), ("approver@demo.test", "Account"), ("provider@demo.test", "Provider") })
+        var people = scope.ServiceProvider
+            .GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<OpenOrders.Api.People.Person>>();
+        foreach (var (email, role) in new[] { ("admin@demo.test", "Admin"), ("account@demo.test", "Account"),
+                     ("approver@demo.test", "Account"), ("provider@demo.test", "Provider") })
         {
             var person = await people.FindByEmailAsync(email);
             Assert.NotNull(person);
@@ -109,7 +122,9 @@ public sealed class DemoWorldTests(DevelopmentApp app) : IClassFixture<Developme
     [Fact]
     public async Task There_is_a_demo_client_for_every_role()
     {
-        foreach (var (id, secret) in new[] { ("demo-admin", "demo-admin-secret"), ("demo-provider", "demo-provider-secret"), ("demo-account-approval", "demo-account-approval-secret") })
+        foreach (var (id, secret) in new[] { ("demo-admin", "demo-admin-secret"),
+                     ("demo-provider", "demo-provider-secret"),
+                     ("demo-account-approval", "demo-account-approval-secret") })
             Assert.NotNull(await app.ClientWithTokenAsync(id, secret));
     }
 }
@@ -121,7 +136,8 @@ public sealed class MetricsTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task Metrics_count_orders_and_measure_validation()
     {
         var world = await TestWorld.CreateAsync(app);
-        var id = (await OrderSteps.CreateAsync(world.Account, OrderSteps.GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await OrderSteps.CreateAsync(world.Account,
+            OrderSteps.GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
         await OrderSteps.WaitUntilValidatedAsync(world.Account, id);
 
         var deadline = DateTime.UtcNow.AddSeconds(20);

@@ -34,7 +34,8 @@ public sealed class SqliteWriteGateTests(ManualSqliteApp app) : IClassFixture<Ma
         await second;
 
         Assert.True(Gate.IsFree);
-        Assert.Equal(2, await app.WithDbAsync(d => d.Counters.CountAsync(c => c.Name == Name + "-first" || c.Name == Name + "-queued")));
+        Assert.Equal(2, await app.WithDbAsync(d => d.Counters.CountAsync(c => c.Name == Name + "-first"
+            || c.Name == Name + "-queued")));
     }
 
     [Fact]
@@ -59,9 +60,11 @@ public sealed class SqliteWriteGateTests(ManualSqliteApp app) : IClassFixture<Ma
         await Assert.ThrowsAsync<DbUpdateException>(() => AddCounterAsync(Name + "-twice"));
         Assert.True(Gate.IsFree);
 
-        Assert.Equal(1, await app.WithDbAsync(d => d.Counters.Where(c => c.Name == Name + "-twice").ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, 7))));
+        Assert.Equal(1, await app.WithDbAsync(d => d.Counters.Where(c => c.Name == Name + "-twice")
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, 7))));
         Assert.True(Gate.IsFree);
-        Assert.Equal(7, await app.WithDbAsync(d => d.Counters.Where(c => c.Name == Name + "-twice").Select(c => c.Value).SingleAsync()));
+        Assert.Equal(7, await app.WithDbAsync(d => d.Counters.Where(c => c.Name == Name + "-twice")
+            .Select(c => c.Value).SingleAsync()));
     }
 
     [Fact]

@@ -48,12 +48,14 @@ public static class Browser
     {
         if (File.Exists(ChromiumPath)) return;
         if (Environment.UserName != "root")
-            throw new InvalidOperationException($"{ChromiumPath} is missing and the tests are not root: install the Debian package 'chromium'.");
+            throw new InvalidOperationException(
+                $"{ChromiumPath} is missing and the tests are not root: install the Debian package 'chromium'.");
         // The package lists may be stale on a fresh machine: refresh them when the first try fails.
         if (await AptInstallAsync() != 0)
         {
             await RunAsync("apt-get", "update -q");
-            if (await AptInstallAsync() != 0) throw new InvalidOperationException("apt-get could not install chromium.");
+            if (await AptInstallAsync() != 0)
+                throw new InvalidOperationException("apt-get could not install chromium.");
         }
     }
 
@@ -61,10 +63,14 @@ public static class Browser
 
     private static async Task<int> RunAsync(string file, string arguments)
     {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(file, arguments)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true
+        };
         start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
-        await Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync(), process.WaitForExitAsync());
+        await Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync(),
+            process.WaitForExitAsync());
         return process.ExitCode;
     }
 }

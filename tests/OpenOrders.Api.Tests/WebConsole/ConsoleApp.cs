@@ -13,7 +13,8 @@ namespace OpenOrders.Api.Tests.WebConsole;
 /// <summary>
 /// The service on real ports (Kestrel on 127.0.0.1, ports the OS picks) so a real browser can use the console:
 /// HTTPS with a certificate made for the run, because outside Development the console's cookies are Secure and
-/// antiforgery insists on it, and plain HTTP beside it for the tests' API clients. Workers run; the clock is the test's.
+/// antiforgery insists on it, and plain HTTP beside it for the tests' API clients. Workers run; the clock is the
+/// test's.
 /// </summary>
 public abstract class ConsoleApp : OrdersApp
 {
@@ -45,7 +46,8 @@ public abstract class ConsoleApp : OrdersApp
         names.AddIpAddress(IPAddress.Loopback);
         names.AddDnsName("localhost");
         request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1),
+            DateTimeOffset.UtcNow.AddDays(30));
         // Kestrel needs a key it can use for TLS: round-trip through PKCS#12.
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
     }

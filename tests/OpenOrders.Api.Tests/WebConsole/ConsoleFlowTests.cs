@@ -6,7 +6,9 @@ using static OpenOrders.Api.Tests.Infrastructure.OrderSteps;
 
 namespace OpenOrders.Api.Tests.WebConsole;
 
-/// <summary>The guide's flow through the console's pages in a real browser, each step checked over the API too.</summary>
+/// <summary>
+/// The guide's flow through the console's pages in a real browser, each step checked over the API too.
+/// </summary>
 public abstract class ConsoleFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifetime where TApp : ConsoleApp
 {
     private TestWorld world = null!;
@@ -41,7 +43,8 @@ public abstract class ConsoleFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IA
 
         var order = await GetAsync(world.Provider, id);
         Assert.Equal("AcceptedProvider", order.GetProperty("status").GetString());
-        Assert.Equal(await StartMomentIdAsync(world.Provider, world.CourseId, "SM-2"), order.GetProperty("acceptedStartMomentId").GetGuid());
+        Assert.Equal(await StartMomentIdAsync(world.Provider, world.CourseId, "SM-2"),
+            order.GetProperty("acceptedStartMomentId").GetGuid());
         Assert.All(order.GetProperty("orderLines").EnumerateArray(),
             l => Assert.Equal("Opleider BV", l.GetProperty("invoiceOnBehalfOf").GetProperty("name").GetString()));
         var accepted = order.GetProperty("orderStatusTransitions").EnumerateArray().Last();
@@ -54,7 +57,8 @@ public abstract class ConsoleFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IA
     public async Task An_account_that_approves_its_orders_approves_one_on_the_page()
     {
         // The second account of the world is made to require approval, with its own assortment.
-        var approving = await TestWorld.CreateAsync(world.Admin, "/api/v1/accounts", new { name = "Zorggroep", requireAccountApproval = true });
+        var approving = await TestWorld.CreateAsync(world.Admin, "/api/v1/accounts",
+            new { name = "Zorggroep", requireAccountApproval = true });
         await TestWorld.CreateAsync(world.Admin, "/api/v1/assortments",
             new { name = "Zorg", accountIds = new[] { approving }, productIds = new[] { world.CourseId } });
         var account = await TestWorld.ClientForAsync(app, world.Admin, "Account", approving);
@@ -80,7 +84,8 @@ public abstract class ConsoleFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IA
     [Fact]
     public async Task A_person_of_another_tenant_never_sees_the_order()
     {
-        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         var number = (await WaitUntilValidatedAsync(world.Account, id)).GetProperty("orderNumber").GetInt32();
 
         await using var stranger = await ConsoleSteps.PersonAsync(app, world.Admin, "Provider", world.OtherProviderId);
@@ -88,17 +93,20 @@ public abstract class ConsoleFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IA
         var response = await page.GotoAsync(app.Url($"/console/orders/{id}"));
         Assert.Equal(404, response!.Status);
         Assert.DoesNotContain(number.ToString(), await page.ContentAsync());
-        foreach (var list in new[] { "/console/orders", $"/console/orders?q={number}", "/console/orders?status=PendingProvider" })
+        foreach (var list in new[] { "/console/orders", $"/console/orders?q={number}",
+                     "/console/orders?status=PendingProvider" })
         {
             await page.GotoAsync(app.Url(list));
             Assert.DoesNotContain(number.ToString(), await page.Locator("main table").InnerTextAsync());
         }
-        // A form of its own (with a valid antiforgery token) aimed at the order is refused as missing, and changes nothing.
+        // A form of its own (with a valid antiforgery token) aimed at the order is refused as missing, and changes
+        // nothing.
         var version = (await GetAsync(world.Provider, id)).GetProperty("version").GetInt32();
         var token = await page.Locator("input[name=__RequestVerificationToken]").First.InputValueAsync();
         var post = await page.APIRequest.PostAsync(app.Url($"/console/orders/{id}?handler=Move"), new()
         {
-            Form = page.APIRequest.CreateFormData().Set("__RequestVerificationToken", token).Set("version", version.ToString())
+            Form = page.APIRequest.CreateFormData().Set("__RequestVerificationToken", token)
+                .Set("version", version.ToString())
                 .Set("target", "RejectedProvider").Set("cancellationReason", "Other"),
             MaxRedirects = 0,
         });

@@ -6,7 +6,9 @@ using static OpenOrders.Api.Tests.Infrastructure.OrderSteps;
 
 namespace OpenOrders.Api.Tests.WebConsole;
 
-/// <summary>How the console's pages behave for a person: filters, refusals, stale forms, language, safety, accessibility.</summary>
+/// <summary>
+/// How the console's pages behave for a person: filters, refusals, stale forms, language, safety, accessibility.
+/// </summary>
 public sealed class ConsolePagesTests(SqliteConsoleApp app) : IClassFixture<SqliteConsoleApp>, IAsyncLifetime
 {
     private TestWorld world = null!;
@@ -14,7 +16,8 @@ public sealed class ConsolePagesTests(SqliteConsoleApp app) : IClassFixture<Sqli
     public async Task InitializeAsync() => world = await TestWorld.CreateAsync(app);
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<(Guid Id, int Number)> ValidatedOrderAsync(Action<System.Text.Json.Nodes.JsonObject>? change = null)
+    private async Task<(Guid Id, int Number)> ValidatedOrderAsync(
+        Action<System.Text.Json.Nodes.JsonObject>? change = null)
     {
         var body = Parse(GuideBody(world.AccountId, world.CourseId, "SM-1"));
         change?.Invoke(body);
@@ -47,7 +50,8 @@ public sealed class ConsolePagesTests(SqliteConsoleApp app) : IClassFixture<Sqli
 
         // Words match name, e-mail and course in any case; the URL carries the filter, so the link can be shared.
         await page.GotoAsync(app.Url("/console/orders?q=zwanen+TEST&status=PendingProvider&status=PendingAccount"));
-        Assert.Equal([rareNumber.ToString()], await page.Locator("main tbody tr td:first-child a").AllInnerTextsAsync());
+        Assert.Equal([rareNumber.ToString()],
+            await page.Locator("main tbody tr td:first-child a").AllInnerTextsAsync());
         Assert.True(await page.Locator("input[name=status][value=PendingAccount]").IsCheckedAsync());
         await page.GotoAsync(app.Url($"/console/orders?q={others[3]}"));
         Assert.Equal([others[3].ToString()], await page.Locator("main tbody tr td:first-child a").AllInnerTextsAsync());
@@ -66,7 +70,8 @@ public sealed class ConsolePagesTests(SqliteConsoleApp app) : IClassFixture<Sqli
         await page.Locator("form:has(input[name=startMoment]) button[type=submit]").ClickAsync();
 
         var api = await TransitionAsync(world.Provider, id, new { status = "AcceptedProvider" });
-        var apiMessage = System.Text.Json.JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        var apiMessage = System.Text.Json.JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement
+            .GetProperty("detail").GetString();
         Assert.Equal(apiMessage, await ConsoleSteps.OutcomeAsync(page));
         Assert.Equal("PendingProvider", (await GetAsync(world.Provider, id)).GetProperty("status").GetString());
     }
@@ -80,7 +85,8 @@ public sealed class ConsolePagesTests(SqliteConsoleApp app) : IClassFixture<Sqli
         await page.GotoAsync(app.Url($"/console/orders/{id}"));
         // Meanwhile someone rejects it over the API.
         Assert.Equal(HttpStatusCode.Created,
-            (await TransitionAsync(world.Provider, id, new { status = "RejectedProvider", cancellationReason = "NoAvailability" })).StatusCode);
+            (await TransitionAsync(world.Provider, id,
+                new { status = "RejectedProvider", cancellationReason = "NoAvailability" })).StatusCode);
 
         var reject = page.Locator("form:has(input[name=target][value=RejectedProvider])");
         await reject.Locator("select").SelectOptionAsync("Other");
@@ -88,7 +94,8 @@ public sealed class ConsolePagesTests(SqliteConsoleApp app) : IClassFixture<Sqli
         Assert.StartsWith("Someone changed this order after you opened it", await ConsoleSteps.OutcomeAsync(page));
         Assert.Contains("Rejected by the provider", await page.Locator("h1").InnerTextAsync());
         var order = await GetAsync(world.Provider, id);
-        Assert.Equal("NoAvailability", order.GetProperty("orderStatusTransitions").EnumerateArray().Last().GetProperty("cancellationReason").GetString());
+        Assert.Equal("NoAvailability", order.GetProperty("orderStatusTransitions").EnumerateArray().Last()
+            .GetProperty("cancellationReason").GetString());
     }
 
     [Fact]
@@ -99,8 +106,8 @@ public sealed class ConsolePagesTests(SqliteConsoleApp app) : IClassFixture<Sqli
         var version = (await GetAsync(world.Provider, id)).GetProperty("version").GetInt32();
         var post = await planner.Page.APIRequest.PostAsync(app.Url($"/console/orders/{id}?handler=Move"), new()
         {
-            Form = planner.Page.APIRequest.CreateFormData().Set("version", version.ToString()).Set("target", "RejectedProvider")
-                .Set("cancellationReason", "Other"),
+            Form = planner.Page.APIRequest.CreateFormData().Set("version", version.ToString())
+                .Set("target", "RejectedProvider").Set("cancellationReason", "Other"),
             MaxRedirects = 0,
         });
         Assert.Equal(400, post.Status);
@@ -122,7 +129,8 @@ public sealed class ConsolePagesTests(SqliteConsoleApp app) : IClassFixture<Sqli
         var token = await page.Locator("input[name=__RequestVerificationToken]").First.InputValueAsync();
         var post = await page.APIRequest.PostAsync(app.Url($"/console/orders/{id}?handler=Move"), new()
         {
-            Form = page.APIRequest.CreateFormData().Set("__RequestVerificationToken", token).Set("version", version.ToString())
+            Form = page.APIRequest.CreateFormData().Set("__RequestVerificationToken", token)
+                .Set("version", version.ToString())
                 .Set("target", "RejectedProvider").Set("cancellationReason", "Other").Set("message", "nul\u0000inside"),
             MaxRedirects = 0,
         });
@@ -137,7 +145,10 @@ public sealed class ConsolePagesTests(SqliteConsoleApp app) : IClassFixture<Sqli
         var api = await planner.Page.APIRequest.GetAsync(app.Url("/api/v1/orders"));
         Assert.Equal(401, api.Status);
 
-        using var bearer = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, ServerCertificateCustomValidationCallback = (_, _, _, _) => true });
+        using var bearer = new HttpClient(new HttpClientHandler
+        {
+            AllowAutoRedirect = false, ServerCertificateCustomValidationCallback = (_, _, _, _) => true
+        });
         bearer.DefaultRequestHeaders.Authorization = world.Provider.DefaultRequestHeaders.Authorization;
         var console = await bearer.GetAsync(app.Url("/console/orders"));
         Assert.Equal(HttpStatusCode.Redirect, console.StatusCode);

@@ -8,7 +8,8 @@ using Microsoft.Playwright;
 namespace OpenOrders.Api.Tests.WebConsole;
 
 /// <summary>A person of the console, signed in in their own browser context (their own cookies).</summary>
-public sealed record SignedInPerson(string Email, string Password, IBrowserContext Context, IPage Page) : IAsyncDisposable
+public sealed record SignedInPerson(string Email, string Password, IBrowserContext Context,
+    IPage Page) : IAsyncDisposable
 {
     public ValueTask DisposeAsync() => new(Context.CloseAsync());
 }
@@ -19,17 +20,21 @@ public static class ConsoleSteps
     public const string Password = "Test-password-42";
 
     /// <summary>An admin invites the person over the API; the person opens the link and sets a password.</summary>
-    public static async Task<string> InviteAsync(ConsoleApp app, HttpClient admin, string role, Guid? tenantId, string? email = null)
+    public static async Task<string> InviteAsync(ConsoleApp app, HttpClient admin, string role, Guid? tenantId,
+        string? email = null)
     {
         email ??= $"{role.ToLowerInvariant()}.{Guid.NewGuid():N}"[..20] + "@example.test";
         var response = await admin.PostAsJsonAsync("/api/v1/people", new { email, role, tenantId });
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /api/v1/people answered {(int)response.StatusCode}: {text}");
+        Assert.True(response.StatusCode == HttpStatusCode.Created,
+            $"POST /api/v1/people answered {(int)response.StatusCode}: {text}");
         await SetPasswordAsync(app, JsonDocument.Parse(text).RootElement.GetProperty("setPasswordLink").GetString()!);
         return email;
     }
 
-    /// <summary>The invited person opens their link in a browser of their own and chooses <see cref="Password"/>.</summary>
+    /// <summary>
+    /// The invited person opens their link in a browser of their own and chooses <see cref="Password"/>.
+    /// </summary>
     public static async Task SetPasswordAsync(ConsoleApp app, string link)
     {
         await using var context = await Browser.NewContextAsync();
@@ -41,7 +46,8 @@ public static class ConsoleSteps
         await page.WaitForURLAsync("**/console/sign-in");
     }
 
-    public static async Task<SignedInPerson> SignInAsync(ConsoleApp app, string email, string password = Password, string locale = "en-GB")
+    public static async Task<SignedInPerson> SignInAsync(ConsoleApp app, string email, string password = Password,
+        string locale = "en-GB")
     {
         var context = await Browser.NewContextAsync(locale);
         var page = await context.NewPageAsync();
@@ -54,7 +60,8 @@ public static class ConsoleSteps
     }
 
     /// <summary>Invites a person and signs them in.</summary>
-    public static async Task<SignedInPerson> PersonAsync(ConsoleApp app, HttpClient admin, string role, Guid? tenantId) =>
+    public static async Task<SignedInPerson> PersonAsync(ConsoleApp app, HttpClient admin, string role,
+            Guid? tenantId) =>
         await SignInAsync(app, await InviteAsync(app, admin, role, tenantId));
 
     /// <summary>The outcome the page announces (role=status) after an action.</summary>
@@ -66,7 +73,10 @@ public static class ConsoleSteps
     {
         var result = await page.RunAxe(new AxeRunOptions
         {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] },
+            RunOnly = new RunOnlyOptions
+            {
+                Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+            },
         });
         var violations = result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
@@ -75,7 +85,10 @@ public static class ConsoleSteps
 
     /// <summary>Writes the page as docs/images/{name}.png for the README.</summary>
     public static async Task ScreenshotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryRoot(), "docs", "images", name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(RepositoryRoot(), "docs", "images", name + ".png"), FullPage = true
+        });
 
     private static string RepositoryRoot()
     {

@@ -6,7 +6,9 @@ using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.Tests.WebConsole;
 
-/// <summary>Every text a console page asks for has its Dutch translation, and the Dutch file holds nothing else.</summary>
+/// <summary>
+/// Every text a console page asks for has its Dutch translation, and the Dutch file holds nothing else.
+/// </summary>
 public sealed partial class ConsoleTextTests
 {
     private static readonly string Source = Path.Combine(Root(), "src", "OpenOrders.Api", "WebConsole");
@@ -29,10 +31,13 @@ public sealed partial class ConsoleTextTests
     public void Placeholders_survive_the_translation()
     {
         foreach (var (english, dutch) in DutchTexts())
-            Assert.Equal(Placeholder().Matches(english).Select(m => m.Value).Order(), Placeholder().Matches(dutch).Select(m => m.Value).Order());
+            Assert.Equal(Placeholder().Matches(english).Select(m => m.Value).Order(),
+                Placeholder().Matches(dutch).Select(m => m.Value).Order());
     }
 
-    /// <summary>The literal texts in the pages, plus those the pages pick by value (roles, moves, requirements).</summary>
+    /// <summary>
+    /// The literal texts in the pages, plus those the pages pick by value (roles, moves, requirements).
+    /// </summary>
     private static HashSet<string> UsedTexts()
     {
         var used = Directory.EnumerateFiles(Source, "*.*", SearchOption.AllDirectories)

@@ -30,19 +30,23 @@ public abstract class WebhookFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IA
         foreach (var webhook in new[] { Webhook.OrderCreated, Webhook.OrderModified, Webhook.StatusTransitionCreated })
             receiver.AddSecret(await SubscribeAsync(world.Provider, webhook.Id, receiver.Url));
 
-        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         await CompleteOrderLinesAsync(world.Provider, await WaitUntilValidatedAsync(world.Provider, id));
         var accept = await TransitionAsync(world.Provider, id, new { status = "AcceptedByProvider" });
         Assert.Equal(HttpStatusCode.Created, accept.StatusCode);
         var acceptedTransition = (await accept.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        bool IsAcceptance(ReceivedWebhook w) => w.Json.GetProperty("urlReference").GetString()!.EndsWith($"/api/v1/order-status-transitions/{acceptedTransition}");
+        bool IsAcceptance(ReceivedWebhook w) => w.Json.GetProperty("urlReference").GetString()!
+            .EndsWith($"/api/v1/order-status-transitions/{acceptedTransition}");
 
         static bool IsLinesModified(ReceivedWebhook w) =>
-            w.Action == "Modified" && w.Json.GetProperty("modifiedFields").EnumerateArray().Any(f => f.GetString() == "orderLines");
+            w.Action == "Modified"
+                && w.Json.GetProperty("modifiedFields").EnumerateArray().Any(f => f.GetString() == "orderLines");
 
         // Subscriptions deliver independently, so the line change may arrive after the acceptance.
         var got = await receiver.WaitForAsync(r => r.Any(IsAcceptance) && r.Any(IsLinesModified));
-        Assert.All(got, w => Assert.True(w.SignatureValid && w.HashValid, $"{w.Action} {w.Resource}: signature {w.SignatureValid}, hash {w.HashValid}"));
+        Assert.All(got, w => Assert.True(w.SignatureValid && w.HashValid,
+            $"{w.Action} {w.Resource}: signature {w.SignatureValid}, hash {w.HashValid}"));
         var created = Assert.Single(got, w => w.Resource == "orders" && w.Action == "Created");
         Assert.Equal(id, created.Json.GetProperty("eventData").GetProperty("id").GetGuid());
         Assert.Equal($"http://localhost:5080/api/v1/orders/{id}", created.Json.GetProperty("urlReference").GetString());
@@ -60,28 +64,34 @@ public abstract class WebhookFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IA
         await using var mine = await Receiver.StartAsync();
         mine.AddSecret(await SubscribeAsync(world.Provider, Webhook.OrderCreated.Id, mine.Url));
 
-        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
 
         await mine.WaitForAsync(r => r.Any(w => w.Json.GetProperty("eventData").GetProperty("id").GetGuid() == id));
         await using (var scope = app.Services.CreateAsyncScope())
-            await WebhookWorker.RunOnceAsync(scope.ServiceProvider.GetRequiredService<IServiceScopeFactory>(), scope.ServiceProvider.GetRequiredService<WebhookDispatcher>(), "test", CancellationToken.None);
-        Assert.DoesNotContain(receiver.Received, w => w.Json.GetProperty("eventData").GetProperty("id").GetGuid() == id);
+            await WebhookWorker.RunOnceAsync(scope.ServiceProvider.GetRequiredService<IServiceScopeFactory>(),
+                scope.ServiceProvider.GetRequiredService<WebhookDispatcher>(), "test", CancellationToken.None);
+        Assert.DoesNotContain(receiver.Received,
+            w => w.Json.GetProperty("eventData").GetProperty("id").GetGuid() == id);
     }
 
     [Fact]
     public async Task The_events_feed_gives_the_same_events_to_the_tenant_in_order()
     {
         var before = await world.Provider.GetFromJsonAsync<JsonElement>("/api/v1/events");
-        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"))).GetProperty("id").GetGuid();
+        var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1")))
+            .GetProperty("id").GetGuid();
         await WaitUntilValidatedAsync(world.Account, id);
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
         List<JsonElement> mine;
         do
         {
-            var page = await world.Provider.GetFromJsonAsync<JsonElement>($"/api/v1/events?after={before.GetProperty("next").GetString()}");
+            var page = await world.Provider.GetFromJsonAsync<JsonElement>(
+                $"/api/v1/events?after={before.GetProperty("next").GetString()}");
             mine = [.. page.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("orderId").GetGuid() == id)];
-            if (mine.Any(e => e.GetProperty("resource").GetString() == "order-status-transitions" && e.GetProperty("version").GetInt32() >= 2)) break;
+            if (mine.Any(e => e.GetProperty("resource").GetString() == "order-status-transitions"
+                && e.GetProperty("version").GetInt32() >= 2)) break;
             Assert.True(DateTime.UtcNow < deadline, "The events feed did not show the validation in time.");
             await Task.Delay(10);
         } while (true);
@@ -93,14 +103,19 @@ public abstract class WebhookFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IA
     }
 
     private static async Task<List<JsonElement>> EventsOf(HttpClient client, Guid orderId) =>
-        [.. (await client.GetFromJsonAsync<JsonElement>("/api/v1/events?limit=500")).GetProperty("items").EnumerateArray().Where(e => e.GetProperty("orderId").GetGuid() == orderId)];
+        [.. (await client.GetFromJsonAsync<JsonElement>("/api/v1/events?limit=500")).GetProperty("items")
+            .EnumerateArray().Where(e => e.GetProperty("orderId").GetGuid() == orderId)];
 
     private static string? Status(ReceivedWebhook w) =>
-        w.Json.GetProperty("eventData").ValueKind == JsonValueKind.Object ? w.Json.GetProperty("eventData").GetProperty("status").GetString() : null;
+        w.Json.GetProperty("eventData").ValueKind == JsonValueKind.Object
+            ? w.Json.GetProperty("eventData").GetProperty("status").GetString()
+            : null;
 
-    public static async Task<string> SubscribeAsync(HttpClient client, Guid webhookId, string url, string? secret = null)
+    public static async Task<string> SubscribeAsync(HttpClient client, Guid webhookId, string url,
+        string? secret = null)
     {
-        var response = await client.PostAsJsonAsync("/api/v1/webhook-subscriptions", new { webhookId, callbackUrl = url, sharedSecret = secret });
+        var response = await client.PostAsJsonAsync("/api/v1/webhook-subscriptions",
+            new { webhookId, callbackUrl = url, sharedSecret = secret });
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, text);
         return JsonDocument.Parse(text).RootElement.GetProperty("sharedSecret").GetString()!;

@@ -12,8 +12,11 @@ using static OpenOrders.Api.Tests.Infrastructure.OrderSteps;
 
 namespace OpenOrders.Api.Tests.Webhooks;
 
-/// <summary>Retries, leases, the delivery log and replay, with the workers driven by hand and the clock moved by the test.</summary>
-public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifetime where TApp : OrdersApp
+/// <summary>
+/// Retries, leases, the delivery log and replay, with the workers driven by hand and the clock moved by the test.
+/// </summary>
+public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifetime
+    where TApp : OrdersApp
 {
     protected TestWorld World = null!;
     protected Receiver Receiver = null!;
@@ -48,16 +51,19 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(Receiver.Received[0].Id, Receiver.Received[1].Id);
         Assert.All(Receiver.Received, w => Assert.True(w.SignatureValid && w.HashValid));
 
-        var log = await World.Provider.GetFromJsonAsync<JsonElement>($"/api/v1/webhook-subscriptions/{subscription}/deliveries");
+        var log = await World.Provider.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/webhook-subscriptions/{subscription}/deliveries");
         var attempts = log.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal([200, 500], attempts.Select(a => a.GetProperty("statusCode").GetInt32()));
         Assert.Equal("Delivered", attempts[0].GetProperty("deliveryStatus").GetString());
         // The event was delivered in the end: it is not among those still failing, but its failed attempt is on record.
-        var failed = await World.Provider.GetFromJsonAsync<JsonElement>($"/api/v1/webhook-subscriptions/{subscription}/deliveries?failed=true");
+        var failed = await World.Provider.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/webhook-subscriptions/{subscription}/deliveries?failed=true");
         Assert.Empty(failed.GetProperty("items").EnumerateArray());
         var failedAttempts = await World.Provider.GetFromJsonAsync<JsonElement>(
             $"/api/v1/webhook-subscriptions/{subscription}/deliveries?failedAttempts=true");
-        Assert.Equal(500, Assert.Single(failedAttempts.GetProperty("items").EnumerateArray()).GetProperty("statusCode").GetInt32());
+        Assert.Equal(500, Assert.Single(failedAttempts.GetProperty("items").EnumerateArray())
+            .GetProperty("statusCode").GetInt32());
     }
 
     [Fact]
@@ -69,7 +75,8 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
         await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
         await PassAsync();
 
-        var failed = await World.Provider.GetFromJsonAsync<JsonElement>($"/api/v1/webhook-subscriptions/{subscription}/deliveries?failed=true");
+        var failed = await World.Provider.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/webhook-subscriptions/{subscription}/deliveries?failed=true");
         var attempt = Assert.Single(failed.GetProperty("items").EnumerateArray());
         Assert.Contains("refused", attempt.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("An error occurred while sending the request", attempt.GetProperty("error").GetString());
@@ -85,7 +92,8 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
             new { webhookId = Webhook.OrderCreated.Id, callbackUrl = Receiver.Url });
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Equal($"/api/v1/webhook-subscriptions/{id}", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("existingSubscription").GetString());
+        Assert.Equal($"/api/v1/webhook-subscriptions/{id}",
+            (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("existingSubscription").GetString());
         // Another webhook to the same URL, and the same webhook for another tenant, are subscriptions of their own.
         Assert.Equal(HttpStatusCode.Created, (await World.Provider.PostAsJsonAsync("/api/v1/webhook-subscriptions",
             new { webhookId = Webhook.OrderModified.Id, callbackUrl = Receiver.Url })).StatusCode);
@@ -101,7 +109,9 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<WebhookFanout>().RunOnceAsync(CancellationToken.None);
-            Assert.NotEmpty(await WebhookDispatcher.LeaseAsync(scope.ServiceProvider.GetRequiredService<Data.OrdersDbContext>(), "dead", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(45), CancellationToken.None));
+            Assert.NotEmpty(await WebhookDispatcher.LeaseAsync(
+                scope.ServiceProvider.GetRequiredService<Data.OrdersDbContext>(), "dead", 100, app.Time.GetUtcNow(),
+                TimeSpan.FromSeconds(45), CancellationToken.None));
         }
 
         await PassAsync();
@@ -121,13 +131,17 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
         await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
         await PassAsync();
 
-        var disabled = await World.Provider.GetFromJsonAsync<JsonElement>($"/api/v1/webhook-subscriptions/{subscription}");
+        var disabled = await World.Provider.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/webhook-subscriptions/{subscription}");
         Assert.False(disabled.GetProperty("isEnabled").GetBoolean());
         Assert.Contains("410", disabled.GetProperty("disabledReason").GetString());
 
-        Assert.Equal(HttpStatusCode.OK, (await World.Provider.PostAsync($"/api/v1/webhook-subscriptions/{subscription}/enable", null)).StatusCode);
-        var recovered = await World.Provider.PostAsJsonAsync($"/api/v1/webhook-subscriptions/{subscription}/recover", new { since });
-        Assert.Equal(1, (await recovered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rescheduled").GetInt32());
+        Assert.Equal(HttpStatusCode.OK,
+            (await World.Provider.PostAsync($"/api/v1/webhook-subscriptions/{subscription}/enable", null)).StatusCode);
+        var recovered = await World.Provider.PostAsJsonAsync($"/api/v1/webhook-subscriptions/{subscription}/recover",
+            new { since });
+        Assert.Equal(1, (await recovered.Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("rescheduled").GetInt32());
         await PassAsync();
 
         Assert.Equal(2, Receiver.Received.Count);
@@ -160,7 +174,8 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
 
         Assert.Equal(HttpStatusCode.OK, (await World.Provider.PostAsync($"{url}/enable", null)).StatusCode);
         var recovered = await World.Provider.PostAsJsonAsync($"{url}/recover", new { since });
-        Assert.Equal(1, (await recovered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rescheduled").GetInt32());
+        Assert.Equal(1, (await recovered.Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("rescheduled").GetInt32());
         await PassAsync();
         Assert.True(Assert.Single(Receiver.Received).SignatureValid);
     }
@@ -218,16 +233,19 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
         var subscription = await SubscribeAsync(World.Provider);
         await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
         await PassAsync();
-        var log = await World.Provider.GetFromJsonAsync<JsonElement>($"/api/v1/webhook-subscriptions/{subscription}/deliveries");
+        var log = await World.Provider.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/webhook-subscriptions/{subscription}/deliveries");
         var deliveryId = log.GetProperty("items")[0].GetProperty("deliveryId").GetGuid();
 
-        var response = await World.Provider.PostAsync($"/api/v1/webhook-subscriptions/{subscription}/deliveries/{deliveryId}/redeliver", null);
+        var response = await World.Provider.PostAsync(
+            $"/api/v1/webhook-subscriptions/{subscription}/deliveries/{deliveryId}/redeliver", null);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await PassAsync();
 
         Assert.Equal(2, Receiver.Received.Count);
         Assert.Equal(Receiver.Received[0].Id, Receiver.Received[1].Id);
-        Assert.Equal(HttpStatusCode.NotFound, (await World.OtherProvider.PostAsync($"/api/v1/webhook-subscriptions/{subscription}/deliveries/{deliveryId}/redeliver", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await World.OtherProvider.PostAsync(
+            $"/api/v1/webhook-subscriptions/{subscription}/deliveries/{deliveryId}/redeliver", null)).StatusCode);
     }
 
     [Fact]
@@ -235,11 +253,14 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
     {
         var subscription = await SubscribeAsync(World.Provider);
         var oldSecret = lastSecret;
-        var rotated = await (await World.Provider.PostAsync($"/api/v1/webhook-subscriptions/{subscription}/rotate-secret", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var rotated = await (await World.Provider.PostAsync(
+                $"/api/v1/webhook-subscriptions/{subscription}/rotate-secret", null))
+            .Content.ReadFromJsonAsync<JsonElement>();
         var newSecret = rotated.GetProperty("sharedSecret").GetString()!;
         Assert.NotEqual(oldSecret, newSecret);
 
-        var test = await (await World.Provider.PostAsync($"/api/v1/webhook-subscriptions/{subscription}/test", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var test = await (await World.Provider.PostAsync($"/api/v1/webhook-subscriptions/{subscription}/test", null))
+            .Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(test.GetProperty("succeeded").GetBoolean());
         Assert.Equal(200, test.GetProperty("statusCode").GetInt32());
 
@@ -263,21 +284,26 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
             (new { webhookId = Guid.NewGuid(), callbackUrl = Receiver.Url }, "webhookId"),
             (new { webhookId = Webhook.OrderCreated.Id, callbackUrl = "/relative/path" }, "callbackUrl"),
             (new { webhookId = Webhook.OrderCreated.Id, callbackUrl = "ftp://example.com/x" }, "callbackUrl"),
-            (new { webhookId = Webhook.OrderCreated.Id, callbackUrl = Receiver.Url, sharedSecret = "short" }, "sharedSecret"),
+            (new { webhookId = Webhook.OrderCreated.Id, callbackUrl = Receiver.Url, sharedSecret = "short" },
+                "sharedSecret"),
         })
         {
             var response = await World.Provider.PostAsJsonAsync("/api/v1/webhook-subscriptions", body);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(property, out _), property);
+            Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")
+                .TryGetProperty(property, out _), property);
         }
         var subscription = await SubscribeAsync(World.Provider);
-        Assert.Equal(HttpStatusCode.NotFound, (await World.OtherProvider.GetAsync($"/api/v1/webhook-subscriptions/{subscription}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await World.Account.DeleteAsync($"/api/v1/webhook-subscriptions/{subscription}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await World.OtherProvider.GetAsync($"/api/v1/webhook-subscriptions/{subscription}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await World.Account.DeleteAsync($"/api/v1/webhook-subscriptions/{subscription}")).StatusCode);
     }
 
     protected async Task<Guid> SubscribeAsync(HttpClient client)
     {
-        var response = await client.PostAsJsonAsync("/api/v1/webhook-subscriptions", new { webhookId = Webhook.OrderCreated.Id, callbackUrl = Receiver.Url });
+        var response = await client.PostAsJsonAsync("/api/v1/webhook-subscriptions",
+            new { webhookId = Webhook.OrderCreated.Id, callbackUrl = Receiver.Url });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         lastSecret = body.GetProperty("sharedSecret").GetString()!;
         Receiver.AddSecret(lastSecret);
@@ -289,7 +315,8 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
     {
         var count = 0;
         int done;
-        while ((done = await WebhookWorker.RunOnceAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<WebhookDispatcher>(), owner, CancellationToken.None)) > 0)
+        while ((done = await WebhookWorker.RunOnceAsync(app.Services.GetRequiredService<IServiceScopeFactory>(),
+                app.Services.GetRequiredService<WebhookDispatcher>(), owner, CancellationToken.None)) > 0)
             count += done;
         return count;
     }
@@ -297,16 +324,20 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
 
 public sealed class SqliteWebhookDurabilityTests(ManualSqliteApp app) : WebhookDurabilityTests<ManualSqliteApp>(app);
 
-public sealed class PostgresWebhookDurabilityTests(ManualPostgresApp app) : WebhookDurabilityTests<ManualPostgresApp>(app)
+public sealed class PostgresWebhookDurabilityTests(ManualPostgresApp app)
+    : WebhookDurabilityTests<ManualPostgresApp>(app)
 {
     [Fact]
     public async Task Two_dispatchers_on_one_database_make_each_attempt_once()
     {
         var subscription = await SubscribeAsync(World.Provider);
-        for (var i = 0; i < 30; i++) await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
+        for (var i = 0; i < 30; i++)
+            await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
         await using (var scope = App.Services.CreateAsyncScope())
-            while (await scope.ServiceProvider.GetRequiredService<WebhookFanout>().RunOnceAsync(CancellationToken.None) > 0) { }
-        Assert.Equal(30, await App.WithDbAsync(db => db.WebhookDeliveries.CountAsync(d => d.SubscriptionId == subscription)));
+            while (await scope.ServiceProvider.GetRequiredService<WebhookFanout>()
+                .RunOnceAsync(CancellationToken.None) > 0) { }
+        Assert.Equal(30, await App.WithDbAsync(db => db.WebhookDeliveries
+            .CountAsync(d => d.SubscriptionId == subscription)));
 
         var dispatcher = App.Services.GetRequiredService<WebhookDispatcher>();
         await Task.WhenAll(Enumerable.Range(0, 2).Select(i => Task.Run(async () =>
@@ -316,7 +347,8 @@ public sealed class PostgresWebhookDurabilityTests(ManualPostgresApp app) : Webh
 
         Assert.Equal(30, Receiver.Received.Count);
         Assert.Equal(30, Receiver.Received.Select(w => w.Id).Distinct().Count());
-        Assert.Equal(30, await App.WithDbAsync(db => db.WebhookAttempts.CountAsync(a => a.SubscriptionId == subscription)));
+        Assert.Equal(30, await App.WithDbAsync(db => db.WebhookAttempts
+            .CountAsync(a => a.SubscriptionId == subscription)));
     }
 }
 
@@ -333,9 +365,11 @@ public sealed class CallbackUrlRulesTests(StrictWebhooksApp app) : IClassFixture
     public async Task A_callback_that_is_not_https_or_points_inwards_is_400(string url, string reason)
     {
         var admin = await app.AdminAsync();
-        var response = await admin.PostAsJsonAsync("/api/v1/webhook-subscriptions", new { webhookId = Webhook.OrderCreated.Id, callbackUrl = url });
+        var response = await admin.PostAsJsonAsync("/api/v1/webhook-subscriptions",
+            new { webhookId = Webhook.OrderCreated.Id, callbackUrl = url });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var message = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("callbackUrl")[0].GetString();
+        var message = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")
+            .GetProperty("callbackUrl")[0].GetString();
         Assert.Contains(reason, message);
         Assert.Equal(0, await app.WithDbAsync(db => db.WebhookSubscriptions.CountAsync()));
     }
@@ -343,11 +377,15 @@ public sealed class CallbackUrlRulesTests(StrictWebhooksApp app) : IClassFixture
     [Fact]
     public async Task The_connection_itself_refuses_an_internal_address()
     {
-        // A subscription stored before the rules tightened (or a name that now resolves inwards) is refused when connecting.
+        // A subscription stored before the rules tightened (or a name that now resolves inwards) is refused when
+        // connecting.
         await using var receiver = await Receiver.StartAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<WebhookSender>();
-        var result = await sender.SendAsync(new WebhookSubscription { Id = Guid.NewGuid(), CallbackUrl = receiver.Url, Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" },
+        var result = await sender.SendAsync(new WebhookSubscription
+            {
+                Id = Guid.NewGuid(), CallbackUrl = receiver.Url, Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+            },
             "msg_x", Webhook.OrderCreated, "https://example.com", null, [], CancellationToken.None);
         Assert.False(result.Succeeded);
         Assert.Contains("internal", result.Error);

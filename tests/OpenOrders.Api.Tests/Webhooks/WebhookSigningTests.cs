@@ -8,12 +8,14 @@ public sealed class WebhookSigningTests
     [Fact]
     public void The_signature_reproduces_the_standard_webhooks_test_vector() =>
         Assert.Equal("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
-            WebhookSigning.Signature("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, "{\"test\": 2432232314}"));
+            WebhookSigning.Signature("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                1614265330, "{\"test\": 2432232314}"));
 
     [Fact]
     public void During_a_rotation_both_secrets_sign()
     {
-        var header = WebhookSigning.SignatureHeader(["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "an-older-plain-secret"], "msg_1", 1, "{}");
+        var header = WebhookSigning.SignatureHeader(["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "an-older-plain-secret"],
+            "msg_1", 1, "{}");
         var parts = header.Split(' ');
         Assert.Equal(2, parts.Length);
         Assert.All(parts, p => Assert.StartsWith("v1,", p));
@@ -24,8 +26,10 @@ public sealed class WebhookSigningTests
     {
         // echo -n '2026-01-01T00:00:00.000ZCreatedhttps://x/api/v1/orders/1abcsecret' | sha256sum | xxd -r -p | base64
         Assert.Equal(
-            Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("2026-01-01T00:00:00.000ZCreatedhttps://x/api/v1/orders/1abcsecret"u8.ToArray())),
-            WebhookSigning.CallbackHash("2026-01-01T00:00:00.000Z", "Created", "https://x/api/v1/orders/1", "abc", "secret"));
+            Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(
+                "2026-01-01T00:00:00.000ZCreatedhttps://x/api/v1/orders/1abcsecret"u8.ToArray())),
+            WebhookSigning.CallbackHash("2026-01-01T00:00:00.000Z", "Created", "https://x/api/v1/orders/1", "abc",
+                "secret"));
     }
 
     [Theory]
@@ -36,7 +40,8 @@ public sealed class WebhookSigningTests
     public void Retries_follow_the_schedule_within_ten_percent(int attemptsMade, double minSeconds, double maxSeconds)
     {
         for (var i = 0; i < 50; i++)
-            Assert.InRange(RetrySchedule.NextDelay(attemptsMade, null, Random.Shared)!.Value.TotalSeconds, minSeconds, maxSeconds);
+            Assert.InRange(RetrySchedule.NextDelay(attemptsMade, null, Random.Shared)!.Value.TotalSeconds,
+                minSeconds, maxSeconds);
     }
 
     [Fact]

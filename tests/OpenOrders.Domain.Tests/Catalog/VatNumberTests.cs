@@ -26,5 +26,6 @@ public sealed class VatNumberTests
     public void Other_values_do_not(string? vat) => Assert.False(VatNumber.IsPlausible(vat));
 
     [Fact]
-    public void Normalising_removes_separators_and_upper_cases() => Assert.Equal("NL123456789B01", VatNumber.Normalise("nl 1234.56789-b01"));
+    public void Normalising_removes_separators_and_upper_cases() =>
+        Assert.Equal("NL123456789B01", VatNumber.Normalise("nl 1234.56789-b01"));
 }

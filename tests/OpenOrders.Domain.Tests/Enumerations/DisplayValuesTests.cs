@@ -12,8 +12,8 @@ public sealed class DisplayValuesTests
         // Role and the rule-internal enums never travel in an order; every other enum does.
         Type[] notShown =
         [
-            typeof(Role), typeof(TransitionRequirement), typeof(ViolationKind), typeof(OrderChangeKind), typeof(ActorKind),
-            typeof(DisplayLanguage),
+            typeof(Role), typeof(TransitionRequirement), typeof(ViolationKind), typeof(OrderChangeKind),
+            typeof(ActorKind), typeof(DisplayLanguage),
         ];
         var enums = typeof(Role).Assembly.GetTypes().Where(t => t.IsEnum && !notShown.Contains(t)).ToList();
         Assert.Equal(enums.Select(e => e.Name).Order(), DisplayValues.All.Select(e => e.Name).Order());
@@ -32,7 +32,8 @@ public sealed class DisplayValuesTests
                     .MakeGenericMethod(type).Invoke(null, [value, DisplayLanguage.English])!;
                 Assert.False(string.IsNullOrWhiteSpace(english), $"{type.Name}.{value}");
             }
-        Assert.Equal("Accepted by the provider", DisplayValues.Of(OrderStatus.AcceptedProvider, DisplayLanguage.English));
+        Assert.Equal("Accepted by the provider",
+            DisplayValues.Of(OrderStatus.AcceptedProvider, DisplayLanguage.English));
     }
 
     [Fact]
@@ -41,5 +42,6 @@ public sealed class DisplayValuesTests
 
     [Fact]
     public void Enumerations_are_listed_in_declaration_order() =>
-        Assert.Equal(Enum.GetNames<CostType>(), DisplayValues.All.Single(e => e.Name == nameof(CostType)).Values.Select(v => v.Name));
+        Assert.Equal(Enum.GetNames<CostType>(),
+            DisplayValues.All.Single(e => e.Name == nameof(CostType)).Values.Select(v => v.Name));
 }

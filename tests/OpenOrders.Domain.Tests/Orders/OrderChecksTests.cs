@@ -35,7 +35,8 @@ public sealed class OrderChecksTests
     };
 
     [Fact]
-    public void A_valid_order_passes_every_check() => Assert.Empty(OrderChecks.Run(Orders.New(account, product), Orders.Context(account, product, provider)));
+    public void A_valid_order_passes_every_check() =>
+        Assert.Empty(OrderChecks.Run(Orders.New(account, product), Orders.Context(account, product, provider)));
 
     [Theory]
     [MemberData(nameof(EveryRule))]
@@ -72,7 +73,8 @@ public sealed class OrderChecksTests
     [Fact]
     public void A_start_moment_may_be_named_by_its_guid_as_well()
     {
-        var order = Orders.New(account, product, o => o.FirstChoiceStartMomentId = product.StartMoments[1].Id.ToString());
+        var order = Orders.New(account, product,
+            o => o.FirstChoiceStartMomentId = product.StartMoments[1].Id.ToString());
         Assert.Empty(OrderChecks.Run(order, Orders.Context(account, product, provider)));
     }
 

@@ -13,12 +13,15 @@ public sealed class OrderPricingTests
         var product = Orders.Product(provider);
         var order = Orders.New(account, product);
 
-        order.CompleteValidation(Orders.Context(account, product, provider, new PromotionalCode { Code = "WELKOM10", DiscountPercentage = 10 }));
+        order.CompleteValidation(Orders.Context(account, product, provider,
+            new PromotionalCode { Code = "WELKOM10", DiscountPercentage = 10 }));
 
         Assert.Equal(OrderStatus.PendingProvider, order.Status);
         Assert.Equal([1, 2], order.OrderLines.Select(l => l.SequenceNumber));
         var exam = order.OrderLines[1];
-        Assert.Equal((250.5m, 25.05m, 47.34m, 272.79m), (exam.SubtotalWithoutVat, exam.DiscountAmount, exam.VatAmount, exam.Total)); // 225.45 × 21 % = 47.3445
+        // 225.45 × 21 % = 47.3445
+        Assert.Equal((250.5m, 25.05m, 47.34m, 272.79m),
+            (exam.SubtotalWithoutVat, exam.DiscountAmount, exam.VatAmount, exam.Total));
         Assert.Equal(order.OrderLines.Sum(l => l.Total), order.Total);
         Assert.Equal([45m, 11.27m], order.OrderLineFees.Select(f => f.FeeAmount)); // 5 % of 900 and of 225.45
         Assert.Equal([18m, 4.51m], order.OrderLineAccountFees.Select(f => f.FeeAmount));
@@ -71,10 +74,13 @@ public sealed class OrderPricingTests
     public void Invoice_on_behalf_of_is_resolved_from_the_providers_legal_companies()
     {
         var order = Orders.InStatus(OrderStatus.PendingProvider, completeLines: false);
-        var company = new LegalCompany { Id = Guid.NewGuid(), MerchantId = Guid.NewGuid(), Name = "Opleider BV", VatNumber = "NL123456789B01" };
+        var company = new LegalCompany
+            { Id = Guid.NewGuid(), MerchantId = Guid.NewGuid(), Name = "Opleider BV", VatNumber = "NL123456789B01" };
         order.SetInvoiceOnBehalfOf(1, "Opleider BV", "nl123456789b01", [company], Orders.Now);
         order.SetInvoiceOnBehalfOf(2, "Iemand anders", "DE123456789", [company], Orders.Now);
-        Assert.Equal((company.Id, company.MerchantId, "NL123456789B01"), (order.OrderLines[0].InvoiceOnBehalfOf.Id, order.OrderLines[0].InvoiceOnBehalfOf.MerchantId, order.OrderLines[0].InvoiceOnBehalfOf.VatNumber));
+        Assert.Equal((company.Id, company.MerchantId, "NL123456789B01"),
+            (order.OrderLines[0].InvoiceOnBehalfOf.Id, order.OrderLines[0].InvoiceOnBehalfOf.MerchantId,
+                order.OrderLines[0].InvoiceOnBehalfOf.VatNumber));
         Assert.Null(order.OrderLines[1].InvoiceOnBehalfOf.Id);
         Assert.True(order.OrderLines.All(l => l.HasInvoiceOnBehalfOf));
     }

@@ -21,7 +21,8 @@ public sealed class OrderStatusMachineTests
         var order = Orders.InStatus(from);
         var before = (order.Status, order.Version, order.StatusTransitions.Count);
         var rule = OrderStatusMachine.Find(from, to, role);
-        var details = new TransitionDetails("test", CancellationReason.Other, AdminCancellationReason.Other, InvoiceNumber: 7);
+        var details = new TransitionDetails("test", CancellationReason.Other, AdminCancellationReason.Other,
+            InvoiceNumber: 7);
 
         if (rule is null)
         {
@@ -43,8 +44,9 @@ public sealed class OrderStatusMachineTests
     [Fact]
     public void The_final_statuses_derived_from_the_rules_are_the_specifications_eight() =>
         Assert.Equal(
-            [OrderStatus.RejectedAccount, OrderStatus.RejectedProvider, OrderStatus.CancelledAccount, OrderStatus.CancelledAdmin,
-             OrderStatus.Credited, OrderStatus.NotInvoiced, OrderStatus.CancelledWithCosts, OrderStatus.InvoicedByThirdParty],
+            [OrderStatus.RejectedAccount, OrderStatus.RejectedProvider, OrderStatus.CancelledAccount,
+             OrderStatus.CancelledAdmin, OrderStatus.Credited, OrderStatus.NotInvoiced,
+             OrderStatus.CancelledWithCosts, OrderStatus.InvoicedByThirdParty],
             OrderStatusMachine.Final.Order());
 
     [Theory]
@@ -52,7 +54,8 @@ public sealed class OrderStatusMachineTests
     [InlineData(OrderStatus.AcceptedProvider, 10, false, false)]  // starts in ten days
     [InlineData(OrderStatus.AcceptedProvider, 10, true, true)]    // self-planned: at once
     [InlineData(OrderStatus.PendingProvider, -1, false, false)]   // not accepted
-    public void Invoicing_is_due_on_the_start_date_or_at_once_when_self_planned(OrderStatus status, int startsInDays, bool selfPlanned, bool due)
+    public void Invoicing_is_due_on_the_start_date_or_at_once_when_self_planned(
+        OrderStatus status, int startsInDays, bool selfPlanned, bool due)
     {
         var order = Orders.InStatus(status, startsIn: TimeSpan.FromDays(startsInDays + 30), selfPlanned: selfPlanned);
         Assert.Equal(due, Order.DueForInvoicing(Orders.Now.AddDays(30)).Compile()(order));
@@ -68,7 +71,8 @@ public sealed class OrderStatusMachineTests
         Assert.True(order.CanMoveTo(OrderStatus.Invoiced, by));
         Assert.Equal(TransitionRequirement.InvoiceNumber, order.MoveRule(OrderStatus.Invoiced, by)!.Requires);
 
-        var error = Assert.Throws<OrderRuleViolation>(() => order.MoveTo(OrderStatus.Invoiced, by, new TransitionDetails(), Orders.Now));
+        var error = Assert.Throws<OrderRuleViolation>(() =>
+            order.MoveTo(OrderStatus.Invoiced, by, new TransitionDetails(), Orders.Now));
         Assert.Equal(ViolationKind.MissingInput, error.Kind);
         Assert.Contains("invoiceNumber", error.Errors!.Keys);
         Assert.Equal(before, (order.Status, order.Version, order.Changes.Count));
@@ -89,7 +93,8 @@ public sealed class OrderStatusMachineTests
             foreach (var role in Enum.GetValues<Role>())
             {
                 var order = Orders.InStatus(status);
-                Assert.Equal(OrderStatusMachine.AllowedTargets(status, role), order.MovesFor(role).Select(r => r.To).Distinct());
+                Assert.Equal(OrderStatusMachine.AllowedTargets(status, role),
+                    order.MovesFor(role).Select(r => r.To).Distinct());
                 Assert.All(Enum.GetValues<OrderStatus>(), to =>
                     Assert.Equal(OrderStatusMachine.Find(status, to, role) is not null, order.CanMoveTo(to, role)));
             }
@@ -123,7 +128,8 @@ public sealed class OrderStatusMachineTests
     public void Rejecting_needs_a_cancellation_reason()
     {
         var order = Orders.InStatus(OrderStatus.PendingProvider);
-        var error = Assert.Throws<OrderRuleViolation>(() => order.MoveTo(OrderStatus.RejectedProvider, Role.Provider, new TransitionDetails(), Orders.Now));
+        var error = Assert.Throws<OrderRuleViolation>(() =>
+            order.MoveTo(OrderStatus.RejectedProvider, Role.Provider, new TransitionDetails(), Orders.Now));
         Assert.Equal(ViolationKind.MissingInput, error.Kind);
         Assert.Contains("cancellationReason", error.Errors.Keys);
         Assert.Equal(OrderStatus.PendingProvider, order.Status);
@@ -133,7 +139,8 @@ public sealed class OrderStatusMachineTests
     public void Cancelling_by_the_admin_needs_an_admin_cancellation_reason()
     {
         var order = Orders.InStatus(OrderStatus.AcceptedProvider);
-        var error = Assert.Throws<OrderRuleViolation>(() => order.MoveTo(OrderStatus.CancelledAdmin, Role.Admin, new TransitionDetails(CancellationReason: CancellationReason.Other), Orders.Now));
+        var error = Assert.Throws<OrderRuleViolation>(() => order.MoveTo(OrderStatus.CancelledAdmin, Role.Admin,
+            new TransitionDetails(CancellationReason: CancellationReason.Other), Orders.Now));
         Assert.Contains("adminCancellationReason", error.Errors.Keys);
     }
 
@@ -141,7 +148,8 @@ public sealed class OrderStatusMachineTests
     public void Accepting_needs_invoice_on_behalf_of_data_on_every_line_and_names_the_lines_without()
     {
         var order = Orders.InStatus(OrderStatus.PendingProvider, completeLines: false);
-        var error = Assert.Throws<OrderRuleViolation>(() => order.MoveTo(OrderStatus.AcceptedProvider, Role.Provider, new TransitionDetails(), Orders.Now));
+        var error = Assert.Throws<OrderRuleViolation>(() =>
+            order.MoveTo(OrderStatus.AcceptedProvider, Role.Provider, new TransitionDetails(), Orders.Now));
         Assert.Equal(ViolationKind.Unprocessable, error.Kind);
         Assert.Equal(["orderLines[1]", "orderLines[2]"], error.Errors.Keys.Order());
     }
@@ -188,7 +196,8 @@ public sealed class OrderStatusMachineTests
         Assert.All(invoiced.OrderLineFees, f => Assert.Equal(OrderFeeStatus.Invoiced, f.FeeStatus));
 
         var cancelled = Orders.InStatus(OrderStatus.PendingProvider);
-        cancelled.MoveTo(OrderStatus.CancelledAdmin, Role.Admin, new TransitionDetails(AdminCancellationReason: AdminCancellationReason.Fraud), Orders.Now);
+        cancelled.MoveTo(OrderStatus.CancelledAdmin, Role.Admin,
+            new TransitionDetails(AdminCancellationReason: AdminCancellationReason.Fraud), Orders.Now);
         Assert.All(cancelled.OrderLineFees, f => Assert.Equal(OrderFeeStatus.Waived, f.FeeStatus));
     }
 }

@@ -20,13 +20,15 @@ public sealed class OrderUpdateTests
 
     [Theory]
     [MemberData(nameof(EveryCombination))]
-    public void Every_status_role_and_property_is_applied_or_refused_as_the_table_says(OrderStatus status, Role role, string property)
+    public void Every_status_role_and_property_is_applied_or_refused_as_the_table_says(
+        OrderStatus status, Role role, string property)
     {
         var built = Orders.Build(status);
         var order = built.Order;
         var before = Snapshot(order);
         var value = NewValue(property, built.Product);
-        var update = () => order.Update(new Dictionary<string, object?> { [property] = value }, role, built.Product, Orders.Now);
+        var update = () =>
+            order.Update(new Dictionary<string, object?> { [property] = value }, role, built.Product, Orders.Now);
 
         if (!OrderUpdateRules.Updatable.Contains(status))
         {
@@ -67,11 +69,15 @@ public sealed class OrderUpdateTests
     {
         var built = Orders.Build(OrderStatus.PendingProvider);
         var order = built.Order;
-        order.Update(new Dictionary<string, object?> { ["customAttributes.secondChoiceStartMomentId"] = "SM-2" }, Role.Account, null, Orders.Now);
+        order.Update(new Dictionary<string, object?> { ["customAttributes.secondChoiceStartMomentId"] = "SM-2" },
+            Role.Account, null, Orders.Now);
         order.CompleteValidation(Orders.Context(built.Account, built.Product, built.Provider));
         order.MoveTo(OrderStatus.AcceptedProvider, Role.Provider, new TransitionDetails(), Orders.Now);
 
-        var outcome = order.Update(new Dictionary<string, object?> { ["acceptedStartMomentId"] = built.Product.StartMoments[1].Id.ToString() }, Role.Provider, built.Product, Orders.Now);
+        var outcome = order.Update(new Dictionary<string, object?>
+        {
+            ["acceptedStartMomentId"] = built.Product.StartMoments[1].Id.ToString()
+        }, Role.Provider, built.Product, Orders.Now);
 
         Assert.False(outcome.NeedsValidation);
         Assert.Equal(OrderStatus.AcceptedProvider, order.Status);
@@ -84,10 +90,12 @@ public sealed class OrderUpdateTests
     {
         var built = Orders.Build(OrderStatus.AcceptedProvider);
         var order = built.Order;
-        var other = new StartMoment { Id = Guid.NewGuid(), ExternalId = "SM-9", Date = Orders.Now.AddDays(120), Location = "Zwolle" };
+        var other = new StartMoment
+            { Id = Guid.NewGuid(), ExternalId = "SM-9", Date = Orders.Now.AddDays(120), Location = "Zwolle" };
         built.Product.StartMoments.Add(other);
 
-        var outcome = order.Update(new Dictionary<string, object?> { ["acceptedStartMomentId"] = "SM-9" }, Role.Provider, built.Product, Orders.Now);
+        var outcome = order.Update(new Dictionary<string, object?> { ["acceptedStartMomentId"] = "SM-9" },
+            Role.Provider, built.Product, Orders.Now);
         Assert.True(outcome.NeedsValidation);
         Assert.Equal(OrderStatus.PendingValidation, order.Status);
         Assert.Equal(order.StartMomentId, order.AcceptedStartMomentId);
@@ -107,7 +115,8 @@ public sealed class OrderUpdateTests
         var order = built.Order;
         var accepted = order.AcceptedStartMomentId;
 
-        order.Update(new Dictionary<string, object?> { ["acceptedStartMomentId"] = "SM-OLD" }, Role.Provider, built.Product, Orders.Now);
+        order.Update(new Dictionary<string, object?> { ["acceptedStartMomentId"] = "SM-OLD" },
+            Role.Provider, built.Product, Orders.Now);
         var transition = order.CompleteValidation(Orders.Context(built.Account, built.Product, built.Provider));
 
         Assert.Equal(OrderStatus.AcceptedProvider, order.Status);
@@ -121,7 +130,8 @@ public sealed class OrderUpdateTests
     {
         var built = Orders.Build(OrderStatus.AcceptedProvider);
         var error = Assert.Throws<OrderRuleViolation>(() => built.Order.Update(
-            new Dictionary<string, object?> { ["acceptedStartMomentId"] = Guid.NewGuid().ToString() }, Role.Provider, built.Product, Orders.Now));
+            new Dictionary<string, object?> { ["acceptedStartMomentId"] = Guid.NewGuid().ToString() },
+            Role.Provider, built.Product, Orders.Now));
         Assert.Equal(ViolationKind.Unprocessable, error.Kind);
         Assert.Equal(OrderStatus.AcceptedProvider, built.Order.Status);
     }
@@ -131,7 +141,8 @@ public sealed class OrderUpdateTests
     {
         var built = Orders.Build(OrderStatus.AcceptedProvider);
         var order = built.Order;
-        order.Update(new Dictionary<string, object?> { ["customAttributes.firstChoiceStartMomentId"] = "SM-2" }, Role.Account, null, Orders.Now);
+        order.Update(new Dictionary<string, object?> { ["customAttributes.firstChoiceStartMomentId"] = "SM-2" },
+            Role.Account, null, Orders.Now);
         Assert.Equal(OrderStatus.PendingValidation, order.Status);
 
         order.CompleteValidation(Orders.Context(built.Account, built.Product, built.Provider));
@@ -150,7 +161,8 @@ public sealed class OrderUpdateTests
         order.CompleteValidation(Orders.Context(account, product, provider));
         Assert.Equal(OrderStatus.Invalid, order.Status);
 
-        order.Update(new Dictionary<string, object?> { ["customer.email"] = "fixed@example.nl" }, Role.Account, null, Orders.Now);
+        order.Update(new Dictionary<string, object?> { ["customer.email"] = "fixed@example.nl" },
+            Role.Account, null, Orders.Now);
         order.CompleteValidation(Orders.Context(account, product, provider));
 
         Assert.Equal(OrderStatus.PendingProvider, order.Status);
@@ -163,7 +175,8 @@ public sealed class OrderUpdateTests
         var order = Orders.InStatus(OrderStatus.PendingAccount);
         var before = Snapshot(order);
         var error = Assert.Throws<OrderRuleViolation>(() => order.Update(
-            new Dictionary<string, object?> { ["customer.email"] = "not-an-email", ["costCentre"] = "CC-1" }, Role.Account, null, Orders.Now));
+            new Dictionary<string, object?> { ["customer.email"] = "not-an-email", ["costCentre"] = "CC-1" },
+            Role.Account, null, Orders.Now));
         Assert.Equal(["customer.email"], error.Errors.Keys);
         Assert.Equal(before, Snapshot(order));
     }
@@ -173,7 +186,8 @@ public sealed class OrderUpdateTests
     {
         var order = Orders.InStatus(OrderStatus.PendingProvider);
         var version = order.Version;
-        var outcome = order.Update(new Dictionary<string, object?> { ["costCentre"] = null }, Role.Account, null, Orders.Now);
+        var outcome = order.Update(new Dictionary<string, object?> { ["costCentre"] = null },
+            Role.Account, null, Orders.Now);
         Assert.Empty(outcome.ModifiedFields);
         Assert.Equal(version, order.Version);
     }

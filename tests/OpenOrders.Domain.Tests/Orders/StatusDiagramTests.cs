@@ -78,7 +78,8 @@ public sealed class StatusDiagramTests
         string Label(OrderStatus from, OrderStatus to) =>
             Groups(root, "edge-label").Single(g => Move(g) == (from, to)).Value;
 
-        Assert.Equal("System or Verwaltung (with invoice number)", Label(OrderStatus.PendingInvoice, OrderStatus.Invoiced));
+        Assert.Equal("System or Verwaltung (with invoice number)",
+            Label(OrderStatus.PendingInvoice, OrderStatus.Invoiced));
         Assert.Equal("Provider (on behalf of)", Label(OrderStatus.PendingProvider, OrderStatus.AcceptedProvider));
         Assert.Contains(Groups(root, "edge"), g => Classes(g).SetEquals(["edge", "role-system", "role-admin"]));
         Assert.Contains("Verwaltung", root.Descendants(Svg + "g").Single(g => Classes(g).Contains("legend")).Value);

@@ -14,7 +14,8 @@ public sealed class LinePricingTests
     [InlineData(0.50, 1, 0, false, 0.01, 0, 0.49)]      // 0.005 discount → 0.01
     [InlineData(10.10, 15, 21, false, 1.52, 1.80, 10.38)] // 1.515 → 1.52; (8.58 × 21 %) 1.8018 → 1.80
     public void A_line_is_priced_with_each_amount_rounded_to_cents(
-        decimal subtotal, decimal discountPct, decimal vatPct, bool exempt, decimal discount, decimal vat, decimal total)
+        decimal subtotal, decimal discountPct, decimal vatPct, bool exempt, decimal discount, decimal vat,
+        decimal total)
     {
         var line = LinePricing.Line(subtotal, discountPct, vatPct, exempt);
         Assert.Equal(discount, line.DiscountAmount);
@@ -30,12 +31,14 @@ public sealed class LinePricingTests
     [InlineData(0.125, 0.13)]
     [InlineData(-0.125, -0.13)]
     [InlineData(0.124999, 0.12)]
-    public void Rounding_is_half_away_from_zero(decimal amount, decimal rounded) => Assert.Equal(rounded, Money.Round(amount));
+    public void Rounding_is_half_away_from_zero(decimal amount, decimal rounded) =>
+        Assert.Equal(rounded, Money.Round(amount));
 
     [Theory]
     [InlineData(1000, 0, 5, 50)]
     [InlineData(1000, 10, 5, 45)]
     [InlineData(250.50, 0, 5, 12.53)] // 12.525 → 12.53
-    public void A_fee_is_a_percentage_of_what_is_charged_before_vat(decimal subtotal, decimal discountPct, decimal feePct, decimal fee) =>
+    public void A_fee_is_a_percentage_of_what_is_charged_before_vat(
+        decimal subtotal, decimal discountPct, decimal feePct, decimal fee) =>
         Assert.Equal(fee, LinePricing.Fee(LinePricing.Line(subtotal, discountPct, 21, false), feePct));
 }

@@ -32,7 +32,10 @@ internal sealed class PersonTokenConfiguration : IEntityTypeConfiguration<Identi
     public void Configure(EntityTypeBuilder<IdentityUserToken<Guid>> token) => token.ToTable("PersonTokens");
 }
 
-/// <summary>The data-protection key ring (cookies, antiforgery, invitation links) lives in the database, shared by all instances.</summary>
+/// <summary>
+/// The data-protection key ring (cookies, antiforgery, invitation links) lives in the database, shared by all
+/// instances.
+/// </summary>
 internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> key) => key.ToTable("DataProtectionKeys");

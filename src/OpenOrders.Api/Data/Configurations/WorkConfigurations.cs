@@ -36,7 +36,8 @@ internal sealed class CounterConfiguration : IEntityTypeConfiguration<Counter>
     {
         counter.HasKey(c => c.Name);
         counter.Property(c => c.Name).HasMaxLength(50);
-        counter.HasData(new Counter { Name = Counter.InvoiceNumber, Value = 0 }, new Counter { Name = Counter.EventFeed, Value = 0 },
+        counter.HasData(new Counter { Name = Counter.InvoiceNumber, Value = 0 },
+            new Counter { Name = Counter.EventFeed, Value = 0 },
             new Counter { Name = Counter.OrderNumber, Value = 0 });
     }
 }

@@ -104,7 +104,9 @@ public static class SvgCharts
         return root.ToString(SaveOptions.DisableFormatting);
     }
 
-    /// <summary>The smallest of 1, 2, 5 × 10ⁿ at or above the value, at least 1: grid lines on round numbers.</summary>
+    /// <summary>
+    /// The smallest of 1, 2, 5 × 10ⁿ at or above the value, at least 1: grid lines on round numbers.
+    /// </summary>
     public static int RoundUp(int value)
     {
         if (value <= 1) return 1;

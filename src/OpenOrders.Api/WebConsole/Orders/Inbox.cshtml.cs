@@ -44,7 +44,8 @@ public sealed class InboxModel(OrdersDbContext db, InboxCounts counts) : Console
     public async Task OnGetAsync(CancellationToken ct)
     {
         // Unknown names in a hand-edited link are ignored rather than refused: the page still shows something useful.
-        Statuses = [.. (StatusNames ?? []).Select(n => OrderStatusMachine.TryParse(n, out var s) ? s : (OrderStatus?)null)
+        Statuses = [.. (StatusNames ?? [])
+            .Select(n => OrderStatusMachine.TryParse(n, out var s) ? s : (OrderStatus?)null)
             .OfType<OrderStatus>().Distinct().Order()];
         var to = Format.ParseDate(To);
         var filter = new InboxFilter(Statuses, Search, Format.ParseDate(From), to?.AddDays(1),

@@ -22,7 +22,8 @@ public sealed class InboxCounts
         Caller caller, InboxFilter filter, Func<Task<IReadOnlyDictionary<OrderStatus, int>>> count)
     {
         var tenant = caller.TenantId ?? Guid.Empty;
-        var key = (caller.Role, tenant, generations.GetValueOrDefault(tenant), filter.Search, filter.CreatedFrom, filter.CreatedBefore);
+        var key = (caller.Role, tenant, generations.GetValueOrDefault(tenant), filter.Search, filter.CreatedFrom,
+            filter.CreatedBefore);
         if (counts.TryGetValue(key, out IReadOnlyDictionary<OrderStatus, int>? known)) return known!;
         var fresh = await count();
         counts.Set(key, fresh, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = KeptFor });

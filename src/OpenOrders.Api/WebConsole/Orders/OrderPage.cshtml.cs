@@ -33,7 +33,8 @@ public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, Inb
         MayCompleteOrderLines = Caller.Role is Role.Provider or Role.Admin && order.OrderLines.Count > 0
             && OrderUpdateRules.OrderLinesChangeable.Contains(order.Status);
         if (MayCompleteOrderLines)
-            Companies = await db.Providers.AsNoTracking().Where(p => p.Id == order.ProviderId).SelectMany(p => p.LegalCompanies).ToListAsync(ct);
+            Companies = await db.Providers.AsNoTracking().Where(p => p.Id == order.ProviderId)
+                .SelectMany(p => p.LegalCompanies).ToListAsync(ct);
         return Page();
     }
 
@@ -42,12 +43,15 @@ public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, Inb
         AdminCancellationReason? adminCancellationReason, CancellationToken ct)
     {
         if (!OrderStatusMachine.TryParse(target, out var status)) return BadRequest();
-        var details = new TransitionDetails(string.IsNullOrWhiteSpace(message) ? null : message.Trim(), cancellationReason, adminCancellationReason);
-        return await RunAsync(id, () => actions.MoveAsync(id, status, details, Caller, ExpectedVersion.Of(version), ct),
+        var details = new TransitionDetails(string.IsNullOrWhiteSpace(message) ? null : message.Trim(),
+            cancellationReason, adminCancellationReason);
+        return await RunAsync(id,
+            () => actions.MoveAsync(id, status, details, Caller, ExpectedVersion.Of(version), ct),
             _ => Text["Done: the order is now {0}.", Format.Of(status)]);
     }
 
-    public async Task<IActionResult> OnPostAcceptAsync(Guid id, int version, string? startMoment, Guid? otherStartMoment, CancellationToken ct)
+    public async Task<IActionResult> OnPostAcceptAsync(
+        Guid id, int version, string? startMoment, Guid? otherStartMoment, CancellationToken ct)
     {
         var order = await db.FindVisibleAsync(id, Caller, ct, tracked: false);
         if (order is null) return Missing();
@@ -57,16 +61,20 @@ public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, Inb
             "other" => otherStartMoment,
             _ => order.StartMomentId,
         };
-        return await RunAsync(id, () => actions.AcceptAsync(id, chosen, Caller, ExpectedVersion.Of(version), ct),
+        return await RunAsync(id,
+            () => actions.AcceptAsync(id, chosen, Caller, ExpectedVersion.Of(version), ct),
             transition => transition is null
                 ? Text["The start moment is being checked first. The order comes back to you with it in a moment; accept it then."]
                 : Text["Done: the order is now {0}.", Format.Of(OrderStatus.AcceptedProvider)]);
     }
 
-    public async Task<IActionResult> OnPostOrderLinesAsync(Guid id, int version, Dictionary<int, Guid>? company, CancellationToken ct)
+    public async Task<IActionResult> OnPostOrderLinesAsync(
+        Guid id, int version, Dictionary<int, Guid>? company, CancellationToken ct)
     {
-        var providerId = await db.Orders.Visible(Caller).Where(o => o.Id == id).Select(o => o.ProviderId).SingleOrDefaultAsync(ct);
-        var companies = await db.Providers.AsNoTracking().Where(p => p.Id == providerId).SelectMany(p => p.LegalCompanies).ToListAsync(ct);
+        var providerId = await db.Orders.Visible(Caller).Where(o => o.Id == id).Select(o => o.ProviderId)
+            .SingleOrDefaultAsync(ct);
+        var companies = await db.Providers.AsNoTracking().Where(p => p.Id == providerId)
+            .SelectMany(p => p.LegalCompanies).ToListAsync(ct);
         // Only the provider's own legal companies can be chosen: the form names one by id, never by free text.
         var lines = (company ?? []).Select(c => (c.Key, Company: companies.FirstOrDefault(l => l.Id == c.Value)))
             .Where(c => c.Company is not null)
@@ -76,11 +84,14 @@ public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, Inb
             Failed(Text["Choose a legal company for the order lines."]);
             return RedirectToPage(new { id });
         }
-        return await RunAsync(id, () => actions.SetInvoiceOnBehalfOfAsync(id, lines, Caller, ExpectedVersion.Of(version), ct),
+        return await RunAsync(id,
+            () => actions.SetInvoiceOnBehalfOfAsync(id, lines, Caller, ExpectedVersion.Of(version), ct),
             count => Text["Saved the legal company of {0} order lines.", count]);
     }
 
-    /// <summary>One way to end every action: its outcome (or the domain's own refusal) shown once on the fresh page.</summary>
+    /// <summary>
+    /// One way to end every action: its outcome (or the domain's own refusal) shown once on the fresh page.
+    /// </summary>
     private async Task<IActionResult> RunAsync<T>(Guid id, Func<Task<OrderAction<T>>> action, Func<T?, string> describe)
     {
         try
@@ -109,10 +120,13 @@ public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, Inb
         return RedirectToPage(new { id });
     }
 
-    /// <summary>The start moments of the course a provider may accept instead of the choices: those still ahead.</summary>
+    /// <summary>
+    /// The start moments of the course a provider may accept instead of the choices: those still ahead.
+    /// </summary>
     public IEnumerable<StartMoment> OtherStartMoments(DateTimeOffset now) =>
-        (Course?.StartMoments ?? []).Where(m => m.Date > now && m.Id != Order.StartMomentId && m.Id != Order.SecondStartMomentId)
-        .OrderBy(m => m.Date);
+        (Course?.StartMoments ?? [])
+            .Where(m => m.Date > now && m.Id != Order.StartMomentId && m.Id != Order.SecondStartMomentId)
+            .OrderBy(m => m.Date);
 
     public string? StartMomentName(Guid? id) =>
         id is { } i ? Course?.StartMoments.FirstOrDefault(m => m.Id == i)?.ExternalId : null;
