@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Auth;
 using OpenOrders.Api.Data;
@@ -21,7 +22,8 @@ public static class Idempotency
     /// <summary>
     /// The stored answer for this key, if any: replayed when the body is the same, 422 when it differs.
     /// </summary>
-    public static async Task<IResult?> ReplayAsync(OrdersDbContext db, Caller caller, string key, string hash,
+    public static async Task<Results<Replayed, ProblemHttpResult>?> ReplayAsync(
+        OrdersDbContext db, Caller caller, string key, string hash,
         DateTimeOffset now, CancellationToken ct)
     {
         var record = await db.IdempotencyRecords.AsNoTracking()
@@ -30,10 +32,11 @@ public static class Idempotency
         if (record.RequestHash != hash)
             return TypedResults.Problem(statusCode: 422, title: "Idempotency-Key reused",
                 detail: $"The Idempotency-Key '{key}' was used with a different body. Use a new key for a new order.");
-        return new ReplayedResult(record);
+        return new Replayed(record);
     }
 
-    private sealed class ReplayedResult(IdempotencyRecord record) : IResult
+    /// <summary>The first request's answer again: its status, Location and body, marked Idempotent-Replayed.</summary>
+    public sealed class Replayed(IdempotencyRecord record) : IResult
     {
         public async Task ExecuteAsync(HttpContext http)
         {
