@@ -20,9 +20,11 @@ public static class Idempotency
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body, json))));
 
     /// <summary>
-    /// The stored answer for this key, if any: replayed when the body is the same, 422 when it differs.
+    /// The stored answer for this key, if any: replayed when the body is the same, 422 when it differs. Typed as
+    /// the create handler's answers, the one caller.
     /// </summary>
-    public static async Task<Results<Replayed, ProblemHttpResult>?> ReplayAsync(
+    public static async
+        Task<Results<Created<OrderResponse>, Replayed, ValidationProblem, ProblemHttpResult>?> ReplayAsync(
         OrdersDbContext db, Caller caller, string key, string hash,
         DateTimeOffset now, CancellationToken ct)
     {

@@ -43,8 +43,8 @@ public static class OrdersApi
         return group;
     }
 
-    public static async Task<Results<Created<OrderResponse>, Idempotency.Replayed, ValidationProblem, ProblemHttpResult>>
-        CreateOrder(
+    public static async
+        Task<Results<Created<OrderResponse>, Idempotency.Replayed, ValidationProblem, ProblemHttpResult>> CreateOrder(
         CreateOrderRequest body, Caller caller, HttpContext http, OrdersDbContext db, TimeProvider time,
         OrderWriter writer, CourseOwners owners, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
@@ -60,7 +60,7 @@ public static class OrdersApi
             : new IdempotencyClaim(caller.Id, idempotencyKey, Idempotency.Hash(body, json.Value.SerializerOptions));
         if (claim is not null
                 && await Idempotency.ReplayAsync(db, caller, claim.Key, claim.RequestHash, now, ct) is { } replay)
-            return Answer(replay);
+            return replay;
 
         // The provider is known from the course at once, so the provider can see the order while it is validated.
         // The order number comes from the writer's sequence, at commit.
@@ -71,16 +71,11 @@ public static class OrdersApi
         {
             // A concurrent request with the same key committed first: answer as it did (or 422).
             var first = await Idempotency.ReplayAsync(db, caller, claim!.Key, claim.RequestHash, now, ct);
-            return first is null
-                ? Problems.Conflict("A request with the same Idempotency-Key is still being processed. Retry shortly.")
-                : Answer(first);
+            return first ?? Problems.Conflict(
+                "A request with the same Idempotency-Key is still being processed. Retry shortly.");
         }
         ETags.Set(http.Response, order.Version);
         return TypedResults.Created(Links.Order(Links.BaseUrl(http.Request), order.Id), outcome.Response!);
-
-        static Results<Created<OrderResponse>, Idempotency.Replayed, ValidationProblem, ProblemHttpResult> Answer(
-            Results<Idempotency.Replayed, ProblemHttpResult> replay) =>
-            replay.Result is Idempotency.Replayed replayed ? replayed : (ProblemHttpResult)replay.Result;
     }
 
     public static async Task<IResult> GetOrder(

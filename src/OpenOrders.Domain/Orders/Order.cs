@@ -149,7 +149,7 @@ public sealed partial class Order
 
     /// <summary>The moves this role may ask for now, with what each requires, in table order.</summary>
     public IReadOnlyList<StatusTransitionRule> MovesFor(Role by) =>
-        [.. OrderStatusMachine.Rules.Where(r => r.From == Status && r.Role == by)];
+        [.. OrderStatusMachine.MovesFrom(Status, by)];
 
     public OrderRuleViolation IllegalMove(OrderStatus to, Role by)
     {

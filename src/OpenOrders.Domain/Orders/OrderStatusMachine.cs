@@ -73,9 +73,13 @@ public static class OrderStatusMachine
     public static StatusTransitionRule? Find(OrderStatus from, OrderStatus to, Role role) =>
         Rules.FirstOrDefault(r => r.From == from && r.To == to && r.Role == role);
 
+    /// <summary>The rules this role may use on an order in <paramref name="from"/>, in table order.</summary>
+    public static IEnumerable<StatusTransitionRule> MovesFrom(OrderStatus from, Role role) =>
+        Rules.Where(r => r.From == from && r.Role == role);
+
     /// <summary>The statuses this role may move an order in <paramref name="from"/> to, in table order.</summary>
     public static IReadOnlyList<OrderStatus> AllowedTargets(OrderStatus from, Role role) =>
-        [.. Rules.Where(r => r.From == from && r.Role == role).Select(r => r.To).Distinct()];
+        [.. MovesFrom(from, role).Select(r => r.To).Distinct()];
 
     /// <summary>The guide also writes these; requests accept them, responses use the canonical names.</summary>
     public static readonly IReadOnlyDictionary<string, OrderStatus> Aliases =
