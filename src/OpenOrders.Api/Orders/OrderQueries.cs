@@ -21,7 +21,9 @@ public static class OrderQueries
     /// <summary>
     /// The version of an order the caller may see, or null: the one query of a GET served from the body cache.
     /// Compiled once per role shape and per provider (a compiled query keeps the model it first ran with), so a
-    /// read skips LINQ translation and the query-cache lookup.
+    /// read skips LINQ translation and the query-cache lookup. The tenant is compared in the answer, not the filter:
+    /// the order is found by its key alone, so no plan can take a tenant's index instead. A plan PostgreSQL prepared
+    /// before the table had statistics did, and read 867 buffers per GET instead of 3, halving the GET rate.
     /// </summary>
     public static Task<int?> VisibleVersionAsync(this OrdersDbContext db, Guid id, Caller caller, CancellationToken ct)
     {
@@ -45,13 +47,13 @@ public static class OrderQueries
 
         public readonly Func<OrdersDbContext, Guid, Guid, CancellationToken, Task<int?>> OfAccount =
             EF.CompileAsyncQuery((OrdersDbContext db, Guid id, Guid tenant, CancellationToken _) =>
-                db.Orders.Where(o => o.Id == id && o.AccountId == tenant)
-                    .Select(o => (int?)o.Version).FirstOrDefault());
+                db.Orders.Where(o => o.Id == id)
+                    .Select(o => o.AccountId == tenant ? (int?)o.Version : null).FirstOrDefault());
 
         public readonly Func<OrdersDbContext, Guid, Guid, CancellationToken, Task<int?>> OfProvider =
             EF.CompileAsyncQuery((OrdersDbContext db, Guid id, Guid tenant, CancellationToken _) =>
-                db.Orders.Where(o => o.Id == id && o.ProviderId == tenant)
-                    .Select(o => (int?)o.Version).FirstOrDefault());
+                db.Orders.Where(o => o.Id == id)
+                    .Select(o => o.ProviderId == tenant ? (int?)o.Version : null).FirstOrDefault());
     }
 
     public static Task<Order?> FindVisibleAsync(this OrdersDbContext db, Guid id, Caller caller, CancellationToken ct,

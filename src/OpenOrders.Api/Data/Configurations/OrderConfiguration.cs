@@ -66,6 +66,10 @@ internal sealed class OrderChangeConfiguration : IEntityTypeConfiguration<OrderC
         change.HasIndex(c => c.Id).IsUnique();
         change.HasIndex(c => new { c.OrderId, c.Version });
         change.HasIndex(c => c.FeedPosition);
+        // The changes not yet fanned out, oldest first (the fan-out and the backlog gauge): without it PostgreSQL
+        // walked the key from the first change ever to find the unfanned few at the end (10 000 buffer reads for 15 000
+        // changes, every few seconds, growing with the table).
+        change.HasIndex(c => c.Position, "IX_OrderChanges_Unfanned").HasFilter("\"FeedPosition\" IS NULL");
     }
 }
 

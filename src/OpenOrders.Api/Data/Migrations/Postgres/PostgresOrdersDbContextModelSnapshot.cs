@@ -1013,6 +1013,9 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
 
                     b.HasIndex("OrderId", "Version");
 
+                    b.HasIndex(new[] { "Position" }, "IX_OrderChanges_Unfanned")
+                        .HasFilter("\"FeedPosition\" IS NULL");
+
                     b.ToTable("OrderChanges");
                 });
 

@@ -1000,6 +1000,9 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("OrderId", "Version");
 
+                    b.HasIndex(new[] { "Position" }, "IX_OrderChanges_Unfanned")
+                        .HasFilter("\"FeedPosition\" IS NULL");
+
                     b.ToTable("OrderChanges");
                 });
 
