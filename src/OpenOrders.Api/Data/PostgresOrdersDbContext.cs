@@ -14,10 +14,10 @@ public sealed class PostgresOrdersDbContext(DbContextOptions<PostgresOrdersDbCon
         failure.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } e
         && e.ConstraintName == constraint;
 
-    // FOR UPDATE SKIP LOCKED: instances share a queue without waiting for each other's rows. The rows are picked in
-    // an ARRAY(…) sub-select, which PostgreSQL runs once, before the update. Written as "IN (SELECT …)", a plan made
-    // while the queue was empty (prepared statements keep theirs) ran the locking select again for every row of the
-    // table and leased all of them, not the bound: 3 000 of 3 000 for a bound of 64 (LeasePlanTests).
+    // FOR UPDATE SKIP LOCKED: instances share a queue without waiting for each other's rows. The rows are picked
+    // in an ARRAY(…) sub-select, which PostgreSQL runs once, before the update. Written as "IN (SELECT …)", a plan
+    // made while the queue was empty (prepared statements keep theirs) ran the locking select again for every row
+    // of the table and leased all of them, not the bound: 3 000 of 3 000 for a bound of 64 (LeasePlanTests).
     protected override Task<List<Guid>> LeaseAsync<T>(LeaseQuery<T> query, string owner, int max, DateTimeOffset now,
         DateTimeOffset until, CancellationToken ct)
     {

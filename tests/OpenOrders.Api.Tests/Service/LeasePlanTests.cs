@@ -27,9 +27,10 @@ public sealed class LeasePlanTests
         // The statistics of an empty queue, as autovacuum takes them on a new installation.
         await db.Database.ExecuteSqlRawAsync("ANALYZE \"WebhookDeliveries\"");
         var now = DateTimeOffset.UtcNow;
+        Task<List<Guid>> Lease() =>
+            WebhookDispatcher.LeaseAsync(db, "planned-empty", 64, now, TimeSpan.FromMinutes(1), CancellationToken.None);
         for (var run = 0; run < 6; run++) // Npgsql prepares a statement on its fifth use
-            Assert.Empty(await WebhookDispatcher.LeaseAsync(db, "planned-empty", 64, now, TimeSpan.FromMinutes(1),
-                CancellationToken.None));
+            Assert.Empty(await Lease());
 
         // Due in the order they were written, as deliveries are.
         await db.Database.ExecuteSqlRawAsync("""
@@ -39,8 +40,7 @@ public sealed class LeasePlanTests
                 {0} - interval '1 minute' + i * interval '1 ms', {0}, {0}
             FROM generate_series(1, 3000) AS i
             """, now);
-        var leased = await WebhookDispatcher.LeaseAsync(db, "planned-empty", 64, now, TimeSpan.FromMinutes(1),
-            CancellationToken.None);
+        var leased = await Lease();
 
         Assert.Equal(64, leased.Count);
         Assert.Equal(64, await db.WebhookDeliveries.CountAsync(d => d.LeaseOwner == "planned-empty"));
