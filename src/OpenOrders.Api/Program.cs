@@ -6,6 +6,7 @@ using OpenOrders.Api.Errors;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Api.Demo;
 using OpenOrders.Api.Invoicing;
+using OpenOrders.Api.Mail;
 using OpenOrders.Api.Orders;
 using OpenOrders.Api.People;
 using OpenOrders.Api.Validation;
@@ -44,12 +45,14 @@ builder.Services.AddScoped<WebhookFanout>();
 builder.Services.AddScoped<WebhookSubscriptions>();
 builder.Services.AddScoped<WebhookDeliveryLog>();
 builder.Services.AddSingleton<WebhookDispatcher>();
+builder.Services.AddOrdersMail(builder.Configuration);
 if ((builder.Configuration.GetSection("Workers").Get<WorkerOptions>() ?? new WorkerOptions()).Enabled)
 {
     builder.Services.AddHostedService<WebhookWorker>();
     builder.Services.AddHostedService<ValidationWorker>();
     builder.Services.AddHostedService<InvoicingWorker>();
     builder.Services.AddHostedService<BacklogSampler>();
+    builder.Services.AddHostedService<MailWorker>();
 }
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
@@ -93,6 +96,7 @@ app.MapOrderStatusTransitionsApi();
 app.MapInvoiceRunsApi();
 app.MapWebhooksApi();
 app.MapEventsApi();
+app.MapMailMessagesApi();
 app.MapRazorPages();
 
 app.Run();

@@ -64,9 +64,13 @@ public static class AccountsApi
 /// <summary>Create or change an account. On a change, absent properties keep their value.</summary>
 public sealed record AccountRequest(
     Guid? Id, string? Name, bool? RequireAccountApproval, InvoicedBy? InvoicedBy, decimal? AccountFeePercentage,
-    bool? IsConsumer) : ITenantRequest<Account>
+    bool? IsConsumer, bool? NotifyStudents = null, string? Language = null) : ITenantRequest<Account>
 {
-    public void Validate(RequestErrors errors) => errors.Percentage(AccountFeePercentage, "accountFeePercentage");
+    public void Validate(RequestErrors errors)
+    {
+        errors.Percentage(AccountFeePercentage, "accountFeePercentage");
+        errors.Language(Language, "language");
+    }
 
     public void ApplyTo(Account account, DateTimeOffset now)
     {
@@ -75,15 +79,19 @@ public sealed record AccountRequest(
         account.InvoicedBy = InvoicedBy ?? account.InvoicedBy;
         account.AccountFeePercentage = AccountFeePercentage ?? account.AccountFeePercentage;
         account.IsConsumer = IsConsumer ?? account.IsConsumer;
+        account.NotifyStudents = NotifyStudents ?? account.NotifyStudents;
+        account.Language = Language ?? account.Language;
         account.DateModified = now;
     }
 }
 
 public sealed record AccountResponse(
     Guid Id, string Url, string Name, bool RequireAccountApproval, InvoicedBy InvoicedBy, string InvoicedByDisplayValue,
-    decimal AccountFeePercentage, bool IsConsumer, DateTimeOffset DateCreated, DateTimeOffset DateModified)
+    decimal AccountFeePercentage, bool IsConsumer, bool NotifyStudents, string Language, DateTimeOffset DateCreated,
+    DateTimeOffset DateModified)
 {
     public static AccountResponse From(Account a, string baseUrl) => new(
         a.Id, Links.Account(baseUrl, a.Id), a.Name, a.RequireAccountApproval, a.InvoicedBy,
-        DisplayValues.Of(a.InvoicedBy), a.AccountFeePercentage, a.IsConsumer, a.DateCreated, a.DateModified);
+        DisplayValues.Of(a.InvoicedBy), a.AccountFeePercentage, a.IsConsumer, a.NotifyStudents, a.Language,
+        a.DateCreated, a.DateModified);
 }

@@ -66,11 +66,12 @@ public static class ProvidersApi
 /// <summary>Create or change a provider. On a change, absent properties keep their value.</summary>
 public sealed record ProviderRequest(
     Guid? Id, string? Name, bool? CalculateProviderFee, decimal? ProviderFeePercentage, bool? IsVatExempt,
-    IReadOnlyList<LegalCompanyRequest>? LegalCompanies) : ITenantRequest<Provider>
+    IReadOnlyList<LegalCompanyRequest>? LegalCompanies, string? Language = null) : ITenantRequest<Provider>
 {
     public void Validate(RequestErrors errors)
     {
         errors.Percentage(ProviderFeePercentage, "providerFeePercentage");
+        errors.Language(Language, "language");
         for (var i = 0; i < (LegalCompanies?.Count ?? 0); i++)
         {
             var company = LegalCompanies![i];
@@ -88,6 +89,7 @@ public sealed record ProviderRequest(
         provider.CalculateProviderFee = CalculateProviderFee ?? provider.CalculateProviderFee;
         provider.ProviderFeePercentage = ProviderFeePercentage ?? provider.ProviderFeePercentage;
         provider.IsVatExempt = IsVatExempt ?? provider.IsVatExempt;
+        provider.Language = Language ?? provider.Language;
         if (LegalCompanies is not null)
         {
             // Keep the ids of companies that stay, so invoice-on-behalf-of references on orders remain valid.
@@ -113,12 +115,13 @@ public sealed record LegalCompanyRequest(Guid? Id, Guid? MerchantId, string? Nam
 
 public sealed record ProviderResponse(
     Guid Id, string Url, string Name, bool CalculateProviderFee, decimal ProviderFeePercentage, bool IsVatExempt,
-    IReadOnlyList<LegalCompanyResponse> LegalCompanies, DateTimeOffset DateCreated, DateTimeOffset DateModified)
+    IReadOnlyList<LegalCompanyResponse> LegalCompanies, string Language, DateTimeOffset DateCreated,
+    DateTimeOffset DateModified)
 {
     public static ProviderResponse From(Provider p, string baseUrl) => new(
         p.Id, Links.Provider(baseUrl, p.Id), p.Name, p.CalculateProviderFee, p.ProviderFeePercentage, p.IsVatExempt,
         [.. p.LegalCompanies.Select(c => new LegalCompanyResponse(c.Id, c.MerchantId, c.Name, c.VatNumber))],
-        p.DateCreated, p.DateModified);
+        p.Language, p.DateCreated, p.DateModified);
 }
 
 public sealed record LegalCompanyResponse(Guid Id, Guid MerchantId, string Name, string VatNumber);

@@ -24,6 +24,7 @@ public static class DataSetup
         var connectionString = config.GetConnectionString("Orders");
         services.AddSingleton(new DatabaseSettings(provider));
         services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<Mail.MailSignal>();
         services.AddSingleton<CommitNotifier>();
         services.AddSingleton<TransactionCommitNotifier>();
 

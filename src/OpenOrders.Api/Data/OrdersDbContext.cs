@@ -37,6 +37,10 @@ public abstract class OrdersDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<Mail.MailMessage> MailMessages => Set<Mail.MailMessage>();
+
+    /// <summary>Set when mail was added, so the commit that holds it wakes the mail worker.</summary>
+    public bool MailWritten { get; set; }
 
     /// <summary>The database's name for logs and messages.</summary>
     public abstract string ProviderName { get; }

@@ -69,6 +69,8 @@ internal sealed class DemoWorld(OrdersDbContext db, TimeProvider time, UserManag
             {
                 Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, Role = role,
                 TenantId = tenant, DateInvited = time.GetUtcNow(), InvitedBy = "demo world",
+                // The demo shows mail at once (Admin → Mail); new people get one daily mail by default.
+                WaitingOrdersMail = MailFrequency.AtOnce,
             };
             var created = await people.CreateAsync(person, PeoplePassword);
             if (!created.Succeeded)

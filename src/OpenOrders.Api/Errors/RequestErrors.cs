@@ -45,5 +45,12 @@ public sealed class RequestErrors
         if (value is < 0 or > 100) Add(property, "Must be between 0 and 100.");
     }
 
+    /// <summary>A mail language, when given: <c>nl</c> or <c>en</c>.</summary>
+    public void Language(string? value, string property)
+    {
+        if (value is not null && !Domain.Notifications.MailLanguage.IsKnown(value))
+            Add(property, "One of: nl, en.");
+    }
+
     public IDictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 }

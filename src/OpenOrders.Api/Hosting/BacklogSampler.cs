@@ -28,6 +28,10 @@ public sealed class BacklogSampler(IServiceScopeFactory scopes, OrdersMetrics me
                 var oldestUndelivered = await db.WebhookDeliveries.Where(d => d.Status == DeliveryStatus.Pending)
                     .OrderBy(d => d.EventDate).Select(d => (DateTimeOffset?)d.EventDate)
                     .FirstOrDefaultAsync(stoppingToken);
+                var waitingMail = db.MailMessages.Where(m => m.Status == Mail.MailStatus.Waiting);
+                metrics.MailWaiting = await waitingMail.CountAsync(stoppingToken);
+                metrics.OldestMailAgeSeconds = Age(await waitingMail.OrderBy(m => m.Position)
+                    .Select(m => (DateTimeOffset?)m.DateCreated).FirstOrDefaultAsync(stoppingToken), now);
                 metrics.OldestValidationAgeSeconds = Age(oldestJob, now);
                 metrics.OldestEventAgeSeconds = Math.Max(Age(oldestUnfanned, now), Age(oldestUndelivered, now));
             }

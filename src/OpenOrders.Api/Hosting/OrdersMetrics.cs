@@ -20,6 +20,11 @@ public sealed class OrdersMetrics
     /// <summary>Seconds; updated by <see cref="BacklogSampler"/>.</summary>
     public double OldestValidationAgeSeconds { get; set; }
     public double OldestEventAgeSeconds { get; set; }
+    public long MailWaiting { get; set; }
+    public double OldestMailAgeSeconds { get; set; }
+    private readonly Counter<long> mailSent;
+    private readonly Counter<long> mailFailed;
+    private readonly Histogram<double> mailLatency;
 
     public OrdersMetrics(IMeterFactory meters)
     {
@@ -36,6 +41,15 @@ public sealed class OrdersMetrics
             description: "Validation jobs given up after repeated failures (dead).");
         deliveryAttempts = meter.CreateCounter<long>("openorders.webhook.attempts",
             description: "Webhook delivery attempts, by outcome.");
+        mailSent = meter.CreateCounter<long>("openorders.mail.sent", description: "Mails accepted by the SMTP server.");
+        mailFailed = meter.CreateCounter<long>("openorders.mail.failed",
+            description: "Mails given up: refused for good, or retried until the schedule ran out.");
+        mailLatency = meter.CreateHistogram<double>("openorders.mail.latency", "ms",
+            "From a mail's commit to the SMTP server's acceptance.");
+        meter.CreateObservableGauge("openorders.mail.waiting", () => MailWaiting,
+            description: "Mails in the outbox not sent yet.");
+        meter.CreateObservableGauge("openorders.mail.backlog_age", () => OldestMailAgeSeconds, "s",
+            "Age of the oldest mail not sent yet.");
         meter.CreateObservableGauge("openorders.validation.backlog_age", () => OldestValidationAgeSeconds, "s",
             "Age of the oldest validation job still waiting.");
         meter.CreateObservableGauge("openorders.webhook.backlog_age", () => OldestEventAgeSeconds, "s",
@@ -50,6 +64,13 @@ public sealed class OrdersMetrics
 
     public void Validated(TimeSpan sinceCreation) => validationLatency.Record(sinceCreation.TotalMilliseconds);
     public void Delivered(TimeSpan sinceCommit) => webhookLatency.Record(sinceCommit.TotalMilliseconds);
+    public void MailSent(TimeSpan sinceCommit)
+    {
+        mailSent.Add(1);
+        mailLatency.Record(sinceCommit.TotalMilliseconds);
+    }
+
+    public void MailFailed() => mailFailed.Add(1);
     public void ValidationGivenUp() => validationsGivenUp.Add(1);
     public void Attempted(string outcome) =>
         deliveryAttempts.Add(1, new KeyValuePair<string, object?>("outcome", outcome));

@@ -16,7 +16,7 @@ public static class PeopleApi
         var group = app.MapGroup("/api/v1/people").WithTags("People").RequireRoles(Role.Admin)
             .ProducesProblem(401).ProducesProblem(403);
         group.MapPost("", InvitePerson)
-            .WithSummary("Invite a person to the console; the one-time link to set a password is shown once")
+            .WithSummary("Invite a person to the console: the one-time link to set a password is mailed to them and shown once")
             .ProducesValidationProblem();
         group.MapGet("", ListPeople).WithSummary("List the console's people");
         group.MapPost("/{id:guid}/invitation", Reinvite).WithSummary("A new one-time link; earlier links stop working")
@@ -28,11 +28,10 @@ public static class PeopleApi
     }
 
     public static async Task<Results<Created<InvitationResponse>, ValidationProblem>> InvitePerson(
-        PersonRequest body, Caller caller, HttpRequest request, Invitations invitations, CancellationToken ct)
+        PersonRequest body, Caller caller, Invitations invitations, CancellationToken ct)
     {
         var errors = new RequestErrors();
-        var invitation = await invitations.InviteAsync(body.Email, body.Role, body.TenantId, caller,
-            Links.BaseUrl(request), errors, ct);
+        var invitation = await invitations.InviteAsync(body.Email, body.Role, body.TenantId, caller, errors, ct);
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
         return TypedResults.Created($"/api/v1/people/{invitation.Person.Id}", InvitationResponse.From(invitation));
     }
@@ -43,8 +42,8 @@ public static class PeopleApi
             [.. (await invitations.ListAsync(ct)).Select(PersonResponse.From)]));
 
     public static async Task<Results<Ok<InvitationResponse>, ProblemHttpResult>> Reinvite(
-        Guid id, HttpRequest request, Invitations invitations) =>
-        await invitations.ReinviteAsync(id, Links.BaseUrl(request)) is { } invitation
+        Guid id, Invitations invitations) =>
+        await invitations.ReinviteAsync(id) is { } invitation
             ? TypedResults.Ok(InvitationResponse.From(invitation))
             : Problems.NotFound("person", id);
 

@@ -34,6 +34,7 @@ public static class PeopleSetup
             .AddSignInManager()
             .AddEntityFrameworkStores<OrdersDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<ResetTokens>(ResetTokens.Name)
             .AddClaimsPrincipalFactory<PersonClaims>();
         services.AddScoped<IUserConfirmation<Person>, PersonConfirmation>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Invitations.LinkLifetime);

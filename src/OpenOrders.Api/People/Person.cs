@@ -25,4 +25,28 @@ public sealed class Person : IdentityUser<Guid>
     public DateTimeOffset? DateDisabled { get; set; }
 
     public bool HasSetPassword => PasswordHash is not null;
+
+    /// <summary>The person's console language (<c>nl</c> or <c>en</c>): their mails are written in it too.</summary>
+    public string Language { get; set; } = Domain.Notifications.MailLanguage.Dutch;
+
+    /// <summary>
+    /// Mail about orders waiting for this person's tenant (a provider's <c>PendingProvider</c>, an account's
+    /// <c>PendingAccount</c>).
+    /// </summary>
+    public MailFrequency WaitingOrdersMail { get; set; } = MailFrequency.Daily;
+
+    /// <summary>Mail when a webhook subscription of the tenant (all, for an admin) fails or is disabled.</summary>
+    public bool WebhookProblemsMail { get; set; } = true;
+
+    /// <summary>Active: has set a password and is not disabled. Only active people get mail besides their invitation.</summary>
+    public bool IsActive => HasSetPassword && DateDisabled is null;
+}
+
+public enum MailFrequency
+{
+    Never,
+    /// <summary>A mail for every order that starts waiting.</summary>
+    AtOnce,
+    /// <summary>One mail a day, in the morning, when orders wait.</summary>
+    Daily,
 }

@@ -22,7 +22,7 @@ public static class ConsoleSetup
             o.RootDirectory = "/WebConsole";
             o.Conventions.AuthorizeFolder("/", PeopleSetup.ConsolePolicy);
             o.Conventions.AuthorizeFolder("/Admin", PeopleSetup.ConsoleAdminPolicy);
-            foreach (var page in new[] { "/SignIn", "/SetPassword", "/Language", "/Error" })
+            foreach (var page in new[] { "/SignIn", "/SetPassword", "/ForgotPassword", "/Language", "/Error" })
                 o.Conventions.AllowAnonymousToPage(page);
         });
         services.AddSingleton(sp => ConsoleTimeZone.From(sp.GetRequiredService<IConfiguration>()));
@@ -88,7 +88,7 @@ public static class ConsoleSetup
         var headers = http.Response.Headers;
         headers.ContentSecurityPolicy =
             "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            "frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";

@@ -12,6 +12,10 @@ public sealed class SetPasswordModel(Invitations invitations) : ConsolePage
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
 
+    /// <summary>A "forgot password?" link, whose token is of its own kind.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Reset { get; set; }
+
     [BindProperty]
     public string? Password { get; set; }
 
@@ -30,11 +34,13 @@ public sealed class SetPasswordModel(Invitations invitations) : ConsolePage
         else if (Password != Confirmation) Problems.Add(Text["The two passwords differ."]);
         if (Problems.Count > 0) return Page();
 
-        var result = await invitations.SetPasswordAsync(PersonId, Token ?? "", Password!);
+        var result = await invitations.SetPasswordAsync(PersonId, Token ?? "", Password!, Reset);
         if (!result.Succeeded)
         {
             Problems.AddRange(result.Errors.Select(e => e.Code == "InvalidToken"
-                ? Text["This link is no longer valid: it was used already, or it expired. Ask an admin for a new one."]
+                ? (Reset
+                    ? Text["This link is no longer valid: it was used already, or it expired. Ask for a new one with \"Forgot password?\"."]
+                    : Text["This link is no longer valid: it was used already, or it expired. Ask an admin for a new one."])
                     .Value
                 : e.Description));
             return Page();

@@ -52,14 +52,18 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
         });
 
         var now = time.GetUtcNow();
+        var problems = new SubscriptionProblems();
         foreach (var delivery in deliveries)
         {
             if (results.TryGetValue(delivery.Id, out var result))
-                Record(db, delivery, subscriptions[delivery.SubscriptionId], result, now);
+                Record(db, delivery, subscriptions[delivery.SubscriptionId], result, now, problems);
             else delivery.Status = DeliveryStatus.Failed; // its subscription was removed or disabled
             delivery.LeaseOwner = null;
             delivery.LeaseExpiresAt = null;
         }
+        // People are told in the same commit that records the failure: never twice, never lost.
+        await scope.ServiceProvider.GetRequiredService<Mail.WebhookMails>()
+            .AddAsync(db, problems.Failing, problems.Disabled, ct);
         try
         {
             // The lease owner is the deliveries' concurrency token: a worker that took one over meanwhile wins.
@@ -75,7 +79,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
     }
 
     private void Record(OrdersDbContext db, WebhookDelivery delivery, WebhookSubscription subscription,
-        AttemptResult result, DateTimeOffset now)
+        AttemptResult result, DateTimeOffset now, SubscriptionProblems problems)
     {
         delivery.Attempts++;
         db.WebhookAttempts.Add(new WebhookAttempt
@@ -97,12 +101,19 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
             subscription.FailingSince = null;
             return;
         }
-        subscription.FailingSince ??= now;
+        var answer = result.StatusCode is { } status ? $"HTTP {status} {result.ResponseExcerpt}".Trim() : result.Error;
+        if (subscription.FailingSince is null)
+        {
+            subscription.FailingSince = now;
+            if (Mail.WebhookMails.ShouldTellFailing(subscription, now)) problems.Failing.Add((subscription, answer));
+        }
         var next = RetrySchedule.NextDelay(delivery.Attempts, result.RetryAfter, Random.Shared);
+        var wasEnabled = subscription.IsEnabled;
         if (result.StatusCode == 410) Disable(subscription, "The receiver answered 410 Gone.");
         else if (now - subscription.FailingSince >= options.Value.DisableAfterFailingFor)
             Disable(subscription,
                 $"Every delivery failed for {options.Value.DisableAfterFailingFor.TotalDays:0} days.");
+        if (wasEnabled && !subscription.IsEnabled) problems.Disabled.Add((subscription, answer));
         if (!subscription.IsEnabled || next is null) delivery.Status = DeliveryStatus.Failed;
         else delivery.DueAt = now + next.Value;
         log.LogInformation("Webhook {MessageId} to {Url} failed (attempt {Attempt}): {Error}", delivery.MessageId,
@@ -116,6 +127,12 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
     public static Task<List<Guid>> LeaseAsync(
         OrdersDbContext db, string owner, int max, DateTimeOffset now, TimeSpan lease, CancellationToken ct) =>
         db.LeaseAsync(Pending, owner, max, now, lease, ct);
+
+    private sealed class SubscriptionProblems
+    {
+        public List<(WebhookSubscription, string?)> Failing { get; } = [];
+        public List<(WebhookSubscription, string?)> Disabled { get; } = [];
+    }
 
     private void Disable(WebhookSubscription subscription, string reason)
     {

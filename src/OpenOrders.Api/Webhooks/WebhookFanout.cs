@@ -8,9 +8,10 @@ namespace OpenOrders.Api.Webhooks;
 /// <summary>
 /// Turns committed order changes (the outbox rows, written with each change) into one delivery per matching
 /// subscription, and numbers them for the events feed. Passes are serialised by the feed counter's row lock,
-/// so feed positions follow commit order and no change is skipped or fanned out twice.
+/// so feed positions follow commit order and no change is skipped or fanned out twice. The mails a change gives
+/// (<see cref="Mail.OrderMails"/>) are written in the same transaction.
 /// </summary>
-public sealed class WebhookFanout(OrdersDbContext db, TimeProvider time)
+public sealed class WebhookFanout(OrdersDbContext db, TimeProvider time, Mail.OrderMails mails)
 {
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
@@ -44,6 +45,7 @@ public sealed class WebhookFanout(OrdersDbContext db, TimeProvider time)
                         Status = DeliveryStatus.Pending, DueAt = now, DateCreated = now, EventDate = change.DateCreated,
                     });
         }
+        await mails.AddForAsync(db, changes, ct);
         await db.Counters.Where(c => c.Name == Counter.EventFeed)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, last), ct);
         await db.SaveChangesAsync(ct);

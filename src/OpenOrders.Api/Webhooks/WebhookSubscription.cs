@@ -21,6 +21,9 @@ public sealed class WebhookSubscription
 
     /// <summary>When the current run of failed attempts began; null while deliveries succeed.</summary>
     public DateTimeOffset? FailingSince { get; set; }
+
+    /// <summary>When people were last told that it fails: at most once a day.</summary>
+    public DateTimeOffset? FailureMailedAt { get; set; }
     public DateTimeOffset DateCreated { get; set; }
 
     public IEnumerable<string> SigningSecrets(DateTimeOffset now) =>

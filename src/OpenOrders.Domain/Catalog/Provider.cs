@@ -11,6 +11,9 @@ public sealed class Provider
     /// <summary>Exempt from VAT for professional courses (in the Netherlands: registered with CRKBO).</summary>
     public bool IsVatExempt { get; set; }
 
+    /// <summary>The language of mail about the provider's orders to people without a console sign-in.</summary>
+    public string Language { get; set; } = Notifications.MailLanguage.Dutch;
+
     /// <summary>The companies an invoice may be issued on behalf of.</summary>
     public List<LegalCompany> LegalCompanies { get; set; } = [];
     public DateTimeOffset DateCreated { get; set; }

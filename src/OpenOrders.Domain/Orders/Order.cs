@@ -256,7 +256,7 @@ public sealed partial class Order
         Changes.Add(new OrderChange
         {
             Id = Guid.CreateVersion7(now), OrderId = Id, Version = Version, DateCreated = now, Kind = kind,
-            ModifiedFields = [.. fields], StatusTransitionId = transitionId,
+            ModifiedFields = [.. fields], StatusTransitionId = transitionId, Status = Status,
         });
     }
 }

@@ -21,6 +21,9 @@ public sealed class OrderChange
     public List<string> ModifiedFields { get; set; } = [];
     public Guid? StatusTransitionId { get; set; }
 
+    /// <summary>The order's status right after the change: what notices read (the order may have moved on).</summary>
+    public OrderStatus Status { get; set; }
+
     /// <summary>Set by the store at insert.</summary>
     public long Position { get; set; }
 

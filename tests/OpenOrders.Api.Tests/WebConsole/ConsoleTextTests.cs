@@ -48,6 +48,8 @@ public sealed partial class ConsoleTextTests
         used.UnionWith(Enum.GetValues<OrderStatus>().Select(OrderPageText.ActionOf));
         used.UnionWith(Enum.GetValues<TransitionRequirement>().Select(StatusFlowModel.NeedsText));
         used.UnionWith(StatusDiagram.OwnWords);
+        used.UnionWith(Enum.GetValues<OpenOrders.Api.Mail.MailKind>().Select(MailPageText.KindOf));
+        used.UnionWith(Enum.GetValues<OpenOrders.Api.Mail.MailStatus>().Select(MailPageText.StatusOf));
         return used;
     }
 

@@ -11,6 +11,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         account.HasKey(a => a.Id);
         account.Property(a => a.Id).ValueGeneratedNever();
         account.Property(a => a.Name).HasMaxLength(200);
+        account.Property(a => a.Language).HasMaxLength(2);
     }
 }
 
@@ -21,6 +22,7 @@ internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         provider.HasKey(p => p.Id);
         provider.Property(p => p.Id).ValueGeneratedNever();
         provider.Property(p => p.Name).HasMaxLength(200);
+        provider.Property(p => p.Language).HasMaxLength(2);
         provider.OwnsMany(p => p.LegalCompanies, company =>
         {
             company.ToTable("LegalCompanies");

@@ -14,6 +14,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.ToTable("People");
         person.Property(p => p.InvitedBy).HasMaxLength(320);
         person.HasIndex(p => new { p.Role, p.TenantId });
+        person.Property(p => p.Language).HasMaxLength(2);
     }
 }
 

@@ -88,3 +88,26 @@ internal sealed class WebhookAttemptConfiguration : IEntityTypeConfiguration<Web
         attempt.HasIndex(a => a.AttemptedAt);
     }
 }
+
+internal sealed class MailMessageConfiguration : IEntityTypeConfiguration<Mail.MailMessage>
+{
+    public void Configure(EntityTypeBuilder<Mail.MailMessage> mail)
+    {
+        mail.ToTable("MailMessages");
+        mail.HasKey(m => m.Position);
+        mail.Property(m => m.Position).ValueGeneratedOnAdd();
+        mail.HasIndex(m => m.Id).IsUnique();
+        mail.HasIndex(m => new { m.Status, m.DueAt });
+        mail.HasIndex(m => m.OrderId);
+        mail.HasIndex(m => m.DateCreated);
+        mail.HasIndex(m => m.OnceKey).IsUnique();
+        mail.Property(m => m.To).HasMaxLength(320);
+        mail.Property(m => m.ToName).HasMaxLength(300);
+        mail.Property(m => m.Language).HasMaxLength(2);
+        mail.Property(m => m.Subject).HasMaxLength(1000);
+        mail.Property(m => m.Cause).HasMaxLength(300);
+        mail.Property(m => m.OnceKey).HasMaxLength(100);
+        mail.Property(m => m.LastError).HasMaxLength(1000);
+        mail.Property(m => m.LeaseOwner).HasMaxLength(100).IsConcurrencyToken();
+    }
+}

@@ -42,7 +42,7 @@ public sealed class AdminPeopleModel(OrdersDbContext db, Invitations invitations
     {
         var refused = new RequestErrors();
         var invitation = await invitations.InviteAsync(
-            Email, Role, TenantChoices.Parse(TenantId), Caller, Links.BaseUrl(Request), refused, ct);
+            Email, Role, TenantChoices.Parse(TenantId), Caller, refused, ct);
         if (refused.Any)
         {
             Errors.Take(refused);
@@ -50,16 +50,17 @@ public sealed class AdminPeopleModel(OrdersDbContext db, Invitations invitations
             return Page();
         }
         Show(invitation);
-        Succeeded(Text["Invited {0}. Give them the link below: it is shown only this once.", invitation.Person.Email!]);
+        Succeeded(Text["Invited {0}: a mail with the link is on its way. The link is also below, shown only this once.",
+            invitation.Person.Email!]);
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostReinviteAsync(Guid id)
     {
-        if (await invitations.ReinviteAsync(id, Links.BaseUrl(Request)) is { } invitation)
+        if (await invitations.ReinviteAsync(id) is { } invitation)
         {
             Show(invitation);
-            Succeeded(Text["A new link for {0}: earlier links no longer work.", invitation.Person.Email!]);
+            Succeeded(Text["A new link for {0}, also sent by mail: earlier links no longer work.", invitation.Person.Email!]);
         }
         else Failed(Text["No new link: this person is disabled, or does not exist."]);
         return RedirectToPage();
