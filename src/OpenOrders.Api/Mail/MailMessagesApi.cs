@@ -86,6 +86,7 @@ public sealed record MailFilter(MailStatus? Status, Guid? OrderId, string? To, l
         }
         if (limit is < 1 or > MaxLimit) errors.Add("limit", $"From 1 to {MaxLimit}.");
         errors.MaxLength(to, "to", 320);
+        if (to is not null && to.Any(char.IsControl)) errors.Add("to", "An e-mail address has no control characters.");
         return new(parsed, orderId, string.IsNullOrWhiteSpace(to) ? null : to.Trim(), before, limit ?? 50);
     }
 

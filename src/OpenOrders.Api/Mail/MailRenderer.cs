@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace OpenOrders.Api.Mail;
@@ -13,7 +15,10 @@ public sealed record RenderedMail(string Subject, string Html, string Text);
 /// </summary>
 public sealed class MailRenderer : IAsyncDisposable
 {
-    private readonly ServiceProvider services = new ServiceCollection().BuildServiceProvider();
+    /// <summary>Encodes markup characters only: "één" stays readable in the HTML part.</summary>
+    public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private readonly ServiceProvider services = new ServiceCollection().AddSingleton(Encoder).BuildServiceProvider();
     private readonly HtmlRenderer renderer;
 
     public MailRenderer() => renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);

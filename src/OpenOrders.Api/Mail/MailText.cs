@@ -9,7 +9,7 @@ namespace OpenOrders.Api.Mail;
 /// The mails' texts in one language: the English text is the key, <c>MailText.nl.resx</c> holds the Dutch (a test
 /// checks every key has its translation). Dates are written out in the marketplace's time zone, as people read them.
 /// </summary>
-public sealed class MailText
+public sealed partial class MailText
 {
     private static readonly Dictionary<string, string> Dutch = LoadDutch();
     private readonly CultureInfo culture;
@@ -55,8 +55,10 @@ public sealed class MailText
     /// Names, titles and addresses come from API clients: no line break or other control character may reach a header
     /// or shape the text.
     /// </summary>
-    public static string OneLine(string? value) =>
-        string.Concat((value ?? "").Select(c => char.IsControl(c) ? ' ' : c)).Trim();
+    public static string OneLine(string? value) => ControlRuns().Replace(value ?? "", " ").Trim();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\p{Cc}\u2028\u2029]+")]
+    private static partial System.Text.RegularExpressions.Regex ControlRuns();
 
     /// <summary>The Dutch texts (<c>MailText.nl.resx</c>, compiled to the <c>nl</c> satellite assembly).</summary>
     public static Dictionary<string, string> LoadDutch()

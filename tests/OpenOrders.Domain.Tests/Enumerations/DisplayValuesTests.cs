@@ -13,7 +13,7 @@ public sealed class DisplayValuesTests
         Type[] notShown =
         [
             typeof(Role), typeof(TransitionRequirement), typeof(ViolationKind), typeof(OrderChangeKind),
-            typeof(ActorKind), typeof(DisplayLanguage),
+            typeof(ActorKind), typeof(DisplayLanguage), typeof(global::OpenOrders.Domain.Notifications.OrderNotice),
         ];
         var enums = typeof(Role).Assembly.GetTypes().Where(t => t.IsEnum && !notShown.Contains(t)).ToList();
         Assert.Equal(enums.Select(e => e.Name).Order(), DisplayValues.All.Select(e => e.Name).Order());
