@@ -12,13 +12,11 @@ namespace OpenOrders.Api.Mail;
 public sealed partial class MailText
 {
     private static readonly Dictionary<string, string> Dutch = LoadDutch();
-    private readonly CultureInfo culture;
     private readonly TimeZoneInfo zone;
 
     public MailText(string language, TimeZoneInfo zone)
     {
         Language = MailLanguage.IsKnown(language) ? language : MailLanguage.Dutch;
-        culture = CultureInfo.GetCultureInfo(Language == MailLanguage.Dutch ? "nl-NL" : "en-GB");
         this.zone = zone;
     }
 
@@ -35,21 +33,41 @@ public sealed partial class MailText
             var format = Language == MailLanguage.Dutch
                 ? Dutch.GetValueOrDefault(english) ?? throw new MissingTranslation(english)
                 : english;
-            return string.Format(culture, format, [.. values.Select(v => v is string s ? OneLine(s) : v)]);
+            return string.Format(CultureInfo.InvariantCulture, format, [.. values.Select(v => v is string s ? OneLine(s) : v)]);
         }
     }
 
     /// <summary>"Monday 11 January 2027, 09:00" / "maandag 11 januari 2027, 09:00".</summary>
     public string Moment(DateTimeOffset value) =>
-        TimeZoneInfo.ConvertTime(value, zone).ToString("dddd d MMMM yyyy, HH:mm", culture);
+        Day(value) + ", " + TimeZoneInfo.ConvertTime(value, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    public string Day(DateTimeOffset value) =>
-        TimeZoneInfo.ConvertTime(value, zone).ToString("dddd d MMMM yyyy", culture);
+    /// <summary>
+    /// The day written out. The process formats invariantly (no culture data is shipped), so the Dutch names are
+    /// written here, as the console writes its Dutch number format.
+    /// </summary>
+    public string Day(DateTimeOffset value)
+    {
+        var local = TimeZoneInfo.ConvertTime(value, zone);
+        var (days, months) = Language == MailLanguage.Dutch ? (DutchDays, DutchMonths) : (EnglishDays, EnglishMonths);
+        return $"{days[(int)local.DayOfWeek]} {local.Day} {months[local.Month - 1]} {local.Year}";
+    }
+
+    private static readonly string[] DutchDays =
+        ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"];
+    private static readonly string[] DutchMonths =
+    [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+        "november", "december",
+    ];
+    private static readonly string[] EnglishDays =
+        ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+    private static readonly string[] EnglishMonths =
+    [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
 
     public string Of<TEnum>(TEnum value) where TEnum : struct, Enum => DisplayValues.Of(value, DisplayLanguage);
-
-    public string Money(decimal amount) =>
-        "€ " + amount.ToString("N2", culture);
 
     /// <summary>
     /// Names, titles and addresses come from API clients: no line break or other control character may reach a header

@@ -46,6 +46,9 @@ public sealed class NotificationsModel(OrdersDbContext db, IHostEnvironment env)
         person.WebhookProblemsMail = WebhookProblems;
         await db.SaveChangesAsync(ct);
         LanguageModel.Remember(Response, person.Language, env);
+        // Said in the language just chosen, which the next page is shown in.
+        System.Globalization.CultureInfo.CurrentUICulture =
+            System.Globalization.CultureInfo.GetCultureInfo(person.Language);
         Succeeded(Text["Your notification settings are saved."]);
         return RedirectToPage();
     }

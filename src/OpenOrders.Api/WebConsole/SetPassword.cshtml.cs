@@ -13,8 +13,10 @@ public sealed class SetPasswordModel(Invitations invitations) : ConsolePage
     public string? Token { get; set; }
 
     /// <summary>A "forgot password?" link, whose token is of its own kind.</summary>
-    [BindProperty(SupportsGet = true)]
-    public bool Reset { get; set; }
+    [BindProperty(SupportsGet = true, Name = "reset")]
+    public string? ResetFlag { get; set; }
+
+    public bool Reset => ResetFlag is "1" or "true";
 
     [BindProperty]
     public string? Password { get; set; }

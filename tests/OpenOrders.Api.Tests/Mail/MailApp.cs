@@ -78,3 +78,37 @@ public sealed class PostgresMailApp : MailApp
 
     protected override Task<string> CreateDatabaseAsync() => NewPostgresDatabaseAsync();
 }
+
+/// <summary>The console on real ports (a real browser) with its mail going to the test's SMTP server.</summary>
+public abstract class MailConsoleApp : WebConsole.ConsoleApp
+{
+    public MailSink Sink { get; } = MailSink.StartAsync().GetAwaiter().GetResult();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Mail:Smtp:Port", Sink.Port.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:From", "Marktplaats <orders@example.test>");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Sink.DisposeAsync();
+    }
+}
+
+public sealed class SqliteMailConsoleApp : MailConsoleApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override Task<string> CreateDatabaseAsync() => NewSqliteFileAsync();
+}
+
+public sealed class PostgresMailConsoleApp : MailConsoleApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override Task<string> CreateDatabaseAsync() => NewPostgresDatabaseAsync();
+}
