@@ -53,6 +53,7 @@ start_service() { # $1 name, $2 provider, $3 connection string
     Auth__SigningKey="YmVuY2gtc2lnbmluZy1rZXktYmVuY2gtc2lnbmluZy1rZXktMDEyMzQ1Njc4OQ==" \
     Auth__BootstrapAdmin__ClientId=bench-admin Auth__BootstrapAdmin__ClientSecret=bench-admin-secret-0123456789abcdef \
     Webhooks__AllowHttp=true Webhooks__AllowPrivateNetworks=true Logging__LogLevel__Default=Warning RateLimiting__PermitsPerSecond=0 \
+    Mail__Smtp__Host="${MAIL_HOST:-}" Mail__Smtp__Port="${MAIL_PORT:-25}" \
     ASPNETCORE_FORWARDEDHEADERS_ENABLED=true \
     exec dotnet OpenOrders.Api.dll > "$WORK/$1-service.log" 2>&1 ) &
   SERVICE_PID=$!

@@ -29,12 +29,25 @@ public static class Cli
                 // Grows the database to --orders and measures the lists whose cost could grow with it.
                 await ScaleLoad.RunAsync(options);
                 return 0;
+            case "mailsink":
+                // A real SMTP server on --port that logs each accepted message to --log, until it is stopped.
+                await MailLoad.SinkAsync(options);
+                return 0;
+            case "mailprep":
+                await MailLoad.PrepareAsync(options);
+                return 0;
+            case "maillatency":
+                await MailLoad.LatencyAsync(options);
+                return 0;
+            case "mailrate":
+                await MailLoad.RateAsync(options);
+                return 0;
             case "crash":
                 var report = await CrashTest.RunAsync(CrashOptions.From(options), Console.Out);
                 Console.WriteLine(report.Describe());
                 return report.Passed ? 0 : 1;
             default:
-                Console.Error.WriteLine("usage: OpenOrders.Bench prepare|drain|latency|console|scale|crash " +
+                Console.Error.WriteLine("usage: OpenOrders.Bench prepare|drain|latency|console|scale|crash|mailsink|mailprep|maillatency|mailrate " +
                     "--api URL [--admin-id ID --admin-secret SECRET] …");
                 return 2;
         }

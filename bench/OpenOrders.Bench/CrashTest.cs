@@ -18,6 +18,19 @@ public sealed record CrashReport(
     int DeliveriesNotDelivered, int DeliveriesNeverReceived, int WebhooksReceived, int WebhooksUnverifiable, int Kills,
     IReadOnlyDictionary<string, int> ValidatedByInstance, IReadOnlyDictionary<string, int> DeliveredByInstance)
 {
+    /// <summary>Acknowledged acceptances whose order has no mail to its student in the outbox.</summary>
+    public int MailsMissing { get; init; }
+
+    /// <summary>Mails in the outbox not sent after everything settled.</summary>
+    public int MailsNotSent { get; init; }
+
+    /// <summary>Mails the outbox records as sent that the SMTP server never accepted (by Message-ID).</summary>
+    public int MailsNeverReceived { get; init; }
+    public int MailsReceived { get; init; }
+
+    /// <summary>Messages the server got more than once (same Message-ID): allowed after a kill, at least once.</summary>
+    public int MailsReceivedTwice { get; init; }
+
     public string Describe() => string.Join(Environment.NewLine,
     [
         $"orders acknowledged      {OrdersAcknowledged,6}   missing {OrdersMissing}",
@@ -27,6 +40,8 @@ public sealed record CrashReport(
         $"events not fanned out    {EventsNotFannedOut,6}   deliveries not delivered {DeliveriesNotDelivered}" +
             $"   never received {DeliveriesNeverReceived}",
         $"webhooks received        {WebhooksReceived,6}   unverifiable {WebhooksUnverifiable}",
+        $"mails received           {MailsReceived,6}   missing {MailsMissing}   not sent {MailsNotSent}" +
+            $"   never received {MailsNeverReceived}   received twice {MailsReceivedTwice}",
         $"kills                    {Kills,6}",
         $"validated by instance    {string.Join(", ", ValidatedByInstance.Select(v => $"{v.Key}: {v.Value}"))}" +
             " (since its last start)",
@@ -37,7 +52,8 @@ public sealed record CrashReport(
 
     public bool Passed => OrdersMissing == 0 && TransitionsMissing == 0 && UpdatesLost == 0 && OrdersValidatedTwice == 0
                           && OrdersNotValidated == 0 && EventsNotFannedOut == 0 && DeliveriesNotDelivered == 0
-                          && DeliveriesNeverReceived == 0 && WebhooksUnverifiable == 0;
+                          && DeliveriesNeverReceived == 0 && WebhooksUnverifiable == 0
+                          && MailsMissing == 0 && MailsNotSent == 0 && MailsNeverReceived == 0;
 }
 
 /// <summary>
@@ -51,11 +67,15 @@ public static class CrashTest
     public static async Task<CrashReport> RunAsync(CrashOptions options, TextWriter log)
     {
         Directory.CreateDirectory(options.LogDirectory);
+        // Every acceptance mails its student: the mail goes to a real SMTP server on loopback, counted there.
+        await using var mailSink = await MailSink.StartAsync();
         // Short leases, so work held by a killed instance is taken over within seconds.
         var settings = new Dictionary<string, string>
         {
             ["Database__Provider"] = "Postgres", ["ConnectionStrings__Orders"] = options.ConnectionString,
             ["Workers__LeaseDuration"] = "00:00:04", ["Webhooks__AttemptTimeout"] = "00:00:03",
+            ["Mail__Smtp__Host"] = "127.0.0.1", ["Mail__Smtp__Port"] = mailSink.Port.ToString(),
+            ["Mail__Smtp__Timeout"] = "00:00:03",
         };
         var instances = Enumerable.Range(0, options.Instances)
             .Select(i => new ServiceProcess(options.ServiceDll, settings, $"instance-{i}", options.LogDirectory))
@@ -94,10 +114,11 @@ public static class CrashTest
             await WaitUntilSettledAsync(options.ConnectionString, subscriptions, TimeSpan.FromSeconds(120));
             var received = receiver.Received;
             var (validated, delivered) = await WorkByInstanceAsync(instances);
-            return await VerifyAsync(options.ConnectionString, load, subscriptions, received, kills) with
+            var report = await VerifyAsync(options.ConnectionString, load, subscriptions, received, kills) with
             {
                 ValidatedByInstance = validated, DeliveredByInstance = delivered,
             };
+            return await VerifyMailAsync(options.ConnectionString, load, mailSink.Received, report);
         }
         finally
         {
@@ -133,6 +154,7 @@ public static class CrashTest
                 SELECT (SELECT count(*) FROM "ValidationJobs")
                      + (SELECT count(*) FROM "OrderChanges" WHERE "FeedPosition" IS NULL)
                      + (SELECT count(*) FROM "WebhookDeliveries" WHERE "Status" = 'Pending' AND "SubscriptionId" = ANY(@s))
+                     + (SELECT count(*) FROM "MailMessages" WHERE "Status" = 'Waiting')
                 """, ("s", subscriptions.ToArray()));
             if (pending == 0) return;
             if (DateTime.UtcNow > deadline) return; // verification reports what is still open
@@ -194,6 +216,37 @@ public static class CrashTest
             updatesLost, (int)validatedTwice, (int)notValidated, (int)notFannedOut, (int)notDelivered, neverReceived,
             received.Count, received.Count(r => !r.SignatureValid || !r.HashValid), kills,
             new Dictionary<string, int>(), new Dictionary<string, int>());
+    }
+
+    /// <summary>
+    /// Every acknowledged acceptance has its student's mail in the outbox, every mail was sent, and the SMTP server
+    /// accepted each one (by its Message-ID, the outbox row's id).
+    /// </summary>
+    private static async Task<CrashReport> VerifyMailAsync(string connectionString, Load load,
+        IReadOnlyList<ReceivedMail> received, CrashReport report)
+    {
+        await using var db = new NpgsqlConnection(connectionString);
+        await db.OpenAsync();
+        var missing = await ScalarAsync(db, """
+            SELECT count(DISTINCT t."OrderId") FROM "OrderStatusTransitions" t
+            WHERE t."Id" = ANY(@ids) AND t."Status" = 'AcceptedProvider' AND t."FromStatus" = 'PendingProvider'
+              AND NOT EXISTS (SELECT 1 FROM "MailMessages" m WHERE m."OrderId" = t."OrderId" AND m."Kind" = 'StudentAccepted')
+            """, ("ids", load.Transitions.Keys.ToArray()));
+        var notSent = await ScalarAsync(db, """SELECT count(*) FROM "MailMessages" WHERE "Status" <> 'Sent'""");
+        var sentIds = new List<Guid>();
+        await using (var command = new NpgsqlCommand("""SELECT "Id" FROM "MailMessages" WHERE "Status" = 'Sent'""", db))
+        {
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) sentIds.Add(reader.GetGuid(0));
+        }
+        var receivedIds = received.Select(m => m.MessageId.Split('@')[0]).ToList();
+        var arrived = receivedIds.ToHashSet();
+        return report with
+        {
+            MailsMissing = (int)missing, MailsNotSent = (int)notSent,
+            MailsNeverReceived = sentIds.Count(id => !arrived.Contains(id.ToString("N"))),
+            MailsReceived = received.Count, MailsReceivedTwice = receivedIds.Count - arrived.Count,
+        };
     }
 
     /// <summary>Each instance's own meters (since its last start): proof that the instances shared the work.</summary>

@@ -36,9 +36,9 @@ public sealed class MailSink : IAsyncDisposable
 
     private MailSink(int port) => Port = port;
 
-    public static async Task<MailSink> StartAsync()
+    public static async Task<MailSink> StartAsync(int? port = null)
     {
-        var sink = new MailSink(FreePort());
+        var sink = new MailSink(port ?? FreePort());
         await sink.ResumeAsync();
         return sink;
     }

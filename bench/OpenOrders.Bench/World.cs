@@ -9,12 +9,15 @@ namespace OpenOrders.Bench;
 public sealed record World(Guid AccountId, Guid ProviderId, Guid CourseId, string AdminToken, string AccountToken,
     string ProviderToken)
 {
-    public static async Task<World> CreateAsync(Api api, string adminId, string adminSecret)
+    /// <param name="approval">The account approves its orders first: each order waits in PendingAccount and its
+    /// team leader (when the body names one) is mailed.</param>
+    public static async Task<World> CreateAsync(Api api, string adminId, string adminSecret, bool approval = false)
     {
         var admin = await api.TokenAsync(adminId, adminSecret);
         var tag = Guid.NewGuid().ToString("N")[..6];
         var accountId = (await api.CreateAsync("/api/v1/accounts", admin,
-            new { name = $"Bench werkgever {tag}", accountFeePercentage = 2 })).GetProperty("id").GetGuid();
+            new { name = $"Bench werkgever {tag}", accountFeePercentage = 2, requireAccountApproval = approval }))
+            .GetProperty("id").GetGuid();
         var providerId = (await api.CreateAsync("/api/v1/providers", admin, new
         {
             name = $"Bench opleider {tag}", calculateProviderFee = true, providerFeePercentage = 5,
@@ -55,10 +58,12 @@ public sealed record World(Guid AccountId, Guid ProviderId, Guid CourseId, strin
             client.GetProperty("clientSecret").GetString()!);
     }
 
-    /// <summary>The guide's example body for this world.</summary>
-    public string GuideBody(string startMoment = "SM-1") => JsonSerializer.Serialize(new Dictionary<string, object?>
+    /// <summary>The guide's example body for this world, naming a team leader when one is given.</summary>
+    public string GuideBody(string startMoment = "SM-1", string? teamLeader = null) =>
+        JsonSerializer.Serialize(new Dictionary<string, object?>
     {
         ["accountReference"] = AccountId, ["productReference"] = CourseId, ["OrderType"] = "Course",
+        ["teamLeaderName"] = teamLeader is null ? null : "Bench Leider", ["teamLeaderEmailAddress"] = teamLeader,
         ["name"] = "Test course for testing orders",
         ["customer"] = new Dictionary<string, object?>
         {

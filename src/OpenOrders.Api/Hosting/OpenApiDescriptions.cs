@@ -68,6 +68,8 @@ public static class OpenApiDescriptions
         ["Enumerations"] = "Every enumeration with its values and Dutch display values.",
         ["Clients"] = "API clients: one role and, for accounts and providers, one tenant. The secret is shown once.",
         ["People"] = "People of the console: invited by an admin with a one-time link to set a password.",
+        ["Mail"] = "The mail the service sends people (students, team leaders, the console's people), kept in an " +
+            "outbox written with each change and sent over SMTP.",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Operations = new Dictionary<string, string>
@@ -85,11 +87,18 @@ public static class OpenApiDescriptions
         ["listClients"] = "Every API client, without secrets.",
         ["revokeClient"] = "Revokes a client: it gets no new tokens (tokens already issued run out within the hour).",
         ["invitePerson"] =
-            "Invites a person to the console. The answer holds a one-time link to set a password; " +
-            "it is not shown again.",
+            "Invites a person to the console. The one-time link to set a password is mailed to them and is in this " +
+            "answer, which does not show it again.",
         ["listPeople"] =
             "Every person of the console, with whether they have set a password and whether they are disabled.",
-        ["reinvitePerson"] = "A new one-time link for a person who lost theirs; earlier links stop working.",
+        ["reinvitePerson"] =
+            "A new one-time link for a person who lost theirs, mailed to them too; earlier links stop working.",
+        ["listMailMessages"] =
+            "The mail outbox, newest first: what was (or will be) mailed to whom and why, with its status, attempts " +
+            "and the SMTP server's last answer. Filter by status, order and recipient; follow `next` for more.",
+        ["getMailMessage"] = "One mail with its HTML and plain-text parts, exactly as it is (or was) sent.",
+        ["resendMailMessage"] =
+            "Puts a mail back in the queue, due at once: the same message with the same Message-ID.",
         ["disablePerson"] = "Disables a person: they can no longer sign in and are signed out at their next request.",
         ["listAccounts"] = "The accounts the caller may see: all for an admin, its own for an account.",
         ["createAccount"] = "Creates an account; only a name is needed, the settings take their defaults.",

@@ -136,6 +136,31 @@ public abstract class MailPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         Assert.Single(both.Where(m => m.To == student).Select(m => m.MessageId).Distinct());
     }
 
+    private static string Kebab(MailKind kind) =>
+        System.Text.RegularExpressions.Regex.Replace(kind.ToString(), "(?<!^)([A-Z])", "-$1").ToLowerInvariant();
+
+    private async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (app.Provider == Data.DatabaseProvider.Sqlite) await ConsoleSteps.ScreenshotAsync(page, name);
+    }
+}
+
+public sealed class SqliteMailPagesTests(SqliteMailConsoleApp app) : MailPagesTests<SqliteMailConsoleApp>(app);
+
+public sealed class PostgresMailPagesTests(PostgresMailConsoleApp app) : MailPagesTests<PostgresMailConsoleApp>(app);
+
+/// <summary>
+/// Every template with its sample data, on the admin's preview page and alone as a mail client shows it, at a
+/// desktop's and a phone's width. Nothing is stored, so one database is enough.
+/// </summary>
+public sealed class MailTemplatePreviewTests(SqliteMailConsoleApp app) : IClassFixture<SqliteMailConsoleApp>,
+    IAsyncLifetime
+{
+    private TestWorld world = null!;
+
+    public async Task InitializeAsync() => world = await TestWorld.CreateAsync(app);
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task The_admin_previews_every_template_in_both_languages_and_on_a_phone()
     {
@@ -161,25 +186,16 @@ public abstract class MailPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
                     MailSamples.For(kind, text, "https://orders.example.test", app.Time.GetUtcNow()), language);
                 await mailPage.SetViewportSizeAsync(1360, 900);
                 await mailPage.SetContentAsync(rendered.Html);
-                await ConsoleSteps.AssertAccessibleAsync(mailPage);
+                if (language == "nl") await ConsoleSteps.AssertAccessibleAsync(mailPage); // the same markup in both
                 if (kind is MailKind.StudentAccepted or MailKind.AccountApprovalWaiting)
-                    await ScreenshotAsync(mailPage, $"mail-{Kebab(kind)}-{language}");
+                    await ConsoleSteps.ScreenshotAsync(mailPage, $"mail-{Kebab(kind)}-{language}");
                 await mailPage.SetViewportSizeAsync(390, 844);
                 Assert.True(await mailPage.EvaluateAsync<bool>("document.documentElement.scrollWidth <= innerWidth"),
                     $"{kind} in {language} scrolls sideways on a phone.");
-                if (kind == MailKind.StudentAccepted) await ScreenshotAsync(mailPage, $"mail-{Kebab(kind)}-{language}-phone");
+                if (kind == MailKind.StudentAccepted) await ConsoleSteps.ScreenshotAsync(mailPage, $"mail-{Kebab(kind)}-{language}-phone");
             }
     }
 
     private static string Kebab(MailKind kind) =>
         System.Text.RegularExpressions.Regex.Replace(kind.ToString(), "(?<!^)([A-Z])", "-$1").ToLowerInvariant();
-
-    private async Task ScreenshotAsync(IPage page, string name)
-    {
-        if (app.Provider == Data.DatabaseProvider.Sqlite) await ConsoleSteps.ScreenshotAsync(page, name);
-    }
 }
-
-public sealed class SqliteMailPagesTests(SqliteMailConsoleApp app) : MailPagesTests<SqliteMailConsoleApp>(app);
-
-public sealed class PostgresMailPagesTests(PostgresMailConsoleApp app) : MailPagesTests<PostgresMailConsoleApp>(app);
