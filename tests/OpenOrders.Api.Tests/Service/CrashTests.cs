@@ -27,6 +27,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         Assert.True(report.OrdersAcknowledged > 0 && report.Kills == 1, report.Describe());
         Assert.True(report.Passed, report.Describe());
         Assert.True(report.WebhooksReceived > 0);
+        Assert.True(report.MailsReceived > 0, "No student was mailed: " + report.Describe());
         Assert.Equal(2, report.ValidatedByInstance.Count);
     }
 }
