@@ -56,12 +56,14 @@ public static class PeopleApi
 
 public sealed record PersonRequest(string? Email, Role? Role, Guid? TenantId);
 
+/// <summary>A person, with the mail they asked for on the console's Notifications page.</summary>
 public sealed record PersonResponse(
     Guid Id, string Email, Role Role, Guid? TenantId, bool HasSetPassword, DateTimeOffset DateInvited,
-    DateTimeOffset? DateDisabled)
+    DateTimeOffset? DateDisabled, string Language, MailFrequency WaitingOrdersMail, bool WebhookProblemsMail)
 {
     public static PersonResponse From(Person p) =>
-        new(p.Id, p.Email!, p.Role, p.TenantId, p.HasSetPassword, p.DateInvited, p.DateDisabled);
+        new(p.Id, p.Email!, p.Role, p.TenantId, p.HasSetPassword, p.DateInvited, p.DateDisabled, p.Language,
+            p.WaitingOrdersMail, p.WebhookProblemsMail);
 }
 
 /// <summary>The person and the link to give them: it is not shown again (a new one can be made).</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using OpenOrders.Api.Mail;
@@ -38,9 +39,11 @@ public abstract class MailPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         await page.GetByLabel("English").CheckAsync();
         await page.Locator("main form button[type=submit]").ClickAsync();
         Assert.Equal("Your notification settings are saved.", await ConsoleSteps.OutcomeAsync(page));
-        var stored = await app.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Email == email));
-        Assert.Equal(("en", MailFrequency.AtOnce, true),
-            (stored.Language, stored.WaitingOrdersMail, stored.WebhookProblemsMail));
+        // The admin API reads what the person chose.
+        var listed = (await world.Admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/people"))
+            .GetProperty("items").EnumerateArray().Single(p => p.GetProperty("email").GetString() == email);
+        Assert.Equal(("en", "AtOnce", true), (listed.GetProperty("language").GetString(),
+            listed.GetProperty("waitingOrdersMail").GetString(), listed.GetProperty("webhookProblemsMail").GetBoolean()));
 
         var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1")))
             .GetProperty("id").GetGuid();
