@@ -38,6 +38,8 @@ build_release() {
 }
 
 bench_tool() { dotnet "$WORK/bench/OpenOrders.Bench.dll" "$@"; }
+# The same as the process itself (for one run in the background: its $! is then the tool, which kill stops).
+exec_bench_tool() { exec dotnet "$WORK/bench/OpenOrders.Bench.dll" "$@"; }
 
 stop_all() {
   [ -n "${SERVICE_PID:-}" ] && kill "$SERVICE_PID" 2>/dev/null || true

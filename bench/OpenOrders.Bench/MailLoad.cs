@@ -15,17 +15,13 @@ public static class MailLoad
 {
     public static async Task SinkAsync(Options options)
     {
-        await using var sink = await MailSink.StartAsync(options.Int("port", 2525));
         var log = new StreamWriter(options.Get("log"), append: true) { AutoFlush = true };
-        var written = 0;
-        while (true)
+        await using var sink = await MailSink.StartAsync(options.Int("port", 2525));
+        sink.OnReceived = mail =>
         {
-            var received = sink.Received;
-            for (; written < received.Count; written++)
-                await log.WriteLineAsync(
-                    $"{received[written].ReceivedAt.ToUnixTimeMilliseconds()}\t{received[written].To}");
-            await Task.Delay(20);
-        }
+            lock (log) log.WriteLine($"{mail.ReceivedAt.ToUnixTimeMilliseconds()}\t{mail.To}");
+        };
+        await Task.Delay(Timeout.Infinite);
     }
 
     public static async Task PrepareAsync(Options options)

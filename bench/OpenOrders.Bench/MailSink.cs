@@ -34,6 +34,9 @@ public sealed class MailSink : IAsyncDisposable
     public int Port { get; }
     public IReadOnlyList<ReceivedMail> Received => [.. received];
 
+    /// <summary>Called for each accepted message, on the server's thread.</summary>
+    public Action<ReceivedMail>? OnReceived { get; set; }
+
     private MailSink(int port) => Port = port;
 
     public static async Task<MailSink> StartAsync(int? port = null)
@@ -147,8 +150,10 @@ public sealed class MailSink : IAsyncDisposable
                 return Task.FromResult(new SmtpResponse((SmtpReplyCode)answer.Code, answer.Text));
             var bytes = buffer.ToArray();
             using var stream = new MemoryStream(bytes);
-            sink.received.Enqueue(new ReceivedMail(MimeMessage.Load(stream), System.Text.Encoding.UTF8.GetString(bytes),
-                DateTimeOffset.UtcNow));
+            var mail = new ReceivedMail(MimeMessage.Load(stream), System.Text.Encoding.UTF8.GetString(bytes),
+                DateTimeOffset.UtcNow);
+            sink.received.Enqueue(mail);
+            sink.OnReceived?.Invoke(mail);
             return Task.FromResult(SmtpResponse.Ok);
         }
     }
