@@ -47,7 +47,8 @@ public static class Cli
                 Console.WriteLine(report.Describe());
                 return report.Passed ? 0 : 1;
             default:
-                Console.Error.WriteLine("usage: OpenOrders.Bench prepare|drain|latency|console|scale|crash|mailsink|mailprep|maillatency|mailrate " +
+                Console.Error.WriteLine("usage: OpenOrders.Bench " +
+                    "prepare|drain|latency|console|scale|crash|mailsink|mailprep|maillatency|mailrate " +
                     "--api URL [--admin-id ID --admin-secret SECRET] …");
                 return 2;
         }

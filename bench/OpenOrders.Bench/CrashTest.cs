@@ -28,7 +28,9 @@ public sealed record CrashReport(
     public int MailsNeverReceived { get; init; }
     public int MailsReceived { get; init; }
 
-    /// <summary>Messages the server got more than once (same Message-ID): allowed after a kill, at least once.</summary>
+    /// <summary>
+    /// Messages the server got more than once (same Message-ID): allowed after a kill, at least once.
+    /// </summary>
     public int MailsReceivedTwice { get; init; }
 
     public string Describe() => string.Join(Environment.NewLine,
@@ -230,7 +232,8 @@ public static class CrashTest
         var missing = await ScalarAsync(db, """
             SELECT count(DISTINCT t."OrderId") FROM "OrderStatusTransitions" t
             WHERE t."Id" = ANY(@ids) AND t."Status" = 'AcceptedProvider' AND t."FromStatus" = 'PendingProvider'
-              AND NOT EXISTS (SELECT 1 FROM "MailMessages" m WHERE m."OrderId" = t."OrderId" AND m."Kind" = 'StudentAccepted')
+              AND NOT EXISTS (SELECT 1 FROM "MailMessages" m
+                              WHERE m."OrderId" = t."OrderId" AND m."Kind" = 'StudentAccepted')
             """, ("ids", load.Transitions.Keys.ToArray()));
         var notSent = await ScalarAsync(db, """SELECT count(*) FROM "MailMessages" WHERE "Status" <> 'Sent'""");
         var sentIds = new List<Guid>();

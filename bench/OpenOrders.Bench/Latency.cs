@@ -62,6 +62,20 @@ public static class Latency
     {
         var created = new ConcurrentDictionary<Guid, DateTimeOffset>();
         var failures = 0;
+        await AtRateAsync(rate, seconds, async () =>
+        {
+            var (status, body, _) = await api.SendAsync(HttpMethod.Post, "/api/v1/orders", world.AccountToken,
+                world.GuideBody());
+            if (status == 201)
+                created[body.GetProperty("id").GetGuid()] = body.GetProperty("dateCreated").GetDateTimeOffset();
+            else Interlocked.Increment(ref failures);
+        });
+        return (created, failures);
+    }
+
+    /// <summary>Starts <paramref name="send"/> at a steady rate for a while, and waits for all of them.</summary>
+    public static async Task AtRateAsync(double rate, double seconds, Func<Task> send)
+    {
         var interval = TimeSpan.FromSeconds(1 / rate);
         var clock = Stopwatch.StartNew();
         var sends = new List<Task>();
@@ -69,17 +83,9 @@ public static class Latency
         {
             var due = interval * i;
             if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
-            sends.Add(Task.Run(async () =>
-            {
-                var (status, body, _) = await api.SendAsync(HttpMethod.Post, "/api/v1/orders", world.AccountToken,
-                    world.GuideBody());
-                if (status == 201)
-                    created[body.GetProperty("id").GetGuid()] = body.GetProperty("dateCreated").GetDateTimeOffset();
-                else Interlocked.Increment(ref failures);
-            }));
+            sends.Add(Task.Run(send));
         }
         await Task.WhenAll(sends);
-        return (created, failures);
     }
 
     private static async Task<List<double>> ValidationLatenciesAsync(Api api, World world, ICollection<Guid> ids)

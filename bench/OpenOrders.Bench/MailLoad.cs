@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -59,7 +58,8 @@ public static class MailLoad
             });
         var result = new Dictionary<string, object?>
         {
-            ["rate"] = rate, ["orders"] = sent.Count, ["mails"] = arrivals.Count, ["lost"] = sent.Count - arrivals.Count,
+            ["rate"] = rate, ["orders"] = sent.Count, ["mails"] = arrivals.Count,
+            ["lost"] = sent.Count - arrivals.Count,
             ["mail_ms"] = new { p50 = Latency.Percentile(latencies, 50), p99 = Latency.Percentile(latencies, 99),
                 mean = latencies.Count == 0 ? double.NaN : Math.Round(latencies.Average(), 1) },
         };
@@ -96,22 +96,13 @@ public static class MailLoad
         string prefix)
     {
         var sent = new ConcurrentDictionary<string, Guid>();
-        var interval = TimeSpan.FromSeconds(1 / rate);
-        var clock = Stopwatch.StartNew();
-        var sends = new List<Task>();
-        for (var i = 0; clock.Elapsed.TotalSeconds < seconds; i++)
+        await Latency.AtRateAsync(rate, seconds, async () =>
         {
-            var due = interval * i;
-            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
             var leader = $"{prefix}-{Guid.NewGuid():N}@bench.test";
-            sends.Add(Task.Run(async () =>
-            {
-                var (status, body, _) = await api.SendAsync(HttpMethod.Post, "/api/v1/orders", world.AccountToken,
-                    world.GuideBody(teamLeader: leader));
-                if (status == 201) sent[leader] = body.GetProperty("id").GetGuid();
-            }));
-        }
-        await Task.WhenAll(sends);
+            var (status, body, _) = await api.SendAsync(HttpMethod.Post, "/api/v1/orders", world.AccountToken,
+                world.GuideBody(teamLeader: leader));
+            if (status == 201) sent[leader] = body.GetProperty("id").GetGuid();
+        });
         return new Dictionary<string, Guid>(sent);
     }
 

@@ -78,7 +78,9 @@ public sealed class MailSink : IAsyncDisposable
         return WaitUntilListeningAsync();
     }
 
-    /// <summary>Polls until a message arrives for which the predicate holds over all received, with a deadline.</summary>
+    /// <summary>
+    /// Polls until a message arrives for which the predicate holds over all received, with a deadline.
+    /// </summary>
     public async Task<IReadOnlyList<ReceivedMail>> WaitForAsync(Func<IReadOnlyList<ReceivedMail>, bool> done,
         TimeSpan? timeout = null)
     {

@@ -34,7 +34,10 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, MailSender sende
         var earlier = await EarlierWaitingAsync(db, mails, ct);
         var threads = mails.GroupBy(m => (m.OrderId ?? m.Id, m.To.ToLowerInvariant())).ToList();
         await Parallel.ForEachAsync(threads,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.CurrentValue.MaxParallel), CancellationToken = ct },
+            new ParallelOptions
+            {
+                MaxDegreeOfParallelism = Math.Max(1, options.CurrentValue.MaxParallel), CancellationToken = ct,
+            },
             async (thread, token) =>
             {
                 DateTimeOffset? blockedUntil = earlier.TryGetValue(thread.Key, out var until) ? until : null;
@@ -65,12 +68,14 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, MailSender sende
         var orderIds = mails.Where(m => m.OrderId is not null).Select(m => m.OrderId).Distinct().ToList();
         if (orderIds.Count == 0) return [];
         var ids = mails.Select(m => m.Id).ToList();
-        var first = mails.GroupBy(m => (m.OrderId, m.To.ToLowerInvariant())).ToDictionary(g => g.Key, g => g.Min(m => m.Position));
+        var first = mails.GroupBy(m => (m.OrderId, m.To.ToLowerInvariant()))
+            .ToDictionary(g => g.Key, g => g.Min(m => m.Position));
         var others = await db.MailMessages.AsNoTracking()
             .Where(m => m.Status == MailStatus.Waiting && orderIds.Contains(m.OrderId) && !ids.Contains(m.Id))
             .Select(m => new { m.OrderId, m.To, m.Position, m.DueAt }).ToListAsync(ct);
         return others
-            .Where(o => first.TryGetValue((o.OrderId, o.To.ToLowerInvariant()), out var position) && o.Position < position)
+            .Where(o => first.TryGetValue((o.OrderId, o.To.ToLowerInvariant()), out var position)
+                && o.Position < position)
             .GroupBy(o => (o.OrderId!.Value, o.To.ToLowerInvariant()))
             .ToDictionary(g => g.Key, g => g.Min(o => o.DueAt) + TimeSpan.FromSeconds(1));
     }

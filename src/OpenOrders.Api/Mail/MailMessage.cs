@@ -31,7 +31,9 @@ public enum MailKind
 /// </summary>
 public sealed class MailMessage : Data.ILeasable
 {
-    /// <summary>Set by the store at insert: the order mails were written in, which is the order they are sent in.</summary>
+    /// <summary>
+    /// Set by the store at insert: the order mails were written in, which is the order they are sent in.
+    /// </summary>
     public long Position { get; set; }
     public Guid Id { get; set; }
     public MailKind Kind { get; set; }

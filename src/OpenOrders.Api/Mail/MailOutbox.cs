@@ -11,7 +11,8 @@ public sealed record PublicUrl(string BaseUrl)
         new((config["PublicBaseUrl"] ?? config["Webhooks:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/'));
 
     /// <summary>The host part, for Message-IDs.</summary>
-    public string Domain => Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) ? uri.IdnHost : "openorders.localhost";
+    public string Domain =>
+        Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) ? uri.IdnHost : "openorders.localhost";
 }
 
 /// <summary>

@@ -2,7 +2,9 @@ using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.Mail;
 
-/// <summary>Every template with made-up data, for the admin's preview and for the tests that look at each mail.</summary>
+/// <summary>
+/// Every template with made-up data, for the admin's preview and for the tests that look at each mail.
+/// </summary>
 public static class MailSamples
 {
     public static MailContent For(MailKind kind, MailText t, string baseUrl, DateTimeOffset now)
@@ -25,7 +27,8 @@ public static class MailSamples
             MailKind.AccountApprovalWaiting => MailTemplates.AccountApprovalWaiting(t, order, baseUrl, true),
             MailKind.ProviderOrderWaiting => MailTemplates.ProviderOrderWaiting(t, order, waiting, baseUrl),
             MailKind.WaitingOrdersDigest => MailTemplates.WaitingOrdersDigest(t, waiting, baseUrl),
-            MailKind.Invitation => MailTemplates.Invitation(t, t["a member of the provider {0}", "Opleidingen Noord BV"],
+            MailKind.Invitation => MailTemplates.Invitation(t,
+                t["a member of the provider {0}", "Opleidingen Noord BV"],
                 $"{baseUrl}/console/set-password?person=…&token=…", now.AddDays(7)),
             MailKind.PasswordReset => MailTemplates.PasswordReset(t, "planner@opleidingen-noord.example",
                 $"{baseUrl}/console/set-password?person=…&token=…&reset=1", TimeSpan.FromHours(1)),

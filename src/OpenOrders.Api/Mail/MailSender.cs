@@ -81,7 +81,10 @@ public sealed class MailSender(IOptionsMonitor<MailOptions> options, ILogger<Mai
 
     private static MimeMessage Build(MailMessage mail, MailboxAddress from, MailboxAddress to, string domain)
     {
-        var message = new MimeMessage { Subject = MailText.OneLine(mail.Subject), MessageId = mail.MessageIdFor(domain) };
+        var message = new MimeMessage
+        {
+            Subject = MailText.OneLine(mail.Subject), MessageId = mail.MessageIdFor(domain),
+        };
         message.From.Add(from);
         message.To.Add(to);
         message.Date = mail.DateCreated;

@@ -36,8 +36,10 @@ public static class MailTemplates
             t["Dear {0},", FirstName(o)],
             [ended.Status switch
             {
-                OrderStatus.RejectedProvider => t["{0} could not accept your enrolment for {1}.", Provider(t, o), Course(o)],
-                OrderStatus.RejectedAccount => t["{0} did not approve your enrolment for {1}.", Account(t, o), Course(o)],
+                OrderStatus.RejectedProvider =>
+                    t["{0} could not accept your enrolment for {1}.", Provider(t, o), Course(o)],
+                OrderStatus.RejectedAccount =>
+                    t["{0} did not approve your enrolment for {1}.", Account(t, o), Course(o)],
                 _ => t["Your enrolment for {0} has been cancelled.", Course(o)],
             }],
             [new(t["Reason"], reason), .. OrderFacts(t, o)],
@@ -93,7 +95,8 @@ public static class MailTemplates
         [t["Did you not ask for this? Then ignore this mail: your password stays as it is."]],
         t["This mail was sent by the marketplace's console because its \"Forgot password?\" form was used."]);
 
-    public static MailContent WebhookFailing(MailText t, WebhookNotice hook, TimeSpan disableAfter, string baseUrl) => new(
+    public static MailContent WebhookFailing(MailText t, WebhookNotice hook, TimeSpan disableAfter,
+        string baseUrl) => new(
         t["Webhook deliveries are failing: {0}", hook.Receiver],
         t["Hello,"],
         [t["Deliveries of {0} to {1} have been failing since {2}. They are retried; the subscription is disabled when they keep failing for {3} days.",

@@ -33,7 +33,8 @@ public sealed partial class MailText
             var format = Language == MailLanguage.Dutch
                 ? Dutch.GetValueOrDefault(english) ?? throw new MissingTranslation(english)
                 : english;
-            return string.Format(CultureInfo.InvariantCulture, format, [.. values.Select(v => v is string s ? OneLine(s) : v)]);
+            return string.Format(CultureInfo.InvariantCulture, format,
+                [.. values.Select(v => v is string s ? OneLine(s) : v)]);
         }
     }
 

@@ -27,13 +27,15 @@ public sealed class OrderMails(MailOutbox outbox)
         var transitions = await db.OrderStatusTransitions.AsNoTracking().Where(t => transitionIds.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, ct);
         var due = candidates
-            .Select(c => (Change: c, Transition: c.StatusTransitionId is { } id ? transitions.GetValueOrDefault(id) : null))
+            .Select(c => (Change: c,
+                Transition: c.StatusTransitionId is { } id ? transitions.GetValueOrDefault(id) : null))
             .Select(x => (x.Change, x.Transition, Notices: OrderNotices.For(x.Change, x.Transition)))
             .Where(x => x.Notices.Count > 0).ToList();
         if (due.Count == 0) return 0;
 
         var orderIds = due.Select(x => x.Change.OrderId).Distinct().ToList();
-        var orders = await db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        var orders = await db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, ct);
         var accountIds = orders.Values.Select(o => o.AccountId).Distinct().ToList();
         var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, ct);
@@ -82,8 +84,8 @@ public sealed class OrderMails(MailOutbox outbox)
                     cause, order.Id);
                 written++;
             }
-            foreach (var person in people[(Role.Account, order.AccountId)]
-                         .Where(p => !string.Equals(p.Email, order.TeamLeaderEmailAddress, StringComparison.OrdinalIgnoreCase)))
+            foreach (var person in people[(Role.Account, order.AccountId)].Where(p =>
+                         !string.Equals(p.Email, order.TeamLeaderEmailAddress, StringComparison.OrdinalIgnoreCase)))
             {
                 var text = outbox.TextIn(person.Language);
                 await outbox.AddAsync(db, MailKind.AccountApprovalWaiting, person.Email!, null, text,

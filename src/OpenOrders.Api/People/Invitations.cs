@@ -24,7 +24,9 @@ public sealed class Invitations(UserManager<Person> people, OrdersDbContext db, 
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
 
-    /// <summary>A "forgot password?" link lives this long (its own token provider, <see cref="ResetTokens"/>).</summary>
+    /// <summary>
+    /// A "forgot password?" link lives this long (its own token provider, <see cref="ResetTokens"/>).
+    /// </summary>
     public static readonly TimeSpan ResetLifetime = TimeSpan.FromHours(1);
 
     public async Task<Invitation> InviteAsync(
@@ -73,11 +75,14 @@ public sealed class Invitations(UserManager<Person> people, OrdersDbContext db, 
         if (string.IsNullOrEmpty(email) || email.Length > 254) return;
         var person = await people.FindByEmailAsync(email);
         if (person is null || person.DateDisabled is not null) return;
-        var token = await people.GenerateUserTokenAsync(person, ResetTokens.Name, UserManager<Person>.ResetPasswordTokenPurpose);
-        var link = $"{outbox.BaseUrl}/console/set-password?person={person.Id}&token={Uri.EscapeDataString(token)}&reset=1";
+        var token = await people.GenerateUserTokenAsync(person, ResetTokens.Name,
+            UserManager<Person>.ResetPasswordTokenPurpose);
+        var link = $"{outbox.BaseUrl}/console/set-password?person={person.Id}" +
+            $"&token={Uri.EscapeDataString(token)}&reset=1";
         var text = outbox.TextIn(person.Language);
         await outbox.AddAsync(db, MailKind.PasswordReset, person.Email!, null, text,
-            MailTemplates.PasswordReset(text, person.Email!, link, ResetLifetime), "Forgot password", personId: person.Id);
+            MailTemplates.PasswordReset(text, person.Email!, link, ResetLifetime), "Forgot password",
+            personId: person.Id);
         await db.SaveChangesAsync(ct);
     }
 

@@ -16,7 +16,8 @@ public static class PeopleApi
         var group = app.MapGroup("/api/v1/people").WithTags("People").RequireRoles(Role.Admin)
             .ProducesProblem(401).ProducesProblem(403);
         group.MapPost("", InvitePerson)
-            .WithSummary("Invite a person to the console: the one-time link to set a password is mailed to them and shown once")
+            .WithSummary(
+                "Invite a person to the console: the one-time link to set a password is mailed to them and shown once")
             .ProducesValidationProblem();
         group.MapGet("", ListPeople).WithSummary("List the console's people");
         group.MapPost("/{id:guid}/invitation", Reinvite).WithSummary("A new one-time link; earlier links stop working")

@@ -38,7 +38,9 @@ public sealed class Person : IdentityUser<Guid>
     /// <summary>Mail when a webhook subscription of the tenant (all, for an admin) fails or is disabled.</summary>
     public bool WebhookProblemsMail { get; set; } = true;
 
-    /// <summary>Active: has set a password and is not disabled. Only active people get mail besides their invitation.</summary>
+    /// <summary>
+    /// Active: has set a password and is not disabled. Only active people get mail besides their invitation.
+    /// </summary>
     public bool IsActive => HasSetPassword && DateDisabled is null;
 }
 

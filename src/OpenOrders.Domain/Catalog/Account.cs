@@ -12,7 +12,9 @@ public sealed class Account
     public decimal AccountFeePercentage { get; set; }
     public bool IsConsumer { get; set; }
 
-    /// <summary>Students hear from the marketplace about their orders; some employers tell their people themselves.</summary>
+    /// <summary>
+    /// Students hear from the marketplace about their orders; some employers tell their people themselves.
+    /// </summary>
     public bool NotifyStudents { get; set; } = true;
 
     /// <summary>The language of mail to the account's students and team leaders (<c>nl</c> or <c>en</c>).</summary>

@@ -22,11 +22,17 @@ public abstract class MailApp : OrdersApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        SendTo(builder, Sink);
+        builder.UseSetting("PublicBaseUrl", PublicBaseUrl);
+    }
+
+    /// <summary>The service's mail goes to this sink.</summary>
+    public static void SendTo(IWebHostBuilder builder, MailSink sink)
+    {
         builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
-        builder.UseSetting("Mail:Smtp:Port", Sink.Port.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:Smtp:Port", sink.Port.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:Smtp:Timeout", "00:00:05");
         builder.UseSetting("Mail:From", "Marktplaats <orders@example.test>");
-        builder.UseSetting("PublicBaseUrl", PublicBaseUrl);
     }
 
     public async Task<List<MailMessage>> OutboxAsync(Guid? orderId = null) =>
@@ -87,9 +93,7 @@ public abstract class MailConsoleApp : WebConsole.ConsoleApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
-        builder.UseSetting("Mail:Smtp:Port", Sink.Port.ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("Mail:From", "Marktplaats <orders@example.test>");
+        MailApp.SendTo(builder, Sink);
     }
 
     public override async ValueTask DisposeAsync()

@@ -43,12 +43,13 @@ public abstract class MailPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         var listed = (await world.Admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/people"))
             .GetProperty("items").EnumerateArray().Single(p => p.GetProperty("email").GetString() == email);
         Assert.Equal(("en", "AtOnce", true), (listed.GetProperty("language").GetString(),
-            listed.GetProperty("waitingOrdersMail").GetString(), listed.GetProperty("webhookProblemsMail").GetBoolean()));
+            listed.GetProperty("waitingOrdersMail").GetString(),
+            listed.GetProperty("webhookProblemsMail").GetBoolean()));
 
         var id = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1")))
             .GetProperty("id").GetGuid();
-        var mail = (await app.Sink.WaitForAsync(r => r.Any(m => m.To == email && m.Message.Subject!.StartsWith("New order"))))
-            .Single(m => m.To == email && m.Message.Subject!.StartsWith("New order"));
+        bool NewOrder(ReceivedMail m) => m.To == email && m.Message.Subject!.StartsWith("New order");
+        var mail = (await app.Sink.WaitForAsync(r => r.Any(NewOrder))).Single(NewOrder);
         Assert.Contains("waits for your acceptance", mail.Text);
         Assert.Equal(id, await app.WithDbAsync(db => db.MailMessages
             .Where(m => m.To == email && m.Kind == MailKind.ProviderOrderWaiting).Select(m => m.OrderId)
@@ -82,11 +83,12 @@ public abstract class MailPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         await page.GotoAsync(app.Url("/console/forgot-password"));
         await page.Locator("#email").FillAsync(email);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        Assert.Equal(strangerAnswer, (await page.Locator("main .outcome.succeeded").InnerTextAsync()).Replace(email, "…"));
+        Assert.Equal(strangerAnswer,
+            (await page.Locator("main .outcome.succeeded").InnerTextAsync()).Replace(email, "…"));
         await ScreenshotAsync(page, "console-forgot-password");
 
-        var mail = (await app.Sink.WaitForAsync(r => r.Any(m => m.To == email && m.Message.Subject == "Kies een nieuw wachtwoord")))
-            .Single(m => m.To == email && m.Message.Subject == "Kies een nieuw wachtwoord");
+        bool Reset(ReceivedMail m) => m.To == email && m.Message.Subject == "Kies een nieuw wachtwoord";
+        var mail = (await app.Sink.WaitForAsync(r => r.Any(Reset))).Single(Reset);
         Assert.DoesNotContain(app.Sink.Received, m => m.To == stranger);
         var link = System.Text.RegularExpressions.Regex.Match(mail.Text, @"http\S+reset=1").Value;
         await page.GotoAsync(app.BaseUrl + new Uri(link).PathAndQuery);
@@ -195,7 +197,8 @@ public sealed class MailTemplatePreviewTests(SqliteMailConsoleApp app) : IClassF
                 await mailPage.SetViewportSizeAsync(390, 844);
                 Assert.True(await mailPage.EvaluateAsync<bool>("document.documentElement.scrollWidth <= innerWidth"),
                     $"{kind} in {language} scrolls sideways on a phone.");
-                if (kind == MailKind.StudentAccepted) await ConsoleSteps.ScreenshotAsync(mailPage, $"mail-{Kebab(kind)}-{language}-phone");
+                if (kind == MailKind.StudentAccepted)
+                    await ConsoleSteps.ScreenshotAsync(mailPage, $"mail-{Kebab(kind)}-{language}-phone");
             }
     }
 

@@ -78,7 +78,8 @@ public abstract class MailTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLif
         {
             var silent = Unique("student");
             var other = await ValidatedOrderAsync(silent);
-            await TransitionAsync(world.Provider, other, new { status = "RejectedProvider", cancellationReason = "Other" });
+            await TransitionAsync(world.Provider, other,
+                new { status = "RejectedProvider", cancellationReason = "Other" });
             await app.WaitUntilFannedOutAsync(other);
             Assert.DoesNotContain(await app.OutboxAsync(other), m => m.To == silent);
         }
@@ -181,7 +182,8 @@ public abstract class MailTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLif
         request.Headers.Host = "evil.example";
         var response = await world.Admin.SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var link = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("setPasswordLink").GetString()!;
+        var link = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("setPasswordLink")
+            .GetString()!;
         Assert.StartsWith($"{MailApp.PublicBaseUrl}/console/set-password?", link);
 
         var mail = await MailToAsync(email, "Je bent uitgenodigd");
@@ -226,19 +228,21 @@ public abstract class MailTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLif
             .Single(m => m.Kind == MailKind.StudentAccepted);
         Assert.StartsWith("550", failed.LastError);
         Assert.Equal(1, failed.Attempts);
-        Assert.Equal("AcceptedProvider", (await GetAsync(world.Provider, refusedOrder)).GetProperty("status").GetString());
+        Assert.Equal("AcceptedProvider",
+            (await GetAsync(world.Provider, refusedOrder)).GetProperty("status").GetString());
 
         var listed = await world.Admin.GetFromJsonAsync<JsonElement>(
             $"/api/v1/mail-messages?status=Failed&orderId={refusedOrder}");
-        Assert.Equal(failed.Id, Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        Assert.Equal(failed.Id,
+            Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
         Assert.Equal(HttpStatusCode.Forbidden, (await world.Provider.GetAsync("/api/v1/mail-messages")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest,
             (await world.Admin.GetAsync("/api/v1/mail-messages?status=Lost")).StatusCode);
 
         var resend = await world.Admin.PostAsync($"/api/v1/mail-messages/{failed.Id}/resend", null);
         Assert.Equal(HttpStatusCode.OK, resend.StatusCode);
-        await app.WaitForOutboxAsync(m => m.Single(x => x.Id == failed.Id) is { Status: MailStatus.Failed, Attempts: 1 },
-            refusedOrder);
+        await app.WaitForOutboxAsync(
+            m => m.Single(x => x.Id == failed.Id) is { Status: MailStatus.Failed, Attempts: 1 }, refusedOrder);
         Assert.Equal(HttpStatusCode.NotFound,
             (await world.Admin.PostAsync($"/api/v1/mail-messages/{Guid.NewGuid()}/resend", null)).StatusCode);
     }
@@ -341,15 +345,23 @@ public abstract class MailTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLif
         Assert.Contains($"{MailApp.PublicBaseUrl}/console/webhooks/{subscriptionId}", mail.Html);
 
         // The next failures of the same run tell nobody again; the 410 disables the subscription, which they hear.
-        for (var i = 0; i < 4 && !Sink.Received.Any(m => m.To == person && (m.Message.Subject ?? "").Contains("uitgeschakeld")); i++)
+        bool Disabled(ReceivedMail m) => m.To == person && (m.Message.Subject ?? "").Contains("uitgeschakeld");
+        for (var i = 0; i < 4 && !Sink.Received.Any(Disabled); i++)
         {
+            // The next retry falls due; wait until the dispatcher has recorded it.
+            var attempts = await AttemptsAsync(subscriptionId);
             app.Time.Advance(TimeSpan.FromHours(1));
-            await Task.Delay(200);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (await AttemptsAsync(subscriptionId) == attempts && DateTime.UtcNow < deadline)
+                await Task.Delay(20);
         }
-        var all = await Sink.WaitForAsync(r => r.Any(m => m.To == person && (m.Message.Subject ?? "").Contains("uitgeschakeld")));
+        var all = await Sink.WaitForAsync(r => r.Any(Disabled));
         Assert.Single(all, m => m.To == person && (m.Message.Subject ?? "").StartsWith("Webhook-afleveringen"));
-        Assert.Contains("410 Gone", all.Single(m => m.To == person && (m.Message.Subject ?? "").Contains("uitgeschakeld")).Text);
+        Assert.Contains("410 Gone", all.Single(Disabled).Text);
     }
+
+    private Task<int> AttemptsAsync(Guid subscriptionId) =>
+        app.WithDbAsync(db => db.WebhookAttempts.CountAsync(a => a.SubscriptionId == subscriptionId));
 
     /// <summary>The one mail to this address whose subject starts so, once it arrived.</summary>
     private async Task<ReceivedMail> MailToAsync(string to, string subjectStart) =>
@@ -390,7 +402,8 @@ public abstract class MailTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLif
         Assert.True((await scope.ServiceProvider.GetRequiredService<Invitations>()
             .SetPasswordAsync(id, query["token"]!, "Test-password-42")).Succeeded);
         var db = scope.ServiceProvider.GetRequiredService<Data.OrdersDbContext>();
-        await db.People.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.WaitingOrdersMail, waiting));
+        await db.People.Where(p => p.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.WaitingOrdersMail, waiting));
         return email;
     }
 

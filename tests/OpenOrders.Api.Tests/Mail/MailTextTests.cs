@@ -14,7 +14,7 @@ public sealed partial class MailTextTests
     public void Every_mail_text_has_its_dutch_with_the_same_placeholders()
     {
         var dutch = MailText.LoadDutch();
-        var root = Root();
+        var root = Infrastructure.Repository.Root;
         var used = new[] { "src/OpenOrders.Api/Mail", "src/OpenOrders.Api/People" }
             .SelectMany(d => Directory.EnumerateFiles(Path.Combine(root, d), "*.cs"))
             .SelectMany(f => Literal().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)))
@@ -65,11 +65,4 @@ public sealed partial class MailTextTests
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
-
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OpenOrders.slnx"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
 }

@@ -30,7 +30,8 @@ public sealed class MailWithoutServerTests(SqliteApp app) : IClassFixture<Sqlite
         var details = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/mail-messages/{id}");
         Assert.Contains("/console/set-password?person=", details.GetProperty("text").GetString());
         Assert.StartsWith("<!DOCTYPE html>", details.GetProperty("html").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/mail-messages/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await admin.GetAsync($"/api/v1/mail-messages/{Guid.NewGuid()}")).StatusCode);
         Assert.Equal(MailStatus.Waiting,
             (await app.WithDbAsync(db => Task.FromResult(db.MailMessages.Single(m => m.Id == id)))).Status);
     }

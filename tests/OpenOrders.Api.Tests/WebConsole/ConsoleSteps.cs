@@ -43,7 +43,9 @@ public static class ConsoleSteps
         await page.GetByLabel("New password").FillAsync(Password);
         await page.GetByLabel("The same password again").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
-        try { await page.WaitForURLAsync("**/console/sign-in"); }
+        // The URL is what counts here; waiting for the load event as well timed out now and then on a busy machine
+        // although the page had arrived (its text was there).
+        try { await page.WaitForURLAsync("**/console/sign-in", new() { WaitUntil = WaitUntilState.Commit }); }
         catch (TimeoutException)
         {
             Assert.Fail($"Setting the password did not lead to sign-in; {page.Url} says: " +
@@ -97,13 +99,6 @@ public static class ConsoleSteps
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
-            Path = Path.Combine(RepositoryRoot(), "docs", "images", name + ".png"), FullPage = true
+            Path = Path.Combine(Infrastructure.Repository.Root, "docs", "images", name + ".png"), FullPage = true
         });
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OpenOrders.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Not inside the repository.");
-    }
 }

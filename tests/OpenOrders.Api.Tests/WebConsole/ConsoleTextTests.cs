@@ -11,7 +11,8 @@ namespace OpenOrders.Api.Tests.WebConsole;
 /// </summary>
 public sealed partial class ConsoleTextTests
 {
-    private static readonly string Source = Path.Combine(Root(), "src", "OpenOrders.Api", "WebConsole");
+    private static readonly string Source =
+        Path.Combine(Infrastructure.Repository.Root, "src", "OpenOrders.Api", "WebConsole");
 
     [Fact]
     public void Every_text_of_the_console_has_a_dutch_translation()
@@ -62,11 +63,4 @@ public sealed partial class ConsoleTextTests
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
-
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OpenOrders.slnx"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
 }

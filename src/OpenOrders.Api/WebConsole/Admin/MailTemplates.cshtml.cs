@@ -4,7 +4,9 @@ using OpenOrders.Domain.Notifications;
 
 namespace OpenOrders.Api.WebConsole;
 
-/// <summary>Every mail template, rendered with sample data in the chosen language, as a recipient would see it.</summary>
+/// <summary>
+/// Every mail template, rendered with sample data in the chosen language, as a recipient would see it.
+/// </summary>
 public sealed class AdminMailTemplatesModel(MailOutbox outbox, MailRenderer renderer, TimeProvider time)
     : ConsolePage
 {
