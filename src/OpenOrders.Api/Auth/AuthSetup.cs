@@ -24,6 +24,7 @@ public static class AuthSetup
         services.AddScoped<BootstrapAdmin>();
         services.AddSingleton<TokenFailures>();
         services.AddScoped<Clients>();
+        services.AddSingleton<LiveClients>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
@@ -43,6 +44,20 @@ public static class AuthSetup
                 IssuerSigningKey = signingKey.Key,
                 RoleClaimType = Claims.Role,
                 ClockSkew = TimeSpan.FromSeconds(30),
+            };
+            // Why a token was refused ("the signature key was not found", its expiry) helps a developer and an
+            // attacker alike: outside Development the challenge says only that the token is not valid.
+            jwt.IncludeErrorDetails = env.IsDevelopment();
+            jwt.Events = new JwtBearerEvents
+            {
+                // A valid signature is not enough: the client must not have been revoked since the token was issued.
+                OnTokenValidated = async context =>
+                {
+                    var clientId = context.Principal?.FindFirst(Claims.ClientId)?.Value;
+                    var live = context.HttpContext.RequestServices.GetRequiredService<LiveClients>();
+                    if (clientId is null || !await live.IsLiveAsync(clientId, context.HttpContext.RequestAborted))
+                        context.Fail("The client was revoked.");
+                },
             };
         });
 

@@ -12,7 +12,7 @@ public sealed record NewClient(ApiClient Client, string Secret);
 /// Creating, listing and revoking API clients: <c>/api/v1/clients</c> and the console's admin page both come here,
 /// so the checks (a name, the tenancy rule) and the one-time secret are written once.
 /// </summary>
-public sealed class Clients(OrdersDbContext db, TimeProvider time)
+public sealed class Clients(OrdersDbContext db, TimeProvider time, LiveClients live)
 {
     /// <summary>The new client, or null with <paramref name="errors"/> saying why.</summary>
     public async Task<NewClient?> CreateAsync(
@@ -40,7 +40,9 @@ public sealed class Clients(OrdersDbContext db, TimeProvider time)
     public Task<List<ApiClient>> ListAsync(CancellationToken ct) =>
         db.ApiClients.AsNoTracking().OrderBy(c => c.ClientId).ToListAsync(ct);
 
-    /// <summary>From now on the client gets no new tokens; a second revoke keeps the first date.</summary>
+    /// <summary>
+    /// From now on the client gets no new tokens and its tokens are refused; a second revoke keeps the first date.
+    /// </summary>
     /// <returns>The client, or null when there is none with this id.</returns>
     public async Task<ApiClient?> RevokeAsync(string clientId, CancellationToken ct)
     {
@@ -48,6 +50,7 @@ public sealed class Clients(OrdersDbContext db, TimeProvider time)
         if (client is null) return null;
         client.DateRevoked ??= time.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        live.Forget(clientId);
         return client;
     }
 }

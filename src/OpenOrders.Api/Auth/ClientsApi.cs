@@ -14,7 +14,7 @@ public static class ClientsApi
         group.MapPost("", CreateClient).WithSummary("Create an API client; the secret is shown once")
             .ProducesValidationProblem();
         group.MapGet("", ListClients).WithSummary("List API clients (without secrets)");
-        group.MapDelete("/{clientId}", RevokeClient).WithSummary("Revoke a client: it can get no new tokens")
+        group.MapDelete("/{clientId}", RevokeClient).WithSummary("Revoke a client: its tokens are refused at once")
             .ProducesProblem(404);
         return group;
     }

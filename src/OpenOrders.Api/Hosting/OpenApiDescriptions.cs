@@ -85,7 +85,7 @@ public static class OpenApiDescriptions
             "Creates an API client with a role and, for accounts and providers, a tenant. " +
             "The secret is in this answer only.",
         ["listClients"] = "Every API client, without secrets.",
-        ["revokeClient"] = "Revokes a client: it gets no new tokens (tokens already issued run out within the hour).",
+        ["revokeClient"] = "Revokes a client: it gets no new tokens, and the tokens it has are refused from now on.",
         ["invitePerson"] =
             "Invites a person to the console. The one-time link to set a password is mailed to them and is in this " +
             "answer, which does not show it again.",

@@ -56,7 +56,7 @@ public sealed class AdminClientsModel(OrdersDbContext db, Clients clients) : Con
     public async Task<IActionResult> OnPostRevokeAsync(string clientId, CancellationToken ct)
     {
         if (await clients.RevokeAsync(clientId, ct) is { } client)
-            Succeeded(Text["Revoked {0}: it gets no new tokens, and the ones it has expire within the hour.",
+            Succeeded(Text["Revoked {0}: it gets no new tokens, and the ones it has no longer work.",
                 client.ClientId]);
         else
             Failed(Text["There is no API client {0}.", clientId]);
