@@ -6,6 +6,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OpenOrders.Api.Tests.Infrastructure;
 using OpenOrders.Api.People;
 
 namespace OpenOrders.Api.Tests.WebConsole;
@@ -26,7 +27,7 @@ public static class ConsoleSteps
     /// An admin invites the person over the API and the person sets <see cref="Password"/> with the link, as the
     /// set-password page does (the page itself is walked in a browser by <see cref="SetPasswordAsync"/>'s test).
     /// </summary>
-    public static async Task<string> InviteAsync(ConsoleApp app, HttpClient admin, string role, Guid? tenantId,
+    public static async Task<string> InviteAsync(OrdersApp app, HttpClient admin, string role, Guid? tenantId,
         string? email = null)
     {
         email ??= $"{role.ToLowerInvariant()}.{Guid.NewGuid():N}"[..20] + "@example.test";
