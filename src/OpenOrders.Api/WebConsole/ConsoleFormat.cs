@@ -52,24 +52,35 @@ public sealed class ConsoleFormat(DisplayLanguage language, TimeZoneInfo zone)
 
     public string Of<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } v ? Of(v) : "—";
 
-    /// <summary>A date typed into a form (yyyy-MM-dd), as the start of that day in the console's time zone.</summary>
+    /// <summary>
+    /// A date typed into a form (yyyy-MM-dd), as the start of that day in the console's time zone; null when it is
+    /// not one, or outside <see cref="FirstYear"/>–<see cref="LastYear"/>.
+    /// </summary>
     public DateTimeOffset? ParseDate(string? text)
     {
         if (!System.DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
-                out var day)) return null;
+                out var day) || !Plausible(day)) return null;
         // The same instant in UTC: the only offset PostgreSQL stores, and the one SQLite's stored form orders by.
         return new DateTimeOffset(day, zone.GetUtcOffset(day)).ToUniversalTime();
     }
 
     /// <summary>
+    /// Typed dates are kept inside these years: at the edges of .NET's calendar (0001-01-01, 9999-12-31) the time
+    /// zone's offset or the day after a "to" date falls outside it, and no order is that old or that far ahead.
+    /// </summary>
+    public const int FirstYear = 1900, LastYear = 9000;
+
+    private static bool Plausible(System.DateTime day) => day.Year is >= FirstYear and <= LastYear;
+
+    /// <summary>
     /// A moment typed into a <c>datetime-local</c> input, read in the console's time zone, as UTC (the database
-    /// compares UTC). A time skipped by the change to summer time takes the winter offset.
+    /// compares UTC); null when it is not one. A time skipped by the change to summer time takes the winter offset.
     /// </summary>
     public DateTimeOffset? ParseDateTime(string? text)
     {
         string[] shapes = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"];
         if (!System.DateTime.TryParseExact(text, shapes, CultureInfo.InvariantCulture, DateTimeStyles.None,
-                out var local))
+                out var local) || !Plausible(local))
             return null;
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }

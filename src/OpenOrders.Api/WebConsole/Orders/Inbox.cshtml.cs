@@ -27,6 +27,9 @@ public sealed class InboxModel(OrdersDbContext db, InboxCounts counts) : Console
 
     public IReadOnlyList<OrderStatus> Statuses { get; private set; } = [];
     public InboxPage Result { get; private set; } = null!;
+
+    /// <summary>Why a typed date was not used, shown beside the filters.</summary>
+    public string? DateProblem { get; private set; }
     public bool IsLaterPage => After is not null;
 
     /// <summary>Where a person lands: what waits for them; the admin sees everything still open.</summary>
@@ -47,8 +50,12 @@ public sealed class InboxModel(OrdersDbContext db, InboxCounts counts) : Console
         Statuses = [.. (StatusNames ?? [])
             .Select(n => OrderStatusMachine.TryParse(n, out var s) ? s : (OrderStatus?)null)
             .OfType<OrderStatus>().Distinct().Order()];
-        var to = Format.ParseDate(To);
-        var filter = new InboxFilter(Statuses, Search, Format.ParseDate(From), to?.AddDays(1),
+        var (from, to) = (Format.ParseDate(From), Format.ParseDate(To));
+        // A date that cannot be read is said, not silently dropped: the list would otherwise look filtered.
+        if (from is null && !string.IsNullOrWhiteSpace(From) || to is null && !string.IsNullOrWhiteSpace(To))
+            DateProblem = Text["Enter dates as year-month-day between {0} and {1}, for example 2027-01-31.",
+                ConsoleFormat.FirstYear, ConsoleFormat.LastYear];
+        var filter = new InboxFilter(Statuses, Search, from, to?.AddDays(1),
             After is null ? null : OrderCursor.Parse(After));
         Result = await Inbox.ReadAsync(db, counts, Caller, filter, ct);
     }
