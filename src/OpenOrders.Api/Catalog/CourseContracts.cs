@@ -39,8 +39,8 @@ public sealed record CourseRequest(
             var at = $"priceComponents[{i}]";
             if (!errors.Required(price, at)) continue;
             errors.Required(price.CostType, $"{at}.costType");
-            if (errors.Required(price.AmountWithoutVat, $"{at}.amountWithoutVat") && price.AmountWithoutVat < 0)
-                errors.Add($"{at}.amountWithoutVat", "Must not be negative.");
+            if (errors.Required(price.AmountWithoutVat, $"{at}.amountWithoutVat"))
+                errors.Amount(price.AmountWithoutVat, $"{at}.amountWithoutVat");
             if (errors.Required(price.VatPercentage, $"{at}.vatPercentage"))
                 errors.Percentage(price.VatPercentage, $"{at}.vatPercentage");
         }

@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using OpenOrders.Domain.Pricing;
 
 namespace OpenOrders.Api.Errors;
 
@@ -38,6 +40,13 @@ public sealed class RequestErrors
     public void MaxLength(string? value, string property, int maxLength)
     {
         if (value is not null && value.Length > maxLength) Add(property, $"At most {maxLength} characters.");
+    }
+
+    /// <summary>A price in euros: from 0 to <see cref="Money.MaxAmount"/>.</summary>
+    public void Amount(decimal? value, string property)
+    {
+        if (value is { } amount && !Money.IsValidAmount(amount))
+            Add(property, $"Must be between 0 and {Money.MaxAmount.ToString("0", CultureInfo.InvariantCulture)}.");
     }
 
     public void Percentage(decimal? value, string property)

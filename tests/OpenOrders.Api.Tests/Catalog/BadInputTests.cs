@@ -48,6 +48,22 @@ public abstract class BadInputTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyn
             problem.ToString());
     }
 
+    [Theory]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData("1000000.01")]
+    [InlineData("-0.01")]
+    public async Task A_price_outside_its_bounds_is_400_and_no_course_is_stored(string amount)
+    {
+        var before = await app.WithDbAsync(db => db.Products.CountAsync());
+        var body = TestWorld.CourseBody("Onbetaalbaar", app.Time.GetUtcNow());
+        body["priceComponents"]![0]!["amountWithoutVat"] = System.Text.Json.Nodes.JsonValue.Create(
+            decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture));
+        var problem = await PostCourseExpecting400(body.ToJsonString());
+        Assert.Contains("between 0 and 1000000", problem.GetProperty("errors")
+            .GetProperty("priceComponents[0].amountWithoutVat")[0].GetString());
+        Assert.Equal(before, await app.WithDbAsync(db => db.Products.CountAsync()));
+    }
+
     [Fact]
     public async Task Missing_fields_are_each_named()
     {

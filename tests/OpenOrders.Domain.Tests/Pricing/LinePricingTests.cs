@@ -41,4 +41,16 @@ public sealed class LinePricingTests
     public void A_fee_is_a_percentage_of_what_is_charged_before_vat(
         decimal subtotal, decimal discountPct, decimal feePct, decimal fee) =>
         Assert.Equal(fee, LinePricing.Fee(LinePricing.Line(subtotal, discountPct, 21, false), feePct));
+
+    [Fact]
+    public void Prices_within_their_bounds_never_overflow_in_any_sum_fee_or_vat()
+    {
+        // The most an order can hold: many lines at the largest price with the largest percentages.
+        var line = LinePricing.Line(Money.MaxAmount, 0, 100, false);
+        Assert.Equal(2 * Money.MaxAmount, line.Total);
+        Assert.Equal(Money.MaxAmount, LinePricing.Fee(line, 100));
+        Assert.Equal(20_000 * Money.MaxAmount, LinePricing.Total(Enumerable.Repeat(line, 10_000)));
+        Assert.False(Money.IsValidAmount(Money.MaxAmount + 0.01m));
+        Assert.False(Money.IsValidAmount(-0.01m));
+    }
 }
