@@ -17,10 +17,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddRequestLimits();
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddOrdersEdge(builder.Configuration, builder.Environment);
 builder.Services.AddOrdersDatabase(builder.Configuration);
 builder.Services.AddOrdersAuth(builder.Configuration, builder.Environment);
 builder.Services.AddOrdersPeople(builder.Environment);
-builder.Services.AddOrdersConsole();
+builder.Services.AddOrdersConsole(builder.Environment);
 builder.Services.AddScoped<DemoWorld>();
 builder.Services.AddHostedService<StartupTasks>();
 builder.Services.Configure<WorkerOptions>(builder.Configuration.GetSection("Workers"));
@@ -68,6 +69,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<OrdersDbContext>("database"
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseOrdersEdge(app.Environment);
 app.UseRequestLimits();
 // Empty error answers (401, 403, 404, 405, 415 from the framework) get a problem-details body too.
 app.UseStatusCodePages();
@@ -78,7 +80,7 @@ app.UseAuthorization();
 app.UseClientRateLimits();
 
 app.MapOrdersOpenApi();
-app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+app.MapOrdersMetrics(app.Configuration, app.Environment);
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
     .AllowAnonymous();

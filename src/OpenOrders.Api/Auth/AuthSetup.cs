@@ -23,6 +23,7 @@ public static class AuthSetup
         }
         services.AddScoped<BootstrapAdmin>();
         services.AddSingleton<TokenFailures>();
+        services.AddSingleton<SignInFailures>();
         services.AddScoped<Clients>();
         services.AddSingleton<LiveClients>();
 

@@ -82,7 +82,7 @@ public static class TokenApi
         {
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds))
                 .ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Error(http, 429, "slow_down", "Too many failed attempts for this client or from this address. "
+            return Error(http, 429, "slow_down", "Too many failed attempts from this address. "
                 + $"Retry after {Math.Ceiling(wait.TotalSeconds)} s.");
         }
 
@@ -99,6 +99,7 @@ public static class TokenApi
             return Error(http, 401, "invalid_client", "Client authentication failed.", basic is not null);
         }
 
+        failures.Succeeded(clientId, address);
         return TypedResults.Ok(new TokenResponse(issuer.Issue(client), "Bearer",
             (int)AuthOptions.TokenLifetime.TotalSeconds));
     }

@@ -58,8 +58,17 @@ public static class CoursesApi
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
         var id = body.Id ?? Guid.CreateVersion7();
-        if (await db.Products.AnyAsync(p => p.Id == id, ct))
+        if (await db.Products.Where(p => p.Id == id).Select(p => (Guid?)p.ProviderId).SingleOrDefaultAsync(ct)
+            is { } owner)
+        {
+            // Another provider's course is not this caller's to know of: its id is simply not usable here.
+            if (!caller.IsAdmin && owner != caller.TenantId)
+                return Problems.Invalid(new Dictionary<string, string[]>
+                {
+                    ["id"] = ["This id cannot be used. Leave it out and the service chooses one."],
+                });
             return Problems.Conflict($"A course with id '{id}' already exists.");
+        }
         var now = time.GetUtcNow();
         var course = new Product
         {

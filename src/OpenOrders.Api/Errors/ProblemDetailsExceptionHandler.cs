@@ -103,6 +103,14 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         400 when bad.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase) =>
             new ValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] })
             { Status = 400, Title = "The request body is missing." },
-        _ => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
+        _ => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = WithoutTypes(bad.Message) },
     };
+
+    /// <summary>
+    /// The framework's binding messages name the parameter with its .NET type ("Nullable&lt;int&gt; Limit"): the
+    /// caller knows it as <c>limit</c>, and the type is nobody's business.
+    /// </summary>
+    private static string WithoutTypes(string message) => System.Text.RegularExpressions.Regex.Replace(message,
+        "parameter \"[^\"]*? (\\w+)\"",
+        m => $"parameter \"{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(m.Groups[1].Value)}\"");
 }

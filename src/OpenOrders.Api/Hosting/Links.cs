@@ -3,7 +3,9 @@ namespace OpenOrders.Api.Hosting;
 /// <summary>Absolute URLs of our resources, for the <c>url</c> of every reference.</summary>
 public static class Links
 {
-    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+    /// <summary>The configured public address (<see cref="PublicUrl"/>), not the request's Host.</summary>
+    public static string BaseUrl(HttpRequest request) =>
+        request.HttpContext.RequestServices.GetRequiredService<PublicUrl>().BaseUrl;
 
     public static string Account(string baseUrl, Guid id) => $"{baseUrl}/api/v1/accounts/{id}";
     public static string Provider(string baseUrl, Guid id) => $"{baseUrl}/api/v1/providers/{id}";

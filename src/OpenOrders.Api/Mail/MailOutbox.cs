@@ -1,19 +1,9 @@
 using Microsoft.Extensions.Options;
 using OpenOrders.Api.Data;
+using OpenOrders.Api.Hosting;
 using OpenOrders.Api.WebConsole;
 
 namespace OpenOrders.Api.Mail;
-
-/// <summary>The service's own address for links in mail: configured, never taken from a request.</summary>
-public sealed record PublicUrl(string BaseUrl)
-{
-    public static PublicUrl From(IConfiguration config) =>
-        new((config["PublicBaseUrl"] ?? config["Webhooks:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/'));
-
-    /// <summary>The host part, for Message-IDs.</summary>
-    public string Domain =>
-        Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) ? uri.IdnHost : "openorders.localhost";
-}
 
 /// <summary>
 /// Writes mails into the outbox: rendered now, added to the caller's unit of work, so they are committed with the

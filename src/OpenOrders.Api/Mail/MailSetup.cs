@@ -5,7 +5,6 @@ public static class MailSetup
     public static IServiceCollection AddOrdersMail(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<MailOptions>(config.GetSection("Mail"));
-        services.AddSingleton(PublicUrl.From(config));
         services.AddSingleton<MailRenderer>();
         services.AddSingleton<MailSender>();
         services.AddSingleton<MailDispatcher>();

@@ -24,9 +24,9 @@ public static class PeopleSetup
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                // No lockout per person: it told who exists and let anyone lock a person out by their address.
+                // Wrong passwords slow down per typed address and source instead (SignInFailures).
+                o.Lockout.AllowedForNewUsers = false;
                 // "Confirmed" means: invited, password set, not disabled (PersonConfirmation).
                 o.SignIn.RequireConfirmedAccount = true;
                 o.ClaimsIdentity.RoleClaimType = Auth.Claims.Role;

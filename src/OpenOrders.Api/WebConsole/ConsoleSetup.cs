@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.FileProviders;
 using OpenOrders.Api.People;
 
@@ -14,7 +15,7 @@ public static class ConsoleSetup
 {
     public const string Root = "/console";
 
-    public static IServiceCollection AddOrdersConsole(this IServiceCollection services)
+    public static IServiceCollection AddOrdersConsole(this IServiceCollection services, IHostEnvironment env)
     {
         services.AddLocalization();
         services.AddRazorPages(o =>
@@ -27,6 +28,12 @@ public static class ConsoleSetup
         });
         services.AddSingleton(sp => ConsoleTimeZone.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<InboxCounts>();
+        // TempData carries what a page shows once after its redirect, a new webhook secret among it.
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "openorders.tempdata";
+            o.Cookie.SecurePolicy = env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         return services;
     }
 

@@ -21,7 +21,8 @@ public abstract class CatalogTests<TApp>(TApp app) : IClassFixture<TApp>, IAsync
 
         Assert.Equal("Projectmanagement", course.GetProperty("name").GetString());
         Assert.Equal(world.ProviderId, course.GetProperty("providerId").GetGuid());
-        Assert.StartsWith("http://localhost/api/v1/courses/", course.GetProperty("url").GetString());
+        // Links start with the configured public address (by default the one `dotnet run` listens on), not the Host.
+        Assert.StartsWith("http://localhost:5080/api/v1/courses/", course.GetProperty("url").GetString());
         var moments = course.GetProperty("learningMethod").GetProperty("planning").GetProperty("startMoments");
         Assert.Equal(["SM-1", "SM-2", "SM-3"],
             moments.EnumerateArray().Select(m => m.GetProperty("externalId").GetString()));

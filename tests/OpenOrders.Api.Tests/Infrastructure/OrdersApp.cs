@@ -210,3 +210,42 @@ public sealed class DevelopmentApp : OrdersApp
 
     protected override Task<string> CreateDatabaseAsync() => NewSqliteFileAsync();
 }
+
+/// <summary>
+/// The service as Production runs it, on its public host (https://orders.example.test), behind a proxy at 10.9.9.9
+/// that it is told to trust, with a metrics token.
+/// </summary>
+public abstract class ProductionApp : OrdersApp
+{
+    public const string PublicHost = "orders.example.test", Proxy = "10.9.9.9";
+    public const string MetricsToken = "metrics-token-0123456789";
+
+    protected ProductionApp() => ClientOptions.BaseAddress = new Uri($"https://{PublicHost}/");
+
+    protected override string Environment => "Production";
+    protected override bool CallbacksToLoopbackAllowed => false;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("PublicBaseUrl", $"https://{PublicHost}");
+        builder.UseSetting("ForwardedHeaders_Enabled", "true");
+        builder.UseSetting("ForwardedHeaders:KnownProxies:0", Proxy);
+        builder.UseSetting("Metrics:Token", MetricsToken);
+    }
+}
+
+public sealed class ProductionSqliteApp : ProductionApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override Task<string> CreateDatabaseAsync() => NewSqliteFileAsync();
+}
+
+public sealed class ProductionPostgresApp : ProductionApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override Task<string> CreateDatabaseAsync() => NewPostgresDatabaseAsync();
+}
+

@@ -29,7 +29,7 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         var order = await WaitUntilValidatedAsync(world.Account, id);
         Assert.Equal("PendingProvider", order.GetProperty("status").GetString());
         Assert.Empty(order.GetProperty("errors").EnumerateArray());
-        Assert.Equal($"http://localhost/api/v1/courses/{world.CourseId}",
+        Assert.Equal($"http://localhost:5080/api/v1/courses/{world.CourseId}",
             order.GetProperty("productReference").GetProperty("url").GetString());
         Assert.Equal(world.ProviderId, order.GetProperty("providerReference").GetProperty("id").GetGuid());
         Assert.Equal(world.AssortmentId, order.GetProperty("assortmentReference").GetProperty("id").GetGuid());

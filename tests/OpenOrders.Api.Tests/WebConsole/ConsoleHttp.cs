@@ -13,19 +13,21 @@ namespace OpenOrders.Api.Tests.WebConsole;
 /// </summary>
 public sealed partial class ConsoleHttp
 {
-    private static readonly Uri Origin = new("https://localhost");
+    /// <summary>The app's own host, over HTTPS.</summary>
+    private readonly Uri origin;
 
     public CookieContainer Cookies { get; } = new();
     public HttpClient Client { get; }
 
     public ConsoleHttp(OrdersApp app, string? cookieHeader = null)
     {
-        Client = app.CreateDefaultClient(Origin, new CookieContainerHandler(Cookies));
-        if (cookieHeader is not null) Cookies.SetCookies(Origin, cookieHeader.Replace("; ", ","));
+        origin = new Uri("https://" + app.ClientOptions.BaseAddress.Host);
+        Client = app.CreateDefaultClient(origin, new CookieContainerHandler(Cookies));
+        if (cookieHeader is not null) Cookies.SetCookies(origin, cookieHeader.Replace("; ", ","));
     }
 
     /// <summary>The cookies a browser would send, to be replayed by another <see cref="ConsoleHttp"/>.</summary>
-    public string CookieHeader => Cookies.GetCookieHeader(Origin);
+    public string CookieHeader => Cookies.GetCookieHeader(origin);
 
     public static async Task<ConsoleHttp> SignInAsync(OrdersApp app, string email,
         string password = ConsoleSteps.Password)
