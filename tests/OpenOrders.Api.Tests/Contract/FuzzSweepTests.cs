@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenOrders.Api.Tests.Infrastructure;
 using static OpenOrders.Api.Tests.Infrastructure.OrderSteps;
@@ -59,18 +60,31 @@ public abstract class FuzzSweepTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         Assert.True(operations.Count >= 40, $"Only {operations.Count} operations in the document.");
         foreach (var operation in operations)
         {
+            var requests = Malformed(operation).ToList();
             var before = await Fingerprint.TakeAsync(app);
-            var changed = false;
-            foreach (var request in Malformed(operation))
+            var accepted = new HashSet<(int Request, string Caller)>();
+            for (var i = 0; i < requests.Count; i++)
                 foreach (var (name, client) in callers)
                 {
-                    using var message = request();
+                    using var message = requests[i]();
                     var label = $"{name} {message.Method} {message.RequestUri}";
                     using var response = await client.SendAsync(message);
-                    changed |= (int)response.StatusCode < 400 && message.Method != HttpMethod.Get;
+                    if ((int)response.StatusCode < 400 && message.Method != HttpMethod.Get) accepted.Add((i, name));
                     await CheckAsync(label, response, operation.Path);
                 }
-            if (!changed && await Fingerprint.TakeAsync(app) != before)
+            if (accepted.Count > 0)
+            {
+                // Some were accepted and may rightly have changed rows: the refused ones again, on their own, from
+                // the state the accepted ones left, so what they did is still seen.
+                before = await Fingerprint.TakeAsync(app);
+                for (var i = 0; i < requests.Count; i++)
+                    foreach (var (name, client) in callers.Where(c => !accepted.Contains((i, c.Name))))
+                    {
+                        using var message = requests[i]();
+                        using var response = await client.SendAsync(message);
+                    }
+            }
+            if (await Fingerprint.TakeAsync(app) != before)
                 failures.Add($"{operation.Method} {operation.Path}: a refused request changed the database.");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
@@ -318,26 +332,25 @@ public sealed class SqliteFuzzSweepTests(ManualSqliteApp app) : FuzzSweepTests<M
 public sealed class PostgresFuzzSweepTests(ManualPostgresApp app) : FuzzSweepTests<ManualPostgresApp>(app);
 
 /// <summary>
-/// Every row of every table the API writes, hashed: equal fingerprints mean nothing was stored or changed.
+/// Every row of every table of the model (owned tables such as start moments, price components and legal companies
+/// included), hashed: equal fingerprints mean nothing was stored or changed. Data-protection keys are left out: the
+/// framework writes one when it first needs it, whatever the request.
 /// </summary>
 public static class Fingerprint
 {
-    private static readonly string[] Tables =
-    [
-        "Accounts", "Providers", "Assortments", "Products", "ApiClients", "PromotionalCodes", "Orders",
-        "OrderStatusTransitions", "OrderChanges", "ValidationJobs", "IdempotencyRecords", "Counters",
-        "WebhookSubscriptions", "WebhookDeliveries", "People",
-    ];
-
     public static async Task<string> TakeAsync(OrdersApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.OrdersDbContext>();
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>()
+            .Where(t => t != "DataProtectionKeys").Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Superset(new HashSet<string> { "StartMoments", "PriceComponents", "LegalCompanies", "WebhookAttempts" },
+            tables.ToHashSet());
         var connection = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database);
         await connection.OpenAsync();
         var hash = System.Security.Cryptography.IncrementalHash.CreateHash(
             System.Security.Cryptography.HashAlgorithmName.SHA256);
-        foreach (var table in Tables)
+        foreach (var table in tables)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM \"{table}\"";
