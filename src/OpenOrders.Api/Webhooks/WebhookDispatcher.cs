@@ -94,7 +94,8 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
         {
             log.LogInformation(
                 "Webhook {MessageId} delivered to {Url} (attempt {Attempt}, {StatusCode}, {LatencyMs} ms)",
-                delivery.MessageId, subscription.CallbackUrl, delivery.Attempts, result.StatusCode, result.LatencyMs);
+                delivery.MessageId, Logged(subscription.CallbackUrl), delivery.Attempts, result.StatusCode,
+                result.LatencyMs);
             if (delivery.Attempts == 1) metrics.Delivered(now - delivery.EventDate);
             delivery.Status = DeliveryStatus.Delivered;
             delivery.DateDelivered = now;
@@ -117,8 +118,12 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
         if (!subscription.IsEnabled || next is null) delivery.Status = DeliveryStatus.Failed;
         else delivery.DueAt = now + next.Value;
         log.LogInformation("Webhook {MessageId} to {Url} failed (attempt {Attempt}): {Error}", delivery.MessageId,
-            subscription.CallbackUrl, delivery.Attempts, result.Error);
+            Logged(subscription.CallbackUrl), delivery.Attempts, result.Error);
     }
+
+    /// <summary>A callback URL as the log may keep it: a query string often carries a receiver's token.</summary>
+    public static string Logged(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Path) : "(not a URL)";
 
     /// <summary>Only pending deliveries are leased: delivered and failed ones are done.</summary>
     public static readonly LeaseQuery<WebhookDelivery> Pending =

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using OpenOrders.Api.Data;
 using OpenOrders.Api.Hosting;
@@ -232,7 +233,11 @@ public abstract class ProductionApp : OrdersApp
         builder.UseSetting("ForwardedHeaders_Enabled", "true");
         builder.UseSetting("ForwardedHeaders:KnownProxies:0", Proxy);
         builder.UseSetting("Metrics:Token", MetricsToken);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
+
+    /// <summary>Everything the service logged at Information or above.</summary>
+    public CapturedLogs Logs { get; } = new();
 }
 
 public sealed class ProductionSqliteApp : ProductionApp

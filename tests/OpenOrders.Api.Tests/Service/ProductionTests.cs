@@ -59,6 +59,17 @@ public abstract partial class ProductionTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Equal(known, unknown);
         Assert.Contains("not right", known[0]);
         Assert.Contains("Too many failed attempts", known[^1]);
+        // What was typed as an address stays out of the operator's log (it may be a password in the wrong box).
+        Assert.Contains(app.Logs.Messages, m => m.StartsWith("Console sign-in refused", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Messages, m => m.Contains(email, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_callback_url_is_logged_without_its_query()
+    {
+        Assert.Equal("https://receiver.example/hooks/orders",
+            OpenOrders.Api.Webhooks.WebhookDispatcher.Logged("https://receiver.example/hooks/orders?token=s3cret#x"));
+        Assert.Equal("(not a URL)", OpenOrders.Api.Webhooks.WebhookDispatcher.Logged("not a url"));
     }
 
     [Fact]
