@@ -32,8 +32,9 @@ public static class EdgeSetup
                 o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
 
-        // In Production the service answers only to its public host, unless AllowedHosts names others.
-        if (env.IsProduction() && config["AllowedHosts"] is null or "*")
+        // In Production the service answers only to the public host it is given, unless AllowedHosts names others.
+        var given = config["PublicBaseUrl"] ?? config["Webhooks:PublicBaseUrl"];
+        if (env.IsProduction() && given is not null && config["AllowedHosts"] is null or "*")
             services.PostConfigure<HostFilteringOptions>(o => o.AllowedHosts = [url.Domain]);
 
         services.AddHsts(o =>
