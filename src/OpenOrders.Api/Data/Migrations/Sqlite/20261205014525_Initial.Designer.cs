@@ -12,8 +12,8 @@ using OpenOrders.Api.Data;
 namespace OpenOrders.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOrdersDbContext))]
-    [Migration("20261204215635_Mail")]
-    partial class Mail
+    [Migration("20261205014525_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
