@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenOrders.Api.Auth;
 using OpenOrders.Api.Data;
 using OpenOrders.Domain;
 using OpenOrders.Domain.Orders;
@@ -53,13 +54,7 @@ public sealed class WebhookFanout(OrdersDbContext db, TimeProvider time, Mail.Or
         return changes.Count;
     }
 
-    /// <summary>A provider hears about orders for its courses, an account about its own, an admin about all.</summary>
+    /// <summary>A subscription hears of the orders its owner sees (<see cref="Visibility.Orders"/>).</summary>
     public static bool Hears(WebhookSubscription subscription, Guid accountId, Guid? providerId) =>
-        subscription.OwnerRole switch
-        {
-            Role.Admin => true,
-            Role.Account => subscription.TenantId == accountId,
-            Role.Provider => providerId is not null && subscription.TenantId == providerId,
-            _ => false,
-        };
+        Visibility.SeesOrder(subscription.OwnerRole, subscription.TenantId, accountId, providerId);
 }

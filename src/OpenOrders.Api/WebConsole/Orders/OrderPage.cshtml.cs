@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using OpenOrders.Api.Auth;
 using OpenOrders.Api.Data;
 using OpenOrders.Api.Orders;
 using OpenOrders.Domain;
