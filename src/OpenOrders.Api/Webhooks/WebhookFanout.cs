@@ -19,8 +19,9 @@ public sealed class WebhookFanout(OrdersDbContext db, TimeProvider time, Mail.Or
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Touching the counter row first makes concurrent passes (other instances) wait for this one.
-        var last = (await db.Database.SqlQuery<long>(
-            $"""UPDATE "Counters" SET "Value" = "Value" WHERE "Name" = {Counter.EventFeed} RETURNING "Value" AS "Value" """).ToListAsync(ct)).Single();
+        var last = (await db.Database.SqlQuery<long>($"""
+            UPDATE "Counters" SET "Value" = "Value" WHERE "Name" = {Counter.EventFeed} RETURNING "Value" AS "Value"
+            """).ToListAsync(ct)).Single();
         var changes = await db.OrderChanges.Where(c => c.FeedPosition == null).OrderBy(c => c.Position).Take(500)
             .ToListAsync(ct);
         if (changes.Count == 0) return 0;
