@@ -26,22 +26,15 @@ public static class AccountsApi
         return group;
     }
 
-    public static async Task<Ok<ItemsResponse<AccountResponse>>> ListAccounts(
-        Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
-    {
-        var accounts = await Visible(db, caller).OrderBy(a => a.Name).ToListAsync(ct);
-        return TypedResults.Ok(new ItemsResponse<AccountResponse>(
-            [.. accounts.Select(a => AccountResponse.From(a, Links.BaseUrl(request)))]));
-    }
+    public static Task<Ok<ItemsResponse<AccountResponse>>> ListAccounts(
+        Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct) =>
+        TenantWrites.ListAsync(db.Accounts.AsNoTracking().Visible(caller), a => a.Name,
+            a => AccountResponse.From(a, Links.BaseUrl(request)), ct);
 
-    public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> GetAccount(
-        Guid id, Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
-    {
-        var account = await Visible(db, caller).SingleOrDefaultAsync(a => a.Id == id, ct);
-        return account is null
-            ? Problems.NotFound("account", id)
-            : TypedResults.Ok(AccountResponse.From(account, Links.BaseUrl(request)));
-    }
+    public static Task<Results<Ok<AccountResponse>, ProblemHttpResult>> GetAccount(
+        Guid id, Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct) =>
+        TenantWrites.GetAsync(id, db.Accounts.AsNoTracking().Visible(caller), "account",
+            a => AccountResponse.From(a, Links.BaseUrl(request)), ct);
 
     public static Task<Results<Created<AccountResponse>, ValidationProblem, ProblemHttpResult>> CreateAccount(
         AccountRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct)
@@ -56,9 +49,6 @@ public static class AccountsApi
         Guid id, AccountRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct)
         => TenantWrites.UpdateAsync(id, body, db, time.GetUtcNow(), "account",
             account => AccountResponse.From(account, Links.BaseUrl(request)), ct);
-
-    private static IQueryable<Account> Visible(OrdersDbContext db, Caller caller) =>
-        caller.IsAdmin ? db.Accounts.AsNoTracking() : db.Accounts.AsNoTracking().Where(a => a.Id == caller.TenantId);
 }
 
 /// <summary>Create or change an account. On a change, absent properties keep their value.</summary>

@@ -28,22 +28,15 @@ public static class ProvidersApi
         return group;
     }
 
-    public static async Task<Ok<ItemsResponse<ProviderResponse>>> ListProviders(
-        Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
-    {
-        var providers = await Visible(db, caller).OrderBy(p => p.Name).ToListAsync(ct);
-        return TypedResults.Ok(new ItemsResponse<ProviderResponse>(
-            [.. providers.Select(p => ProviderResponse.From(p, Links.BaseUrl(request)))]));
-    }
+    public static Task<Ok<ItemsResponse<ProviderResponse>>> ListProviders(
+        Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct) =>
+        TenantWrites.ListAsync(db.Providers.AsNoTracking().Visible(caller), p => p.Name,
+            p => ProviderResponse.From(p, Links.BaseUrl(request)), ct);
 
-    public static async Task<Results<Ok<ProviderResponse>, ProblemHttpResult>> GetProvider(
-        Guid id, Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct)
-    {
-        var provider = await Visible(db, caller).SingleOrDefaultAsync(p => p.Id == id, ct);
-        return provider is null
-            ? Problems.NotFound("provider", id)
-            : TypedResults.Ok(ProviderResponse.From(provider, Links.BaseUrl(request)));
-    }
+    public static Task<Results<Ok<ProviderResponse>, ProblemHttpResult>> GetProvider(
+        Guid id, Caller caller, OrdersDbContext db, HttpRequest request, CancellationToken ct) =>
+        TenantWrites.GetAsync(id, db.Providers.AsNoTracking().Visible(caller), "provider",
+            p => ProviderResponse.From(p, Links.BaseUrl(request)), ct);
 
     public static Task<Results<Created<ProviderResponse>, ValidationProblem, ProblemHttpResult>> CreateProvider(
         ProviderRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct)
@@ -58,9 +51,6 @@ public static class ProvidersApi
         Guid id, ProviderRequest body, OrdersDbContext db, TimeProvider time, HttpRequest request, CancellationToken ct)
         => TenantWrites.UpdateAsync(id, body, db, time.GetUtcNow(), "provider",
             provider => ProviderResponse.From(provider, Links.BaseUrl(request)), ct);
-
-    private static IQueryable<Provider> Visible(OrdersDbContext db, Caller caller) =>
-        caller.IsAdmin ? db.Providers.AsNoTracking() : db.Providers.AsNoTracking().Where(p => p.Id == caller.TenantId);
 }
 
 /// <summary>Create or change a provider. On a change, absent properties keep their value.</summary>

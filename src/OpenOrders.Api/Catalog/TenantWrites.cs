@@ -1,7 +1,9 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Data;
 using OpenOrders.Api.Errors;
+using OpenOrders.Api.Hosting;
 
 namespace OpenOrders.Api.Catalog;
 
@@ -15,11 +17,25 @@ public interface ITenantRequest<in TTenant>
 }
 
 /// <summary>
-/// What the admin's writes of accounts and providers share, written once: the checks, an id chosen by the
-/// caller (409 when taken), the partial change of an existing one (404 when there is none).
+/// What the endpoints of accounts and providers share, written once: reads of the tenants the caller sees (by name;
+/// 404 for one it may not see), and the admin's writes: the checks, an id chosen by the caller (409 when taken), the
+/// partial change of an existing one (404 when there is none).
 /// </summary>
 public static class TenantWrites
 {
+    public static async Task<Ok<ItemsResponse<TResponse>>> ListAsync<TTenant, TResponse>(
+        IQueryable<TTenant> visible, Expression<Func<TTenant, string>> name, Func<TTenant, TResponse> respond,
+        CancellationToken ct)
+        => TypedResults.Ok(new ItemsResponse<TResponse>(
+            [.. (await visible.OrderBy(name).ToListAsync(ct)).Select(respond)]));
+
+    public static async Task<Results<Ok<TResponse>, ProblemHttpResult>> GetAsync<TTenant, TResponse>(
+        Guid id, IQueryable<TTenant> visible, string noun, Func<TTenant, TResponse> respond, CancellationToken ct)
+    {
+        var tenant = await visible.SingleOrDefaultAsync(t => EF.Property<Guid>(t!, "Id") == id, ct);
+        return tenant is null ? Problems.NotFound(noun, id) : TypedResults.Ok(respond(tenant));
+    }
+
     public static async Task<Results<Created<TResponse>, ValidationProblem, ProblemHttpResult>>
         CreateAsync<TTenant, TResponse>(
             ITenantRequest<TTenant> body, OrdersDbContext db, DateTimeOffset now, string noun,

@@ -22,7 +22,6 @@ public static class DataSetup
     {
         var provider = config.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = config.GetConnectionString("Orders");
-        services.AddSingleton(new DatabaseSettings(provider));
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<Mail.MailSignal>();
         services.AddSingleton<CommitNotifier>();
@@ -76,5 +75,3 @@ public static class DataSetup
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
     }
 }
-
-public sealed record DatabaseSettings(DatabaseProvider Provider);

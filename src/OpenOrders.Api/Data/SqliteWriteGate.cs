@@ -7,8 +7,8 @@ namespace OpenOrders.Api.Data;
 
 /// <summary>
 /// SQLite lets one connection write at a time. The others get SQLITE_BUSY, and Microsoft.Data.Sqlite retries them
-/// after a blocking 150 ms sleep: under load those sleeps were a third of all thread time and most of every
-/// latency tail. This gate queues the process's writers instead, asynchronously and in arrival order: a
+/// after a blocking sleep, which under load took much of the thread time and most of every latency tail
+/// (docs/decisions/0005). This gate queues the process's writers instead, asynchronously and in arrival order: a
 /// transaction (all of ours are BEGIN IMMEDIATE, so they take SQLite's write lock at once anyway), a SaveChanges
 /// outside one, and an ExecuteUpdate/ExecuteDelete outside one each wait their turn. Reads are not gated (WAL).
 /// Other processes on the same file still meet SQLite's own lock and its retries.

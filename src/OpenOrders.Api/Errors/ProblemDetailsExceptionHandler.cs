@@ -8,7 +8,10 @@ namespace OpenOrders.Api.Errors;
 
 /// <summary>
 /// The one place that turns exceptions into RFC 9457 answers: unreadable request bodies become 400 with the
-/// property named; anything unexpected becomes a 500 that shows no internals outside Development.
+/// property named; every refusal of the domain (<see cref="OrderRuleViolation"/>, by its kind) becomes its HTTP
+/// answer here: an illegal move 409 with the allowed statuses, missing input 400, an order not ready 422, any other
+/// conflict 409; a lost concurrency race 412 (with If-Match) or 409; anything unexpected a 500 that shows no
+/// internals outside Development.
 /// </summary>
 internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, IHostEnvironment env,
     ILogger<ProblemDetailsExceptionHandler> log)

@@ -23,7 +23,7 @@ public sealed class BacklogSampler(IServiceScopeFactory scopes, OrdersMetrics me
                 var now = time.GetUtcNow();
                 var oldestJob = await db.ValidationJobs.OrderBy(j => j.DateCreated)
                     .Select(j => (DateTimeOffset?)j.DateCreated).FirstOrDefaultAsync(stoppingToken);
-                var oldestUnfanned = await db.OrderChanges.Where(c => c.FeedPosition == null).OrderBy(c => c.Position)
+                var oldestNotSentOut = await db.OrderChanges.Where(c => c.FeedPosition == null).OrderBy(c => c.Position)
                     .Select(c => (DateTimeOffset?)c.DateCreated).FirstOrDefaultAsync(stoppingToken);
                 var oldestUndelivered = await db.WebhookDeliveries.Where(d => d.Status == DeliveryStatus.Pending)
                     .OrderBy(d => d.EventDate).Select(d => (DateTimeOffset?)d.EventDate)
@@ -33,7 +33,7 @@ public sealed class BacklogSampler(IServiceScopeFactory scopes, OrdersMetrics me
                 metrics.OldestMailAgeSeconds = Age(await waitingMail.OrderBy(m => m.Position)
                     .Select(m => (DateTimeOffset?)m.DateCreated).FirstOrDefaultAsync(stoppingToken), now);
                 metrics.OldestValidationAgeSeconds = Age(oldestJob, now);
-                metrics.OldestEventAgeSeconds = Math.Max(Age(oldestUnfanned, now), Age(oldestUndelivered, now));
+                metrics.OldestEventAgeSeconds = Math.Max(Age(oldestNotSentOut, now), Age(oldestUndelivered, now));
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

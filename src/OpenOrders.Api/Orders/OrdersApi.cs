@@ -37,7 +37,7 @@ public static class OrdersApi
         group.MapPost("/{id:guid}/validation-retries", RetryValidation).RequireRoles(Role.Admin)
             .WithSummary("Retry a validation that was given up").Produces(202).ProducesProblem(404);
         group.MapPatch("/{id:guid}/order-lines/{sequenceNumber:int}", UpdateOrderLine)
-            .RequireRoles(Role.Admin, Role.Provider)
+            .RequireRoles(OrderUpdateRules.OrderLinesCompletedBy)
             .WithSummary("Set the legal company an order line is invoiced on behalf of")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
         return group;
@@ -118,16 +118,18 @@ public static class OrdersApi
         return TypedResults.Created(response.Url, response);
     }
 
+    /// <summary>The order records the retry (a change, a new version) in the commit that revives its job.</summary>
     public static async Task<Results<Accepted, ProblemHttpResult>> RetryValidation(
-        Guid id, HttpRequest request, OrdersDbContext db, TimeProvider time, ValidationSignal signal,
+        Guid id, Caller caller, HttpRequest request, OrdersDbContext db, TimeProvider time, ValidationSignal signal,
         CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var revived = await db.ValidationJobs.Where(j => j.OrderId == id && j.DateDead != null)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.DateDead, (DateTimeOffset?)null).SetProperty(j => j.Attempts, 0)
-                .SetProperty(j => j.DueAt, now), ct);
-        if (revived == 0) return Problems.NotFound("given-up validation of order", id);
+        var job = await db.ValidationJobs.SingleOrDefaultAsync(j => j.OrderId == id && j.DateDead != null, ct);
+        var order = job is null ? null : await db.FindVisibleAsync(id, caller, ct);
+        if (job is null || order is null) return Problems.NotFound("given-up validation of order", id);
+        order.RetryValidation(now);
+        (job.DateDead, job.Attempts, job.DueAt) = (null, 0, now);
+        await db.SaveChangesAsync(ct);
         signal.Notify();
         return TypedResults.Accepted(Links.Order(Links.BaseUrl(request), id));
     }

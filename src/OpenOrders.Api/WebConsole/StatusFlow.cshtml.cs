@@ -14,12 +14,13 @@ public sealed class StatusFlowModel : ConsolePage
         .Select(g => new Move(g.Key.From, g.Key.To, [.. g.Select(r => r.Role)], g.First().Requires))
         .OrderBy(m => m.From)];
 
+    /// <summary>The key of what a move needs; its {0} is <see cref="CancellationDeadline.DaysBeforeStart"/>.</summary>
     public static string NeedsText(TransitionRequirement requirement) => requirement switch
     {
         TransitionRequirement.CancellationReason => "a reason",
         TransitionRequirement.AdminCancellationReason => "a reason (marketplace)",
         TransitionRequirement.InvoiceOnBehalfOf => "a legal company on every order line",
-        TransitionRequirement.CancellationDeadline => "at least 14 days before the start",
+        TransitionRequirement.CancellationDeadline => "at least {0} days before the start",
         TransitionRequirement.InvoiceNumber => "the next invoice number (the service gives it)",
         _ => "—",
     };

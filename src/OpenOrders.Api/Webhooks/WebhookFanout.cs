@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenOrders.Api.Auth;
 using OpenOrders.Api.Data;
 using OpenOrders.Domain;
 using OpenOrders.Domain.Orders;
@@ -18,8 +19,9 @@ public sealed class WebhookFanout(OrdersDbContext db, TimeProvider time, Mail.Or
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Touching the counter row first makes concurrent passes (other instances) wait for this one.
-        var last = (await db.Database.SqlQuery<long>(
-            $"""UPDATE "Counters" SET "Value" = "Value" WHERE "Name" = {Counter.EventFeed} RETURNING "Value" AS "Value" """).ToListAsync(ct)).Single();
+        var last = (await db.Database.SqlQuery<long>($"""
+            UPDATE "Counters" SET "Value" = "Value" WHERE "Name" = {Counter.EventFeed} RETURNING "Value" AS "Value"
+            """).ToListAsync(ct)).Single();
         var changes = await db.OrderChanges.Where(c => c.FeedPosition == null).OrderBy(c => c.Position).Take(500)
             .ToListAsync(ct);
         if (changes.Count == 0) return 0;
@@ -53,13 +55,7 @@ public sealed class WebhookFanout(OrdersDbContext db, TimeProvider time, Mail.Or
         return changes.Count;
     }
 
-    /// <summary>A provider hears about orders for its courses, an account about its own, an admin about all.</summary>
+    /// <summary>A subscription hears of the orders its owner sees (<see cref="Visibility.Orders"/>).</summary>
     public static bool Hears(WebhookSubscription subscription, Guid accountId, Guid? providerId) =>
-        subscription.OwnerRole switch
-        {
-            Role.Admin => true,
-            Role.Account => subscription.TenantId == accountId,
-            Role.Provider => providerId is not null && subscription.TenantId == providerId,
-            _ => false,
-        };
+        Visibility.SeesOrder(subscription.OwnerRole, subscription.TenantId, accountId, providerId);
 }

@@ -17,10 +17,8 @@ public sealed class WebhookSubscriptions(
 {
     public const string SecretRule = "Between 16 and 200 characters, or leave it out to get one.";
 
-    /// <summary>Tenancy: an admin sees all subscriptions, anyone else those of their own role and tenant.</summary>
-    public IQueryable<WebhookSubscription> Visible(Caller caller) => caller.IsAdmin
-        ? db.WebhookSubscriptions
-        : db.WebhookSubscriptions.Where(s => s.OwnerRole == caller.Role && s.TenantId == caller.TenantId);
+    /// <summary>Tenancy: the subscriptions the caller sees (<see cref="Visibility.WebhookSubscriptions"/>).</summary>
+    public IQueryable<WebhookSubscription> Visible(Caller caller) => db.WebhookSubscriptions.Visible(caller);
 
     /// <summary>A new subscription for the caller's tenant, or every problem with the request (by property).</summary>
     public async Task<Subscribed> SubscribeAsync(

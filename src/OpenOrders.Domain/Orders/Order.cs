@@ -185,10 +185,11 @@ public sealed partial class Order
                 throw Missing("invoiceNumber", "An order is invoiced with its invoice number.");
             case TransitionRequirement.CancellationDeadline:
                 var start = AcceptedStartMomentDate ?? StartMomentDate;
-                if (Planning != Catalog.Planning.SelfPlanned && start is { } s && now > s.AddDays(-14))
+                if (Planning != Catalog.Planning.SelfPlanned && start is { } s && now > CancellationDeadline.Before(s))
                     throw new OrderRuleViolation(ViolationKind.Conflict,
-                        $"An account can cancel up to 14 days before the start ({s:yyyy-MM-dd}); " +
-                        $"that was {s.AddDays(-14):yyyy-MM-dd}. Ask the marketplace to cancel.");
+                        $"An account can cancel up to {CancellationDeadline.DaysBeforeStart} days before the start " +
+                        $"({s:yyyy-MM-dd}); that was {CancellationDeadline.Before(s):yyyy-MM-dd}. " +
+                        "Ask the marketplace to cancel.");
                 break;
         }
     }
@@ -205,7 +206,8 @@ public sealed partial class Order
     }
 
     /// <summary>
-    /// Fees are invoiced with the order, credited with it, and waived when it ends without an invoice.
+    /// Fees are invoiced with the order, credited with it, and waived when it ends without an invoice, unless it is
+    /// cancelled with costs (the costs are charged, and the fees with them).
     /// </summary>
     private void FeesFollow(OrderStatus to)
     {
@@ -213,9 +215,8 @@ public sealed partial class Order
         {
             OrderStatus.Invoiced => OrderFeeStatus.Invoiced,
             OrderStatus.Credited => OrderFeeStatus.Credited,
-            OrderStatus.CancelledAccount or OrderStatus.CancelledAdmin or OrderStatus.RejectedAccount
-                or OrderStatus.RejectedProvider or OrderStatus.NotInvoiced
-                or OrderStatus.InvoicedByThirdParty => OrderFeeStatus.Waived,
+            OrderStatus.CancelledWithCosts => null,
+            _ when OrderStatusMachine.EndsUninvoiced.Contains(to) => OrderFeeStatus.Waived,
             _ => null,
         };
         if (status is not { } s) return;

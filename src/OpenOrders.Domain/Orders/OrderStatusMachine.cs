@@ -10,10 +10,19 @@ public enum TransitionRequirement
     AdminCancellationReason,
     /// <summary>Every order line names the company the invoice is issued on behalf of.</summary>
     InvoiceOnBehalfOf,
-    /// <summary>At least 14 days before the start (no limit for self-planned courses).</summary>
+    /// <summary>Before <see cref="Orders.CancellationDeadline"/> (no limit for self-planned courses).</summary>
     CancellationDeadline,
     /// <summary>The invoice number the order is invoiced with; the service takes the next one for the move.</summary>
     InvoiceNumber,
+}
+
+/// <summary>An account may cancel an order up to this many days before its start; after that, only the marketplace.</summary>
+public static class CancellationDeadline
+{
+    public const int DaysBeforeStart = 14;
+
+    /// <summary>The last moment an account may cancel an order that starts at <paramref name="start"/>.</summary>
+    public static DateTimeOffset Before(DateTimeOffset start) => start.AddDays(-DaysBeforeStart);
 }
 
 public sealed record StatusTransitionRule(OrderStatus From, OrderStatus To, Role Role,
@@ -69,6 +78,21 @@ public static class OrderStatusMachine
     /// <summary>The statuses no move leads out of: derived from the rules, never listed by hand.</summary>
     public static readonly IReadOnlySet<OrderStatus> Final =
         Enum.GetValues<OrderStatus>().Where(s => Rules.All(r => r.From != s)).ToHashSet();
+
+    /// <summary>
+    /// The final statuses an invoiced order cannot reach: the order ends without being invoiced (rejected, cancelled,
+    /// or invoiced elsewhere). Derived from the rules.
+    /// </summary>
+    public static readonly IReadOnlySet<OrderStatus> EndsUninvoiced =
+        Final.Except(Reachable(Invoiced)).ToHashSet();
+
+    private static HashSet<OrderStatus> Reachable(OrderStatus from)
+    {
+        var seen = new HashSet<OrderStatus> { from };
+        for (var next = new Queue<OrderStatus>([from]); next.TryDequeue(out var status);)
+            foreach (var rule in Rules.Where(r => r.From == status && seen.Add(r.To))) next.Enqueue(rule.To);
+        return seen;
+    }
 
     public static StatusTransitionRule? Find(OrderStatus from, OrderStatus to, Role role) =>
         Rules.FirstOrDefault(r => r.From == from && r.To == to && r.Role == role);

@@ -16,6 +16,13 @@ public static class OrderUpdateRules
     /// <summary>Where the provider (or the admin) names the legal company of each order line.</summary>
     public static readonly IReadOnlyList<OrderStatus> OrderLinesChangeable = [PendingProvider, AcceptedProvider];
 
+    /// <summary>Who names the legal company of each order line: the provider, or the admin for it.</summary>
+    public static readonly Role[] OrderLinesCompletedBy = [Role.Admin, Role.Provider];
+
+    /// <summary>Whether this role may complete the order lines of an order in this status now.</summary>
+    public static bool MayCompleteOrderLines(Role role, OrderStatus status) =>
+        OrderLinesCompletedBy.Contains(role) && OrderLinesChangeable.Contains(status);
+
     public static readonly string[] References =
     [
         "externalId", "externalEmployeeCode", "studentExternalCompany", "purchaseOrderReference", "costCentre",

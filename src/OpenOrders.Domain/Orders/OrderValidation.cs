@@ -27,6 +27,19 @@ public sealed partial class Order
     }
 
     /// <summary>
+    /// An admin retries a validation that was given up (after having its cause fixed): the order no longer says it was
+    /// given up, in a recorded change, and waits for the checks again.
+    /// </summary>
+    public void RetryValidation(DateTimeOffset now)
+    {
+        if (Errors.All(e => e.Code != ValidationNotCompletedCode))
+            throw new OrderRuleViolation(ViolationKind.Conflict,
+                $"The validation of order {OrderNumber} was not given up, so there is nothing to retry.");
+        Errors = [];
+        Changed(now, OrderChangeKind.Modified, ["errors"]);
+    }
+
+    /// <summary>
     /// Ends a slow validation: with errors the order becomes <c>Invalid</c>; without, the derived fields are
     /// filled and the order goes on to the account's or the provider's approval — or, after a re-validation,
     /// back to the status it had.

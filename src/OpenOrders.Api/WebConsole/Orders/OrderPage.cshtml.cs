@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using OpenOrders.Api.Auth;
 using OpenOrders.Api.Data;
 using OpenOrders.Api.Orders;
 using OpenOrders.Domain;
@@ -30,8 +31,8 @@ public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, Inb
         Order = order;
         Course = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == order.ProductId, ct);
         Moves = order.MovesFor(Caller.Role);
-        MayCompleteOrderLines = Caller.Role is Role.Provider or Role.Admin && order.OrderLines.Count > 0
-            && OrderUpdateRules.OrderLinesChangeable.Contains(order.Status);
+        MayCompleteOrderLines = order.OrderLines.Count > 0
+            && OrderUpdateRules.MayCompleteOrderLines(Caller.Role, order.Status);
         if (MayCompleteOrderLines)
             Companies = await db.Providers.AsNoTracking().Where(p => p.Id == order.ProviderId)
                 .SelectMany(p => p.LegalCompanies).ToListAsync(ct);

@@ -20,7 +20,6 @@ public static class OrderPageText
         _ => "Move on",
     };
 
-    /// <summary>Moves that end the order without it being delivered get the warning colour.</summary>
-    public static bool IsEnding(OrderStatus to) => to is OrderStatus.RejectedAccount or OrderStatus.RejectedProvider
-        or OrderStatus.CancelledAccount or OrderStatus.CancelledAdmin or OrderStatus.CancelledWithCosts;
+    /// <summary>Moves that end the order without it being invoiced get the warning colour.</summary>
+    public static bool IsEnding(OrderStatus to) => OrderStatusMachine.EndsUninvoiced.Contains(to);
 }

@@ -3,7 +3,10 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 
-namespace OpenOrders.Domain.Orders;
+using OpenOrders.Domain;
+using OpenOrders.Domain.Orders;
+
+namespace OpenOrders.Api.WebConsole;
 
 /// <summary>How <see cref="StatusDiagram.Svg"/> draws the machine; everything is optional.</summary>
 public sealed record SvgOptions

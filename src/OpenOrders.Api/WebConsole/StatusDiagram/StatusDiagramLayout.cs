@@ -1,4 +1,7 @@
-namespace OpenOrders.Domain.Orders;
+using OpenOrders.Domain;
+using OpenOrders.Domain.Orders;
+
+namespace OpenOrders.Api.WebConsole;
 
 internal readonly record struct DiagramPoint(double X, double Y);
 

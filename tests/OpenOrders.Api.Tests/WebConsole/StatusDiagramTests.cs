@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using OpenOrders.Api.WebConsole;
+using OpenOrders.Domain;
 using OpenOrders.Domain.Orders;
 
-namespace OpenOrders.Domain.Tests.Orders;
+namespace OpenOrders.Api.Tests.WebConsole;
 
 public sealed class StatusDiagramTests
 {
@@ -12,7 +14,7 @@ public sealed class StatusDiagramTests
     private static readonly (OrderStatus From, OrderStatus To)[] Moves =
         [.. OrderStatusMachine.Rules.Select(r => (r.From, r.To)).Distinct()];
 
-    private const string Regenerate = "UPDATE_DOCS=1 dotnet test tests/OpenOrders.Domain.Tests";
+    private const string Regenerate = "UPDATE_DOCS=1 dotnet test tests/OpenOrders.Api.Tests --filter FullyQualifiedName~StatusDiagram";
 
     /// <summary>The docs' diagrams are drawn from the table; set UPDATE_DOCS=1 to redraw them after a change.</summary>
     [Fact]
