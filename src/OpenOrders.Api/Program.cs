@@ -67,6 +67,11 @@ builder.Services.AddClientRateLimits(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<OrdersDbContext>("database", tags: ["ready"]);
 
 var app = builder.Build();
+if (MigrateCommand.Requested(args))
+{
+    Environment.ExitCode = await MigrateCommand.RunAsync(app.Services);
+    return;
+}
 
 app.UseExceptionHandler();
 app.UseOrdersEdge(app.Environment);

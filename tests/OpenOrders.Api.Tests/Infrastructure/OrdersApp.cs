@@ -233,6 +233,7 @@ public abstract class ProductionApp : OrdersApp
         builder.UseSetting("ForwardedHeaders_Enabled", "true");
         builder.UseSetting("ForwardedHeaders:KnownProxies:0", Proxy);
         builder.UseSetting("Metrics:Token", MetricsToken);
+        builder.UseSetting("Database:MigrateAtStartup", "true");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
