@@ -362,6 +362,14 @@ public sealed class CallbackUrlRulesTests(StrictWebhooksApp app) : IClassFixture
     [InlineData("https://[::1]/hooks", "internal")]
     [InlineData("https://169.254.169.254/latest/meta-data", "internal")]
     [InlineData("https://localhost/hooks", "internal")]
+    [InlineData("https://[::127.0.0.1]/hooks", "internal")]
+    [InlineData("https://[::ffff:0:127.0.0.1]/hooks", "internal")]
+    [InlineData("https://[64:ff9b::127.0.0.1]/hooks", "internal")]
+    [InlineData("https://[64:ff9b::a9fe:a9fe]/latest/meta-data", "internal")]
+    [InlineData("https://[64:ff9b::a00:1]/hooks", "internal")]
+    [InlineData("https://[2002:7f00:1::]/hooks", "internal")]
+    [InlineData("https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hooks", "internal")]
+    [InlineData("https://[fec0::1]/hooks", "internal")]
     public async Task A_callback_that_is_not_https_or_points_inwards_is_400(string url, string reason)
     {
         var admin = await app.AdminAsync();
@@ -371,7 +379,24 @@ public sealed class CallbackUrlRulesTests(StrictWebhooksApp app) : IClassFixture
         var message = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")
             .GetProperty("callbackUrl")[0].GetString();
         Assert.Contains(reason, message);
-        Assert.Equal(0, await app.WithDbAsync(db => db.WebhookSubscriptions.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.WebhookSubscriptions.CountAsync(s => s.CallbackUrl == url)));
+    }
+
+    [Theory]
+    [InlineData("https://[::127.0.0.1]/hooks")]
+    [InlineData("https://[64:ff9b::a9fe:a9fe]/latest/meta-data")]
+    [InlineData("https://[2002:a00:1::]/hooks")]
+    public async Task The_connection_refuses_an_ipv6_form_of_an_internal_ipv4_address(string url)
+    {
+        // A subscription stored before the rules tightened: refused before a packet is sent.
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<WebhookSender>().SendAsync(new WebhookSubscription
+            {
+                Id = Guid.NewGuid(), CallbackUrl = url, Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+            },
+            "msg_x", Webhook.OrderCreated, "https://example.com", null, [], CancellationToken.None);
+        Assert.False(result.Succeeded);
+        Assert.Contains("Refused to connect", result.Error);
     }
 
     [Fact]
