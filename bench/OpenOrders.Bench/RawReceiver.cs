@@ -11,7 +11,10 @@ public enum ConnectionEnding
     /// <summary>Keeps every connection until the client closes it (Python's http.server, Go's net/http).</summary>
     KeepAlive,
 
-    /// <summary>Closes a connection that has been idle for a while (Node: 5 s, gunicorn: 2 s).</summary>
+    /// <summary>
+    /// Closes a connection that has been idle for a while after an answer (Node's keepAliveTimeout: 5 s; gunicorn's
+    /// keepalive: 2 s).
+    /// </summary>
     IdleTimeout,
 
     /// <summary>Answers with "Connection: close" and closes.</summary>
@@ -126,7 +129,8 @@ public sealed class RawReceiver : IAsyncDisposable
                 while ((headEnd = HeadEnd(buffer, length)) < 0)
                 {
                     using var idle = new CancellationTokenSource(
-                        ending == ConnectionEnding.IdleTimeout && length == 0 ? idleTimeout : Timeout.InfiniteTimeSpan);
+                        ending == ConnectionEnding.IdleTimeout && number > 1 && length == 0
+                            ? idleTimeout : Timeout.InfiniteTimeSpan);
                     var read = await socket.ReceiveAsync(buffer.AsMemory(length), idle.Token);
                     if (read == 0) return;
                     length += read;

@@ -46,12 +46,21 @@ public sealed class CallbackUrlPolicy(IOptions<WebhookOptions> options, IHostEnv
             : null;
     }
 
-    /// <summary>The handler for webhook calls: no redirects, and the address checked when connecting.</summary>
-    public SocketsHttpHandler CreateHandler() => new()
+    /// <summary>
+    /// The handler for webhook calls: no redirects, the address checked when connecting, and each request told what
+    /// it saw of its connection (<see cref="CallbackConnection"/>). Not <paramref name="pooled"/>: every request on a
+    /// new connection, for the second try of a request whose pooled connection had been closed.
+    /// </summary>
+    public SocketsHttpHandler CreateHandler(bool pooled = true) => new()
     {
         AllowAutoRedirect = false,
         UseCookies = false,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        PooledConnectionLifetime = pooled ? TimeSpan.FromMinutes(2) : TimeSpan.Zero,
+        // Dropped before the shortest common keep-alive of servers (gunicorn 2 s; Node, Apache, uvicorn 5 s), so a
+        // connection is rarely taken from the pool just as its receiver closes it (docs/decisions/0010).
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(1),
+        PlaintextStreamFilter = (connection, _) => ValueTask.FromResult<Stream>(
+            new CallbackConnection(connection.PlaintextStream, connection.InitialRequestMessage)),
         ConnectCallback = async (context, ct) =>
         {
             var addresses = IPAddress.TryParse(context.DnsEndPoint.Host, out var literal)
