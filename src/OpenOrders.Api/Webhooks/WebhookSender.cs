@@ -124,10 +124,10 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
     {
         Exception cause = error;
         while (cause.InnerException is { } inner) cause = inner;
-        var text = cause == error
-            ? error.Message
-            : $"{cause.Message}"
-                + $"{(error.HttpRequestError is var kind && kind != HttpRequestError.Unknown ? $" ({kind})" : "")}";
+        var kind = error.HttpRequestError == HttpRequestError.Unknown ? "" : $" ({error.HttpRequestError})";
+        // An HttpIOException names its kind itself ("The response ended prematurely. (ResponseEnded)").
+        var text = cause == error ? error.Message
+            : cause.Message.EndsWith(kind, StringComparison.Ordinal) ? cause.Message : cause.Message + kind;
         return text.Length > 1000 ? text[..1000] : text;
     }
 

@@ -60,7 +60,7 @@ public sealed class WebhookConnectionTests(ManualSqliteApp app) : IClassFixture<
     {
         await using var receiver = RawReceiver.Start(ConnectionEnding.NoAnswer);
         var failures = await SendAsync(receiver.Url, ["msg_1"]);
-        Assert.Contains("The response ended prematurely", Assert.Single(failures));
+        Assert.Equal("The response ended prematurely. (ResponseEnded)", Assert.Single(failures));
         Assert.Single(receiver.Received); // a new connection's failure is the receiver's: not sent again
     }
 
