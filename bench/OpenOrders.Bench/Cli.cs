@@ -42,13 +42,16 @@ public static class Cli
             case "mailrate":
                 await MailLoad.RateAsync(options);
                 return 0;
+            case "webhooks":
+                // Deliveries to healthy receivers that end their connections their own way: any failure is false.
+                return await WebhookReceivers.RunAsync(options);
             case "crash":
                 var report = await CrashTest.RunAsync(CrashOptions.From(options), Console.Out);
                 Console.WriteLine(report.Describe());
                 return report.Passed ? 0 : 1;
             default:
                 Console.Error.WriteLine("usage: OpenOrders.Bench " +
-                    "prepare|drain|latency|console|scale|crash|mailsink|mailprep|maillatency|mailrate " +
+                    "prepare|drain|latency|console|scale|crash|webhooks|mailsink|mailprep|maillatency|mailrate " +
                     "--api URL [--admin-id ID --admin-secret SECRET] …");
                 return 2;
         }

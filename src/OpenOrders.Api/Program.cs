@@ -38,9 +38,11 @@ builder.Services.AddSingleton<OrderWriter>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<OrderWriter>()); // not a worker: creates need it
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
 builder.Services.AddSingleton<CallbackUrlPolicy>();
-builder.Services.AddHttpClient(WebhookSender.ClientName)
-    .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<CallbackUrlPolicy>().CreateHandler())
-    .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan); // each attempt has its own 15 s limit
+// The second client sends on a new connection each time: for a request whose pooled connection had been closed.
+foreach (var (client, pooled) in new[] { (WebhookSender.ClientName, true), (WebhookSender.FreshClientName, false) })
+    builder.Services.AddHttpClient(client)
+        .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<CallbackUrlPolicy>().CreateHandler(pooled))
+        .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan); // each attempt has its own 15 s limit
 builder.Services.AddScoped<WebhookSender>();
 builder.Services.AddScoped<WebhookFanout>();
 builder.Services.AddScoped<WebhookSubscriptions>();

@@ -6,9 +6,10 @@ namespace OpenOrders.Api.Webhooks;
 
 /// <summary>
 /// Where callbacks may go. Outside Development a callback must be HTTPS and must not reach loopback, private,
-/// link-local or other internal addresses — checked when subscribing and again at every connection, so a
-/// name that later resolves inwards (DNS rebinding) is refused too. In Development a receiver on this machine
-/// (loopback, plain http) is allowed, so the walk-through works from a fresh clone; configuration can allow more.
+/// link-local or other internal addresses, nor an IPv6 form of one (<see cref="CallbackAddresses"/>) — checked
+/// when subscribing and again at every connection, so a name that later resolves inwards (DNS rebinding) is
+/// refused too. In Development a receiver on this machine (loopback, plain http) is allowed, so the walk-through
+/// works from a fresh clone; configuration can allow more.
 /// </summary>
 public sealed class CallbackUrlPolicy(IOptions<WebhookOptions> options, IHostEnvironment env)
 {
@@ -16,11 +17,13 @@ public sealed class CallbackUrlPolicy(IOptions<WebhookOptions> options, IHostEnv
     private bool AllowPrivate => options.Value.AllowPrivateNetworks;
     private bool AllowLoopback => AllowPrivate || env.IsDevelopment();
 
-    private bool Refused(IPAddress address) =>
-        IsInternal(address) && !AllowPrivate && !(AllowLoopback && IsLoopback(address));
-
-    private static bool IsLoopback(IPAddress address) =>
-        IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+    /// <summary>The one test, used when subscribing and when connecting.</summary>
+    private bool Refused(IPAddress address) => CallbackAddresses.ScopeOf(address) switch
+    {
+        AddressScope.Public => false,
+        AddressScope.Loopback => !AllowLoopback,
+        _ => !AllowPrivate,
+    };
 
     /// <summary>Why the URL is refused, or null when it is acceptable.</summary>
     public async Task<string?> ProblemWithAsync(string? url, CancellationToken ct)
@@ -43,12 +46,21 @@ public sealed class CallbackUrlPolicy(IOptions<WebhookOptions> options, IHostEnv
             : null;
     }
 
-    /// <summary>The handler for webhook calls: no redirects, and the address checked when connecting.</summary>
-    public SocketsHttpHandler CreateHandler() => new()
+    /// <summary>
+    /// The handler for webhook calls: no redirects, the address checked when connecting, and each request told what
+    /// it saw of its connection (<see cref="CallbackConnection"/>). Not <paramref name="pooled"/>: every request on a
+    /// new connection, for the second try of a request whose pooled connection had been closed.
+    /// </summary>
+    public SocketsHttpHandler CreateHandler(bool pooled = true) => new()
     {
         AllowAutoRedirect = false,
         UseCookies = false,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        PooledConnectionLifetime = pooled ? TimeSpan.FromMinutes(2) : TimeSpan.Zero,
+        // Dropped before the shortest common keep-alive of servers (gunicorn 2 s; Node, Apache, uvicorn 5 s), so a
+        // connection is rarely taken from the pool just as its receiver closes it (docs/decisions/0010).
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(1),
+        PlaintextStreamFilter = (connection, _) => ValueTask.FromResult<Stream>(
+            new CallbackConnection(connection.PlaintextStream, connection.InitialRequestMessage)),
         ConnectCallback = async (context, ct) =>
         {
             var addresses = IPAddress.TryParse(context.DnsEndPoint.Host, out var literal)
@@ -70,27 +82,4 @@ public sealed class CallbackUrlPolicy(IOptions<WebhookOptions> options, IHostEnv
             }
         },
     };
-
-    public static bool IsInternal(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
-            return true;
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
-                || (address.GetAddressBytes()[0] & 0xFE) == 0xFC;
-        var b = address.GetAddressBytes();
-        return b[0] switch
-        {
-            0 or 10 or 127 => true,
-            100 => b[1] >= 64 && b[1] < 128,   // carrier-grade NAT
-            169 => b[1] == 254,                // link-local, cloud metadata
-            172 => b[1] >= 16 && b[1] < 32,
-            192 => (b[1] == 168) || (b[1] == 0 && b[2] == 0) || (b[1] == 0 && b[2] == 2),
-            198 => b[1] is 18 or 19 || (b[1] == 51 && b[2] == 100),
-            203 => b[1] == 0 && b[2] == 113,
-            >= 224 => true,                    // multicast, reserved, broadcast
-            _ => false,
-        };
-    }
 }

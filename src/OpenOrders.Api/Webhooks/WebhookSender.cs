@@ -26,9 +26,12 @@ public sealed record CallbackSecurity(string Nonce, string Hash);
 
 /// <summary>Sends one signed delivery: body with the original's hash, headers of Standard Webhooks.</summary>
 public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time, IOptions<WebhookOptions> options,
-    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<WebhookSender> log)
 {
     public const string ClientName = "webhooks";
+
+    /// <summary>The client whose every request goes over a new connection.</summary>
+    public const string FreshClientName = "webhooks-fresh";
 
     public async Task<AttemptResult> SendAsync(
         WebhookSubscription subscription, string messageId, Webhook webhook, string urlReference, object? eventData,
@@ -44,24 +47,28 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
             dateNotification, urlReference, eventData, modifiedFields, new CallbackSecurity(nonce, hash)),
             json.Value.SerializerOptions);
         var timestamp = now.ToUnixTimeSeconds();
+        var signature = WebhookSigning.SignatureHeader(subscription.SigningSecrets(now), messageId, timestamp, body);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.CallbackUrl)
+        HttpRequestMessage Request()
         {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("webhook-id", messageId);
-        request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature",
-            WebhookSigning.SignatureHeader(subscription.SigningSecrets(now), messageId, timestamp, body));
-        request.Headers.UserAgent.ParseAdd("OpenOrders-Webhooks/1.0");
+            var request = new HttpRequestMessage(HttpMethod.Post, subscription.CallbackUrl)
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("webhook-id", messageId);
+            request.Headers.Add("webhook-timestamp",
+                timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.Add("webhook-signature", signature);
+            request.Headers.UserAgent.ParseAdd("OpenOrders-Webhooks/1.0");
+            return request;
+        }
 
         var stopwatch = Stopwatch.StartNew();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.AttemptTimeout);
         try
         {
-            using var response = await clients.CreateClient(ClientName)
-                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await SendRequestAsync(Request, subscription, messageId, timeout.Token);
             var latency = (int)stopwatch.ElapsedMilliseconds;
             return new AttemptResult((int)response.StatusCode, latency,
                 response.IsSuccessStatusCode
@@ -81,6 +88,35 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
     }
 
     /// <summary>
+    /// Sends the request; when it failed on a pooled connection before any byte of the answer, because the receiver
+    /// had closed that connection (an idle timeout, a close after each answer, a restart), sends it again at once on
+    /// a new connection, as one attempt. Before, such a delivery failed ("Broken pipe", "Connection reset by peer",
+    /// "The response ended prematurely") and its subscription was marked failing. Should a receiver have read the
+    /// first request after all, it gets the same webhook-id twice, as at-least-once delivery allows.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendRequestAsync(Func<HttpRequestMessage> request,
+        WebhookSubscription subscription, string messageId, CancellationToken ct)
+    {
+        using var first = request();
+        var use = new ConnectionUse(first);
+        CallbackConnection.Current.Value = use;
+        try
+        {
+            return await clients.CreateClient(ClientName)
+                .SendAsync(first, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (HttpRequestException e) when (use.Stale)
+        {
+            log.LogInformation("Webhook {MessageId} to {Url}: the receiver had closed the pooled connection ({Error}); "
+                + "sending it again on a new connection.", messageId, subscription.CallbackUrl, Cause(e));
+            CallbackConnection.Current.Value = null; // on a new connection a failure is the receiver's
+            using var again = request();
+            return await clients.CreateClient(FreshClientName)
+                .SendAsync(again, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+    }
+
+    /// <summary>
     /// What went wrong, in the words of the innermost cause ("Connection refused (127.0.0.1:9000)", "The response ended
     /// prematurely", a TLS failure) rather than HttpClient's "An error occurred while sending the request."
     /// </summary>
@@ -88,10 +124,10 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
     {
         Exception cause = error;
         while (cause.InnerException is { } inner) cause = inner;
-        var text = cause == error
-            ? error.Message
-            : $"{cause.Message}"
-                + $"{(error.HttpRequestError is var kind && kind != HttpRequestError.Unknown ? $" ({kind})" : "")}";
+        var kind = error.HttpRequestError == HttpRequestError.Unknown ? "" : $" ({error.HttpRequestError})";
+        // An HttpIOException names its kind itself ("The response ended prematurely. (ResponseEnded)").
+        var text = cause == error ? error.Message
+            : cause.Message.EndsWith(kind, StringComparison.Ordinal) ? cause.Message : cause.Message + kind;
         return text.Length > 1000 ? text[..1000] : text;
     }
 

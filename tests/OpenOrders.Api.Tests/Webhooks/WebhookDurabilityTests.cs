@@ -83,6 +83,31 @@ public abstract class WebhookDurabilityTests<TApp>(TApp app) : IClassFixture<TAp
     }
 
     [Fact]
+    public async Task A_receiver_that_closes_each_connection_it_answered_gets_every_event_at_the_first_attempt()
+    {
+        // Its close always crosses the next request, as an idle timeout's sometimes does.
+        await using var receiver = RawReceiver.Start(ConnectionEnding.CloseCrossing);
+        var created = await World.Provider.PostAsJsonAsync("/api/v1/webhook-subscriptions",
+            new { webhookId = Webhook.OrderCreated.Id, callbackUrl = receiver.Url });
+        var subscription = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        for (var i = 0; i < 4; i++)
+            await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1"));
+        await using (var scope = app.Services.CreateAsyncScope())
+            while (await scope.ServiceProvider.GetRequiredService<WebhookFanout>()
+                .RunOnceAsync(CancellationToken.None) > 0) { }
+        // One delivery a pass: each takes the connection the one before left in the pool.
+        var dispatcher = app.Services.GetRequiredService<WebhookDispatcher>();
+        while (await dispatcher.RunOnceAsync("test", 1, CancellationToken.None) > 0) { }
+
+        var attempts = await app.WithDbAsync(db => db.WebhookAttempts.Where(a => a.SubscriptionId == subscription)
+            .Select(a => new { a.Succeeded, a.Error }).ToListAsync());
+        Assert.Equal(4, attempts.Count);
+        Assert.All(attempts, a => Assert.True(a.Succeeded, a.Error));
+        Assert.Null(await app.WithDbAsync(db => db.WebhookSubscriptions.Where(s => s.Id == subscription)
+            .Select(s => s.FailingSince).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Subscribing_the_same_webhook_to_the_same_url_twice_is_a_409_naming_the_first()
     {
         var first = await World.Provider.PostAsJsonAsync("/api/v1/webhook-subscriptions",
@@ -362,6 +387,14 @@ public sealed class CallbackUrlRulesTests(StrictWebhooksApp app) : IClassFixture
     [InlineData("https://[::1]/hooks", "internal")]
     [InlineData("https://169.254.169.254/latest/meta-data", "internal")]
     [InlineData("https://localhost/hooks", "internal")]
+    [InlineData("https://[::127.0.0.1]/hooks", "internal")]
+    [InlineData("https://[::ffff:0:127.0.0.1]/hooks", "internal")]
+    [InlineData("https://[64:ff9b::127.0.0.1]/hooks", "internal")]
+    [InlineData("https://[64:ff9b::a9fe:a9fe]/latest/meta-data", "internal")]
+    [InlineData("https://[64:ff9b::a00:1]/hooks", "internal")]
+    [InlineData("https://[2002:7f00:1::]/hooks", "internal")]
+    [InlineData("https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hooks", "internal")]
+    [InlineData("https://[fec0::1]/hooks", "internal")]
     public async Task A_callback_that_is_not_https_or_points_inwards_is_400(string url, string reason)
     {
         var admin = await app.AdminAsync();
@@ -371,7 +404,24 @@ public sealed class CallbackUrlRulesTests(StrictWebhooksApp app) : IClassFixture
         var message = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")
             .GetProperty("callbackUrl")[0].GetString();
         Assert.Contains(reason, message);
-        Assert.Equal(0, await app.WithDbAsync(db => db.WebhookSubscriptions.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.WebhookSubscriptions.CountAsync(s => s.CallbackUrl == url)));
+    }
+
+    [Theory]
+    [InlineData("https://[::127.0.0.1]/hooks")]
+    [InlineData("https://[64:ff9b::a9fe:a9fe]/latest/meta-data")]
+    [InlineData("https://[2002:a00:1::]/hooks")]
+    public async Task The_connection_refuses_an_ipv6_form_of_an_internal_ipv4_address(string url)
+    {
+        // A subscription stored before the rules tightened: refused before a packet is sent.
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<WebhookSender>().SendAsync(new WebhookSubscription
+            {
+                Id = Guid.NewGuid(), CallbackUrl = url, Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+            },
+            "msg_x", Webhook.OrderCreated, "https://example.com", null, [], CancellationToken.None);
+        Assert.False(result.Succeeded);
+        Assert.Contains("Refused to connect", result.Error);
     }
 
     [Fact]

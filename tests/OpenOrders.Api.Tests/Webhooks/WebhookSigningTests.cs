@@ -51,19 +51,4 @@ public sealed class WebhookSigningTests
         Assert.Equal(TimeSpan.FromMinutes(3), RetrySchedule.NextDelay(1, TimeSpan.FromMinutes(3), Random.Shared));
         Assert.Equal(TimeSpan.FromHours(24), RetrySchedule.NextDelay(1, TimeSpan.FromDays(3), Random.Shared));
     }
-
-    [Theory]
-    [InlineData("127.0.0.1", true)]
-    [InlineData("10.1.2.3", true)]
-    [InlineData("172.20.0.1", true)]
-    [InlineData("192.168.1.1", true)]
-    [InlineData("169.254.169.254", true)]
-    [InlineData("100.64.0.1", true)]
-    [InlineData("::1", true)]
-    [InlineData("fd00::1", true)]
-    [InlineData("::ffff:10.0.0.1", true)]
-    [InlineData("93.184.216.34", false)]
-    [InlineData("2606:4700::6810:84e5", false)]
-    public void Internal_addresses_are_recognised(string address, bool isInternal) =>
-        Assert.Equal(isInternal, CallbackUrlPolicy.IsInternal(System.Net.IPAddress.Parse(address)));
 }
