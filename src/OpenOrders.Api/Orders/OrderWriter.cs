@@ -46,10 +46,16 @@ public sealed class WriteOptions
 /// </summary>
 public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks numbers, ValidationSignal signal,
     OrdersMetrics metrics, IOptions<WriteOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
-    ILogger<OrderWriter> log)
+    TimeProvider time, ILogger<OrderWriter> log)
     : BackgroundService
 {
     private const int AloneAttempts = 5;
+
+    /// <summary>How often the writer removes expired idempotency records, and how soon after a full batch.</summary>
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan BacklogSweepEvery = TimeSpan.FromSeconds(1);
+
+    private DateTimeOffset nextSweep = DateTimeOffset.MinValue;
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>();
 
@@ -121,8 +127,36 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
                 await Task.Delay(settings.Linger, CancellationToken.None);
                 Take(group, settings.MaxGroup);
             }
-            if (group.Count > 0) await CommitAsync(group);
+            if (group.Count > 0)
+            {
+                await SweepAsync();
+                await CommitAsync(group);
+            }
             group.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Removes expired idempotency records before a group, at most once a minute. Here rather than in a worker: the
+    /// writer is the one place that adds them and it runs on every instance, workers on or off, so the table is swept
+    /// exactly while it grows. A batch at a time keeps the group's wait short; a backlog goes a batch a second.
+    /// </summary>
+    private async Task SweepAsync()
+    {
+        var now = time.GetUtcNow();
+        if (now < nextSweep) return;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var removed = await Idempotency.ForgetExpiredAsync(
+                scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), now, CancellationToken.None);
+            nextSweep = now + (removed == Idempotency.SweepBatch ? BacklogSweepEvery : SweepEvery);
+        }
+        catch (Exception e)
+        {
+            // A sweep never fails a create: the records wait for the next one.
+            log.LogWarning(e, "Removing expired idempotency records failed; the next sweep retries.");
+            nextSweep = now + SweepEvery;
         }
     }
 
