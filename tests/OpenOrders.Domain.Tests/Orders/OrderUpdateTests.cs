@@ -20,7 +20,7 @@ public sealed class OrderUpdateTests
 
     [Theory]
     [MemberData(nameof(EveryCombination))]
-    public void Every_status_role_and_property_is_applied_or_refused_as_the_table_says(
+    public void Every_status_role_and_property_is_applied_or_refused_as_the_guide_says(
         OrderStatus status, Role role, string property)
     {
         var built = Orders.Build(status);
@@ -30,12 +30,12 @@ public sealed class OrderUpdateTests
         var update = () =>
             order.Update(new Dictionary<string, object?> { [property] = value }, role, built.Product, Orders.Now);
 
-        if (!OrderUpdateRules.Updatable.Contains(status))
+        if (!GuideTables.Updatable.Contains(status))
         {
             Assert.Equal(ViolationKind.Conflict, Assert.Throws<OrderRuleViolation>(update).Kind);
             Assert.Equal(before, Snapshot(order));
         }
-        else if (!OrderUpdateRules.Settable(status, role).Contains(property))
+        else if (!GuideTables.Settable(status, role).Contains(property))
         {
             var error = Assert.Throws<OrderRuleViolation>(update);
             Assert.Equal(ViolationKind.Unprocessable, error.Kind);
