@@ -192,11 +192,13 @@ public sealed class OrderStatusMachineTests
         var invoiced = Orders.InStatus(OrderStatus.PendingInvoice);
         invoiced.MoveTo(OrderStatus.Invoiced, Role.Admin, new TransitionDetails(InvoiceNumber: 1001), Orders.Now);
         Assert.Equal(1001, invoiced.InvoiceNumber);
+        Assert.NotEmpty(invoiced.OrderLineFees);
         Assert.All(invoiced.OrderLineFees, f => Assert.Equal(OrderFeeStatus.Invoiced, f.FeeStatus));
 
         var cancelled = Orders.InStatus(OrderStatus.PendingProvider);
         cancelled.MoveTo(OrderStatus.CancelledAdmin, Role.Admin,
             new TransitionDetails(AdminCancellationReason: AdminCancellationReason.Fraud), Orders.Now);
+        Assert.NotEmpty(cancelled.OrderLineFees);
         Assert.All(cancelled.OrderLineFees, f => Assert.Equal(OrderFeeStatus.Waived, f.FeeStatus));
     }
 }

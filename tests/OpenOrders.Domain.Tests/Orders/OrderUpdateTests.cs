@@ -42,12 +42,21 @@ public sealed class OrderUpdateTests
             Assert.Equal([property], error.Errors.Keys);
             Assert.Equal(before, Snapshot(order));
         }
+        else if (property == "acceptedStartMomentId")
+        {
+            // Neither the first nor the second choice (§7 ³): checked first, accepted when the check ends.
+            var outcome = update();
+            Assert.Empty(outcome.ModifiedFields);
+            Assert.True(outcome.NeedsValidation);
+            Assert.Equal(OrderStatus.PendingValidation, order.Status);
+            Assert.Equal(built.Product.StartMoments[1].Id, order.PendingAcceptedStartMomentId);
+        }
         else
         {
             var outcome = update();
-            Assert.Contains(property, outcome.ModifiedFields.Concat(outcome.NeedsValidation ? [property] : []));
-            if (property != "acceptedStartMomentId") Assert.Equal(value, OrderProperties.Find(property)!.Get(order));
-            Assert.NotEqual(before, Snapshot(order));
+            Assert.Equal([property], outcome.ModifiedFields);
+            Assert.Equal(value, OrderProperties.Find(property)!.Get(order));
+            Assert.Equal(outcome.NeedsValidation, order.Status == OrderStatus.PendingValidation);
         }
     }
 
