@@ -30,7 +30,8 @@ public sealed class WriteOptions
     public int Writers { get; set; } = 1;
 
     /// <summary>
-    /// When fewer than a handful wait, the writer waits this long for more before it commits; zero never waits.
+    /// When fewer than a handful wait, the writer waits this long (on the service's clock) for more before it
+    /// commits; zero never waits.
     /// </summary>
     public TimeSpan Linger { get; set; } = TimeSpan.Zero;
 }
@@ -41,8 +42,9 @@ public sealed class WriteOptions
 /// records in one transaction: one round trip and one fsync for the group instead of one each. A request is
 /// answered only after the commit that holds its rows.
 /// Everything that is not writing (the number, the answer, the stored copy of it) is done by the request before
-/// it queues, so the writer only writes. When a group fails (a key two requests share, a number an older version
-/// drew at random), each of its orders is written alone, so one bad order never sinks its neighbours.
+/// it queues, so the writer only writes. When a group fails (a key another instance stored meanwhile, a number an
+/// older version drew at random), each of its orders is written alone, so one bad order never sinks its
+/// neighbours.
 /// </summary>
 public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks numbers, ValidationSignal signal,
     OrdersMetrics metrics, IOptions<WriteOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
@@ -58,6 +60,10 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
     private DateTimeOffset nextSweep = DateTimeOffset.MinValue;
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>();
+    private int waiting;
+
+    /// <summary>Creates handed to the writer and not answered yet (queued, lingering or being written).</summary>
+    public int Waiting => Volatile.Read(ref waiting);
 
     /// <summary>A create ready to be written: its rows, its answer, and who waits for it.</summary>
     private sealed class Pending(NewOrderWrite write)
@@ -78,8 +84,16 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
         // After the writer stopped (a request the server still finishes at shutdown)
         // the request writes its order itself.
         if (!queue.Writer.TryWrite(pending)) return await WriteAloneAsync(pending);
-        // The caller may stop waiting, but the order is written anyway: it may already be in a commit.
-        return await pending.Done.Task.WaitAsync(ct);
+        Interlocked.Increment(ref waiting); // after the write: once counted, a create is where the writer takes it
+        try
+        {
+            // The caller may stop waiting, but the order is written anyway: it may already be in a commit.
+            return await pending.Done.Task.WaitAsync(ct);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waiting);
+        }
     }
 
     private void Prepare(Pending pending, int orderNumber)
@@ -123,8 +137,8 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
             Take(group, settings.MaxGroup);
             if (group.Count < 4 && settings.Linger > TimeSpan.Zero)
             {
-                // real time: a test clock must not hold commits
-                await Task.Delay(settings.Linger, CancellationToken.None);
+                // On the service's clock, so a test decides what one group holds by moving it.
+                await Task.Delay(settings.Linger, time, CancellationToken.None);
                 Take(group, settings.MaxGroup);
             }
             if (group.Count > 0)
@@ -180,8 +194,8 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
         try
         {
             await WriteGroupAsync(group);
-            foreach (var item in group) item.Done.TrySetResult(new NewOrderOutcome(item.Response, KeyTaken: false));
             metrics.OrdersCommitted(group.Count);
+            foreach (var item in group) item.Done.TrySetResult(new NewOrderOutcome(item.Response, KeyTaken: false));
         }
         catch (DbUpdateException e)
         {
@@ -212,8 +226,8 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
                 try
                 {
                     await WriteGroupAsync([item]);
-                    item.Done.TrySetResult(new NewOrderOutcome(item.Response, KeyTaken: false));
                     metrics.OrdersCommitted(1);
+                    item.Done.TrySetResult(new NewOrderOutcome(item.Response, KeyTaken: false));
                     return;
                 }
                 catch (DbUpdateException x)
