@@ -43,8 +43,8 @@ public sealed class WriteOptions
 /// answered only after the commit that holds its rows.
 /// Everything that is not writing (the number, the answer, the stored copy of it) is done by the request before
 /// it queues, so the writer only writes. When a group fails (a key another instance stored meanwhile, a number an
-/// older version drew at random), each of its orders is written alone, so one bad order never sinks its
-/// neighbours.
+/// older version drew at random, an order the change tracker refuses), each of its orders is written alone, so one
+/// bad order never sinks its neighbours.
 /// </summary>
 public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks numbers, ValidationSignal signal,
     OrdersMetrics metrics, IOptions<WriteOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
@@ -197,31 +197,30 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
             metrics.OrdersCommitted(group.Count);
             foreach (var item in group) item.Done.TrySetResult(new NewOrderOutcome(item.Response, KeyTaken: false));
         }
-        catch (DbUpdateException e)
+        catch (Exception e)
         {
+            // Whatever failed (the database refusing a row, the change tracker refusing an order), one order may be
+            // the cause: each is written alone. When everything fails (the database away), each order fails in turn.
             log.LogDebug(e, "A group of {Count} new orders failed; writing each alone.", group.Count);
             if (group.Count == 1) await CommitAloneAsync(group[0], e); // it failed alone already: do not write it again
             else foreach (var item in group) await CommitAloneAsync(item);
-        }
-        catch (Exception e)
-        {
-            foreach (var item in group) item.Done.TrySetException(e);
         }
         foreach (var item in repeats) await CommitAloneAsync(item);
         signal.Notify();
     }
 
     /// <summary>
-    /// One order in its own transaction: a key already taken is an answer, a number taken is replaced.
-    /// <paramref name="failed"/> is the failure of a write of this order alone that was already made.
+    /// One order in its own transaction: a key already taken is an answer, a number taken is replaced, any other
+    /// failure is this order's alone. <paramref name="failed"/> is the failure of a write of this order alone that
+    /// was already made.
     /// </summary>
-    private async Task CommitAloneAsync(Pending item, DbUpdateException? failed = null)
+    private async Task CommitAloneAsync(Pending item, Exception? failed = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var e = failed;
+            var failure = failed;
             failed = null;
-            if (e is null)
+            if (failure is null)
             {
                 try
                 {
@@ -230,15 +229,15 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
                     item.Done.TrySetResult(new NewOrderOutcome(item.Response, KeyTaken: false));
                     return;
                 }
-                catch (DbUpdateException x)
+                catch (Exception thrown)
                 {
-                    e = x;
+                    failure = thrown;
                 }
-                catch (Exception x)
-                {
-                    item.Done.TrySetException(x);
-                    return;
-                }
+            }
+            if (failure is not DbUpdateException e)
+            {
+                item.Done.TrySetException(failure);
+                return;
             }
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
