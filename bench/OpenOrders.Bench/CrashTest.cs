@@ -46,9 +46,9 @@ public sealed record CrashReport(
             $"   never received {MailsNeverReceived}   received twice {MailsReceivedTwice}",
         $"kills                    {Kills,6}",
         $"validated by instance    {string.Join(", ", ValidatedByInstance.Select(v => $"{v.Key}: {v.Value}"))}" +
-            " (since its last start)",
+            " (all its runs, each counted up to its kill)",
         $"delivered by instance    {string.Join(", ", DeliveredByInstance.Select(v => $"{v.Key}: {v.Value}"))}" +
-            " (since its last start)",
+            " (all its runs, each counted up to its kill)",
         Passed ? "PASSED" : "FAILED",
     ]);
 
@@ -101,10 +101,11 @@ public static class CrashTest
             }
 
             var load = new Load(apis, world);
+            var work = new WorkTally();
             using var stop = new CancellationTokenSource();
             var workers = Enumerable.Range(0, 4).Select(i => Task.Run(() => load.RunAsync(i, stop.Token))).ToList();
             // The load goes on until the duration has passed and every kill (with its restart) is done.
-            var killing = KillAtRandomAsync(instances, options, log);
+            var killing = KillAtRandomAsync(instances, options, work, log);
             await Task.WhenAll(Task.Delay(options.Duration), killing);
             await stop.CancelAsync();
             var kills = await killing;
@@ -115,10 +116,10 @@ public static class CrashTest
             foreach (var instance in instances.Where(i => i.ProcessId is null)) await instance.StartAsync();
             await WaitUntilSettledAsync(options.ConnectionString, subscriptions, TimeSpan.FromSeconds(120));
             var received = receiver.Received;
-            var (validated, delivered) = await WorkByInstanceAsync(instances);
+            foreach (var instance in instances) await work.AddAsync(instance);
             var report = await VerifyAsync(options.ConnectionString, load, subscriptions, received, kills) with
             {
-                ValidatedByInstance = validated, DeliveredByInstance = delivered,
+                ValidatedByInstance = work.Validated, DeliveredByInstance = work.Delivered,
             };
             return await VerifyMailAsync(options.ConnectionString, load, mailSink.Received, report);
         }
@@ -129,7 +130,7 @@ public static class CrashTest
     }
 
     private static async Task<int> KillAtRandomAsync(List<ServiceProcess> instances, CrashOptions options,
-        TextWriter log)
+        WorkTally work, TextWriter log)
     {
         var kills = 0;
         var gap = options.Duration / (options.Kills + 1);
@@ -137,6 +138,14 @@ public static class CrashTest
         {
             await Task.Delay(gap * (0.5 + Random.Shared.NextDouble()));
             var victim = instances[Random.Shared.Next(instances.Count)];
+            try
+            {
+                await work.AddAsync(victim);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                log.WriteLine($"could not read {victim.Url}'s meters before the kill: {e.Message}");
+            }
             victim.Kill();
             kills++;
             log.WriteLine($"kill -9 {victim.Url} ({kills})");
@@ -252,20 +261,24 @@ public static class CrashTest
         };
     }
 
-    /// <summary>Each instance's own meters (since its last start): proof that the instances shared the work.</summary>
-    private static async Task<(Dictionary<string, int> Validated, Dictionary<string, int> Delivered)>
-        WorkByInstanceAsync(List<ServiceProcess> instances)
+    /// <summary>
+    /// What each instance did, from its own meters: proof that the instances shared the work. A process's meters die
+    /// with it, so a victim is read just before its kill and every instance once more at the end; the sums cover
+    /// every run (less what a victim did between its last reading and the kill).
+    /// </summary>
+    private sealed class WorkTally
     {
-        var validated = new Dictionary<string, int>();
-        var delivered = new Dictionary<string, int>();
-        foreach (var instance in instances)
+        public Dictionary<string, int> Validated { get; } = [];
+        public Dictionary<string, int> Delivered { get; } = [];
+
+        public async Task AddAsync(ServiceProcess instance)
         {
             var scrape = await new Api(instance.Url).MetricsAsync();
-            validated[instance.Url] = (int)Metrics.Sum(scrape, "openorders_validation_latency_milliseconds_count");
-            delivered[instance.Url] = (int)Metrics.Sum(scrape, "openorders_webhook_attempts_total",
-                "outcome=\"delivered\"");
+            Validated[instance.Url] = Validated.GetValueOrDefault(instance.Url)
+                + (int)Metrics.Sum(scrape, "openorders_validation_latency_milliseconds_count");
+            Delivered[instance.Url] = Delivered.GetValueOrDefault(instance.Url)
+                + (int)Metrics.Sum(scrape, "openorders_webhook_attempts_total", "outcome=\"delivered\"");
         }
-        return (validated, delivered);
     }
 
     private static async Task<long> ScalarAsync(NpgsqlConnection db, string sql,

@@ -17,7 +17,8 @@ public sealed class RateLimitingOptions
 }
 
 /// <summary>
-/// A token bucket per API client (by the client id in its token), so one client cannot take the whole service.
+/// A token bucket per API client (by the client id in its token; <see cref="ClockTokenBucket"/>, on the service's
+/// clock), so one client cannot take the whole service.
 /// Over it: 429 with a problem body, <c>Retry-After</c> and the IETF draft's <c>RateLimit-Policy</c> and
 /// <c>RateLimit</c> headers, which every API answer carries. Per instance: several instances each allow the rate.
 /// </summary>
@@ -34,7 +35,9 @@ public static class ClientRateLimits
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 ClientOf(http) is { } client
-                    ? RateLimitPartition.GetTokenBucketLimiter(client, _ => Bucket(options))
+                    ? RateLimitPartition.Get(client, _ => new ClockTokenBucket(options.Burst,
+                        options.PermitsPerSecond, TimeSpan.FromSeconds(1),
+                        http.RequestServices.GetRequiredService<TimeProvider>()))
                     : RateLimitPartition.GetNoLimiter(""));
             limiter.OnRejected = async (context, ct) =>
             {
@@ -86,15 +89,6 @@ public static class ClientRateLimits
         http.Request.Path.StartsWithSegments("/api") && http.User.Identity?.IsAuthenticated == true
             ? Caller.From(http)?.Id
             : null;
-
-    private static TokenBucketRateLimiterOptions Bucket(RateLimitingOptions options) => new()
-    {
-        TokenLimit = options.Burst,
-        TokensPerPeriod = options.PermitsPerSecond,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
 
     private static void Headers(HttpContext http, RateLimitingOptions options, int? remaining, int reset)
     {

@@ -30,7 +30,8 @@ public sealed class WriteOptions
     public int Writers { get; set; } = 1;
 
     /// <summary>
-    /// When fewer than a handful wait, the writer waits this long for more before it commits; zero never waits.
+    /// When fewer than a handful wait, the writer waits this long (on the service's clock) for more before it
+    /// commits; zero never waits.
     /// </summary>
     public TimeSpan Linger { get; set; } = TimeSpan.Zero;
 }
@@ -41,17 +42,28 @@ public sealed class WriteOptions
 /// records in one transaction: one round trip and one fsync for the group instead of one each. A request is
 /// answered only after the commit that holds its rows.
 /// Everything that is not writing (the number, the answer, the stored copy of it) is done by the request before
-/// it queues, so the writer only writes. When a group fails (a key two requests share, a number an older version
-/// drew at random), each of its orders is written alone, so one bad order never sinks its neighbours.
+/// it queues, so the writer only writes. When a group fails (a key another instance stored meanwhile, a number an
+/// older version drew at random, an order the change tracker refuses), each of its orders is written alone, so one
+/// bad order never sinks its neighbours.
 /// </summary>
 public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks numbers, ValidationSignal signal,
     OrdersMetrics metrics, IOptions<WriteOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
-    ILogger<OrderWriter> log)
+    TimeProvider time, ILogger<OrderWriter> log)
     : BackgroundService
 {
     private const int AloneAttempts = 5;
 
+    /// <summary>How often the writer removes expired idempotency records, and how soon after a full batch.</summary>
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan BacklogSweepEvery = TimeSpan.FromSeconds(1);
+
+    private DateTimeOffset nextSweep = DateTimeOffset.MinValue;
+
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>();
+    private int waiting;
+
+    /// <summary>Creates handed to the writer and not answered yet (queued, lingering or being written).</summary>
+    public int Waiting => Volatile.Read(ref waiting);
 
     /// <summary>A create ready to be written: its rows, its answer, and who waits for it.</summary>
     private sealed class Pending(NewOrderWrite write)
@@ -72,8 +84,16 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
         // After the writer stopped (a request the server still finishes at shutdown)
         // the request writes its order itself.
         if (!queue.Writer.TryWrite(pending)) return await WriteAloneAsync(pending);
-        // The caller may stop waiting, but the order is written anyway: it may already be in a commit.
-        return await pending.Done.Task.WaitAsync(ct);
+        Interlocked.Increment(ref waiting); // after the write: once counted, a create is where the writer takes it
+        try
+        {
+            // The caller may stop waiting, but the order is written anyway: it may already be in a commit.
+            return await pending.Done.Task.WaitAsync(ct);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waiting);
+        }
     }
 
     private void Prepare(Pending pending, int orderNumber)
@@ -117,12 +137,40 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
             Take(group, settings.MaxGroup);
             if (group.Count < 4 && settings.Linger > TimeSpan.Zero)
             {
-                // real time: a test clock must not hold commits
-                await Task.Delay(settings.Linger, CancellationToken.None);
+                // On the service's clock, so a test decides what one group holds by moving it.
+                await Task.Delay(settings.Linger, time, CancellationToken.None);
                 Take(group, settings.MaxGroup);
             }
-            if (group.Count > 0) await CommitAsync(group);
+            if (group.Count > 0)
+            {
+                await SweepAsync();
+                await CommitAsync(group);
+            }
             group.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Removes expired idempotency records before a group, at most once a minute. Here rather than in a worker: the
+    /// writer is the one place that adds them and it runs on every instance, workers on or off, so the table is swept
+    /// exactly while it grows. A batch at a time keeps the group's wait short; a backlog goes a batch a second.
+    /// </summary>
+    private async Task SweepAsync()
+    {
+        var now = time.GetUtcNow();
+        if (now < nextSweep) return;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var removed = await Idempotency.ForgetExpiredAsync(
+                scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), now, CancellationToken.None);
+            nextSweep = now + (removed == Idempotency.SweepBatch ? BacklogSweepEvery : SweepEvery);
+        }
+        catch (Exception e)
+        {
+            // A sweep never fails a create: the records wait for the next one.
+            log.LogWarning(e, "Removing expired idempotency records failed; the next sweep retries.");
+            nextSweep = now + SweepEvery;
         }
     }
 
@@ -146,51 +194,50 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
         try
         {
             await WriteGroupAsync(group);
-            foreach (var item in group) item.Done.TrySetResult(new NewOrderOutcome(item.Response, KeyTaken: false));
             metrics.OrdersCommitted(group.Count);
-        }
-        catch (DbUpdateException e)
-        {
-            log.LogDebug(e, "A group of {Count} new orders failed; writing each alone.", group.Count);
-            if (group.Count == 1) await CommitAloneAsync(group[0], e); // it failed alone already: do not write it again
-            else foreach (var item in group) await CommitAloneAsync(item);
+            foreach (var item in group) item.Done.TrySetResult(new NewOrderOutcome(item.Response, KeyTaken: false));
         }
         catch (Exception e)
         {
-            foreach (var item in group) item.Done.TrySetException(e);
+            // Whatever failed (the database refusing a row, the change tracker refusing an order), one order may be
+            // the cause: each is written alone. When everything fails (the database away), each order fails in turn.
+            log.LogDebug(e, "A group of {Count} new orders failed; writing each alone.", group.Count);
+            if (group.Count == 1) await CommitAloneAsync(group[0], e); // it failed alone already: do not write it again
+            else foreach (var item in group) await CommitAloneAsync(item);
         }
         foreach (var item in repeats) await CommitAloneAsync(item);
         signal.Notify();
     }
 
     /// <summary>
-    /// One order in its own transaction: a key already taken is an answer, a number taken is replaced.
-    /// <paramref name="failed"/> is the failure of a write of this order alone that was already made.
+    /// One order in its own transaction: a key already taken is an answer, a number taken is replaced, any other
+    /// failure is this order's alone. <paramref name="failed"/> is the failure of a write of this order alone that
+    /// was already made.
     /// </summary>
-    private async Task CommitAloneAsync(Pending item, DbUpdateException? failed = null)
+    private async Task CommitAloneAsync(Pending item, Exception? failed = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var e = failed;
+            var failure = failed;
             failed = null;
-            if (e is null)
+            if (failure is null)
             {
                 try
                 {
                     await WriteGroupAsync([item]);
-                    item.Done.TrySetResult(new NewOrderOutcome(item.Response, KeyTaken: false));
                     metrics.OrdersCommitted(1);
+                    item.Done.TrySetResult(new NewOrderOutcome(item.Response, KeyTaken: false));
                     return;
                 }
-                catch (DbUpdateException x)
+                catch (Exception thrown)
                 {
-                    e = x;
+                    failure = thrown;
                 }
-                catch (Exception x)
-                {
-                    item.Done.TrySetException(x);
-                    return;
-                }
+            }
+            if (failure is not DbUpdateException e)
+            {
+                item.Done.TrySetException(failure);
+                return;
             }
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();

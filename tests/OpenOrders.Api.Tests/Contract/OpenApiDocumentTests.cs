@@ -34,10 +34,12 @@ public abstract class OpenApiDocumentTests<TApp>(TApp app) : IClassFixture<TApp>
             Assert.NotNull(operation["security"]);
         }
         Assert.Empty(document["paths"]!["/oauth/token"]!["post"]!["security"]!.AsArray());
+        Assert.NotEmpty(document["tags"]!.AsArray());
         Assert.All(document["tags"]!.AsArray(),
             t => Assert.False(string.IsNullOrWhiteSpace((string?)t!["description"])));
         Assert.NotNull(document["info"]!["contact"]!["email"]);
         Assert.Equal("MIT", (string?)document["info"]!["license"]!["identifier"]);
+        Assert.NotEmpty(document["servers"]!.AsArray());
         Assert.All(document["servers"]!.AsArray(), s => Assert.False(((string)s!["url"]!).EndsWith('/')));
     }
 

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Api.Validation;
+using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.Tests.Infrastructure;
 
@@ -98,7 +99,9 @@ public static class OrderSteps
     {
         foreach (var line in order.GetProperty("orderLines").EnumerateArray())
         {
-            var response = await provider.PatchAsync($"/api/v1/orders/{order.GetProperty("id").GetGuid()}/order-lines/{line.GetProperty("sequenceNumber").GetInt32()}",
+            var id = order.GetProperty("id").GetGuid();
+            var response = await provider.PatchAsync(
+                $"/api/v1/orders/{id}/order-lines/{line.GetProperty("sequenceNumber").GetInt32()}",
                 JsonContent.Create(
                     new { invoiceOnBehalfOfName = "Opleider BV", invoiceOnBehalfOfVatNumber = "NL123456789B01" }));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -113,4 +116,56 @@ public static class OrderSteps
     }
 
     public static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
+
+    /// <summary>
+    /// One order in each status the API's moves reach without the account's approval: PendingProvider, Invalid,
+    /// AcceptedProvider, RejectedProvider, PendingInvoice, Invoiced and Paid. Moves the clock 31 days.
+    /// </summary>
+    public static async Task<Dictionary<OrderStatus, Guid>> OrdersInManyStatusesAsync(OrdersApp app, TestWorld world)
+    {
+        async Task<Guid> Valid(string startMoment = "SM-1") =>
+            await Validated(GuideBody(world.AccountId, world.CourseId, startMoment));
+        async Task<Guid> Validated(string body)
+        {
+            var id = (await CreateAsync(world.Account, body)).GetProperty("id").GetGuid();
+            await WaitUntilValidatedAsync(world.Account, id);
+            return id;
+        }
+        async Task Move(Guid id, HttpClient client, object body) =>
+            Assert.Equal(HttpStatusCode.Created, (await TransitionAsync(client, id, body)).StatusCode);
+        async Task<Guid> Accepted(string startMoment = "SM-1")
+        {
+            var id = await Valid(startMoment);
+            await CompleteOrderLinesAsync(world.Provider, await GetAsync(world.Provider, id));
+            await Move(id, world.Provider, new { status = "AcceptedProvider" });
+            return id;
+        }
+
+        // Side by side: the creates share commits, the validations share batches.
+        var made = await Task.WhenAll(Valid(), Validated(GuideBody(world.AccountId, world.CourseId, "NOPE")),
+            // Starts in 60 days, so it is not yet due for invoicing when the clock moves 31 days below.
+            Accepted("SM-2"), Valid(), Accepted(), Accepted(), Accepted());
+        var result = new Dictionary<OrderStatus, Guid>
+        {
+            [OrderStatus.PendingProvider] = made[0], [OrderStatus.Invalid] = made[1],
+            [OrderStatus.AcceptedProvider] = made[2], [OrderStatus.RejectedProvider] = made[3],
+        };
+        await Move(made[3], world.Provider, new { status = "RejectedProvider", cancellationReason = "Other" });
+
+        // PendingInvoice, Invoiced and Paid: accepted orders whose course has started.
+        var toInvoice = made[4..];
+        app.Time.Advance(TimeSpan.FromDays(31));
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Invoicing.Invoices>()
+                .MoveDueOrdersAsync(CancellationToken.None);
+        await Move(toInvoice[1], world.Admin, new { status = "Invoiced" });
+        await Move(toInvoice[2], world.Admin, new { status = "Invoiced" });
+        await Move(toInvoice[2], world.Admin, new { status = "Paid" });
+        result[OrderStatus.PendingInvoice] = toInvoice[0];
+        result[OrderStatus.Invoiced] = toInvoice[1];
+        result[OrderStatus.Paid] = toInvoice[2];
+        foreach (var (status, id) in result)
+            Assert.Equal(status.ToString(), (await GetAsync(world.Admin, id)).GetProperty("status").GetString());
+        return result;
+    }
 }

@@ -162,7 +162,10 @@ public sealed class ManualPostgresApp : OrdersApp
     protected override Task<string> CreateDatabaseAsync() => NewPostgresDatabaseAsync();
 }
 
-/// <summary>Workers off, and the order writer waits long enough that creates sent together share one commit.</summary>
+/// <summary>
+/// Workers off, and the order writer lingers on the app's clock: a create waits until the test moves the clock, so
+/// the test decides which creates share one commit.
+/// </summary>
 public sealed class GroupingSqliteApp : OrdersApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;

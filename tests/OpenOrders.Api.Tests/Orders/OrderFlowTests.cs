@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenOrders.Api.Orders;
 using OpenOrders.Api.Tests.Infrastructure;
 using static OpenOrders.Api.Tests.Infrastructure.OrderSteps;
 
@@ -234,6 +235,32 @@ public abstract class OrderFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         // Keys are per client: another client may use the same key for its own order.
         var admin = await CreateAsync(world.Admin, body, key);
         Assert.NotEqual(first.GetProperty("id").GetGuid(), admin.GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task A_key_used_again_after_it_expired_makes_a_new_order_and_expired_keys_are_removed()
+    {
+        var key = Guid.NewGuid().ToString();
+        var once = Guid.NewGuid().ToString(); // used on the same day and never again
+        var body = GuideBody(world.AccountId, world.CourseId, "SM-1");
+        var first = (await CreateAsync(world.Account, body, key)).GetProperty("id").GetGuid();
+        await CreateAsync(world.Account, body, once);
+
+        app.Time.Advance(Idempotency.KeptFor + TimeSpan.FromMinutes(1));
+        var second = (await CreateAsync(world.Account, body, key)).GetProperty("id").GetGuid();
+        Assert.NotEqual(first, second);
+
+        // The new order's answer is what the key replays now.
+        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = JsonBody(body) };
+        retry.Headers.Add("Idempotency-Key", key);
+        var replayed = await world.Account.SendAsync(retry);
+        Assert.Equal(HttpStatusCode.Created, replayed.StatusCode);
+        Assert.True(replayed.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(second, (await replayed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+
+        var kept = await app.WithDbAsync(db => db.IdempotencyRecords.Where(r => r.Key == key || r.Key == once)
+            .Select(r => r.Key).ToListAsync());
+        Assert.Equal([key], kept);
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public sealed class CrashTests(ITestOutputHelper output)
         Assert.True(report.Passed, report.Describe());
         Assert.True(report.WebhooksReceived > 0);
         Assert.True(report.MailsReceived > 0, "No student was mailed: " + report.Describe());
+        // Each instance validated orders itself: the leases shared the work, the killed one's before its kill too.
         Assert.Equal(2, report.ValidatedByInstance.Count);
+        Assert.All(report.ValidatedByInstance, v => Assert.True(v.Value > 0, $"{v.Key} validated nothing.\n"
+            + report.Describe()));
     }
 }

@@ -81,9 +81,10 @@ public sealed class DemoWorldTests(DevelopmentApp app) : IClassFixture<Developme
             .GetString() == "SelfPlanned");
         var scheduled = items.Where(c => c.GetProperty("learningMethod").GetProperty("planning").GetProperty("type")
             .GetString() == "Scheduled");
-        Assert.All(scheduled.SelectMany(c => c.GetProperty("learningMethod").GetProperty("planning")
-                .GetProperty("startMoments").EnumerateArray()),
-            m => Assert.True(m.GetProperty("date").GetDateTimeOffset() > DateTimeOffset.UtcNow));
+        var moments = scheduled.SelectMany(c => c.GetProperty("learningMethod").GetProperty("planning")
+            .GetProperty("startMoments").EnumerateArray()).ToList();
+        Assert.NotEmpty(moments);
+        Assert.All(moments, m => Assert.True(m.GetProperty("date").GetDateTimeOffset() > DateTimeOffset.UtcNow));
 
         var guideAccount = await account.GetFromJsonAsync<JsonElement>(
             "/api/v1/accounts/50757d0c-0b56-4ff7-a3a9-115fdc18ffc3");

@@ -18,7 +18,12 @@ public sealed class DisplayValuesTests
         var enums = typeof(Role).Assembly.GetTypes().Where(t => t.IsEnum && !notShown.Contains(t)).ToList();
         Assert.Equal(enums.Select(e => e.Name).Order(), DisplayValues.All.Select(e => e.Name).Order());
         foreach (var enumeration in DisplayValues.All)
+        {
+            // Every value is listed (an empty list would pass the check below), and none is blank.
+            Assert.Equal(Enum.GetNames(enums.Single(e => e.Name == enumeration.Name)),
+                enumeration.Values.Select(v => v.Name));
             Assert.All(enumeration.Values, v => Assert.False(string.IsNullOrWhiteSpace(v.DisplayValue)));
+        }
     }
 
     [Fact]

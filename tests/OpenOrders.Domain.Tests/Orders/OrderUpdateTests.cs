@@ -20,7 +20,7 @@ public sealed class OrderUpdateTests
 
     [Theory]
     [MemberData(nameof(EveryCombination))]
-    public void Every_status_role_and_property_is_applied_or_refused_as_the_table_says(
+    public void Every_status_role_and_property_is_applied_or_refused_as_the_guide_says(
         OrderStatus status, Role role, string property)
     {
         var built = Orders.Build(status);
@@ -30,24 +30,33 @@ public sealed class OrderUpdateTests
         var update = () =>
             order.Update(new Dictionary<string, object?> { [property] = value }, role, built.Product, Orders.Now);
 
-        if (!OrderUpdateRules.Updatable.Contains(status))
+        if (!GuideTables.Updatable.Contains(status))
         {
             Assert.Equal(ViolationKind.Conflict, Assert.Throws<OrderRuleViolation>(update).Kind);
             Assert.Equal(before, Snapshot(order));
         }
-        else if (!OrderUpdateRules.Settable(status, role).Contains(property))
+        else if (!GuideTables.Settable(status, role).Contains(property))
         {
             var error = Assert.Throws<OrderRuleViolation>(update);
             Assert.Equal(ViolationKind.Unprocessable, error.Kind);
             Assert.Equal([property], error.Errors.Keys);
             Assert.Equal(before, Snapshot(order));
         }
+        else if (property == "acceptedStartMomentId")
+        {
+            // Neither the first nor the second choice (§7 ³): checked first, accepted when the check ends.
+            var outcome = update();
+            Assert.Empty(outcome.ModifiedFields);
+            Assert.True(outcome.NeedsValidation);
+            Assert.Equal(OrderStatus.PendingValidation, order.Status);
+            Assert.Equal(built.Product.StartMoments[1].Id, order.PendingAcceptedStartMomentId);
+        }
         else
         {
             var outcome = update();
-            Assert.Contains(property, outcome.ModifiedFields.Concat(outcome.NeedsValidation ? [property] : []));
-            if (property != "acceptedStartMomentId") Assert.Equal(value, OrderProperties.Find(property)!.Get(order));
-            Assert.NotEqual(before, Snapshot(order));
+            Assert.Equal([property], outcome.ModifiedFields);
+            Assert.Equal(value, OrderProperties.Find(property)!.Get(order));
+            Assert.Equal(outcome.NeedsValidation, order.Status == OrderStatus.PendingValidation);
         }
     }
 
