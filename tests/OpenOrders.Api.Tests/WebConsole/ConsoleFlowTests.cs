@@ -45,6 +45,7 @@ public abstract class ConsoleFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IA
         Assert.Equal("AcceptedProvider", order.GetProperty("status").GetString());
         Assert.Equal(await StartMomentIdAsync(world.Provider, world.CourseId, "SM-2"),
             order.GetProperty("acceptedStartMomentId").GetGuid());
+        Assert.NotEmpty(order.GetProperty("orderLines").EnumerateArray());
         Assert.All(order.GetProperty("orderLines").EnumerateArray(),
             l => Assert.Equal("Opleider BV", l.GetProperty("invoiceOnBehalfOf").GetProperty("name").GetString()));
         var accepted = order.GetProperty("orderStatusTransitions").EnumerateArray().Last();

@@ -75,8 +75,10 @@ public sealed class SvgChartsTests
     public void Charts_of_nothing_but_zeros_draw_empty_bars_rather_than_dividing_by_zero()
     {
         var bars = Parse(SvgCharts.HorizontalBars(Text, [new("A", 0), new("B", 0)]));
+        Assert.Equal(2, Bars(bars).Count());
         Assert.All(Bars(bars), b => Assert.Equal(0, Number(b, "width")));
         var columns = Parse(SvgCharts.DailyColumns(Text, ["a", "b", "c"], [new("Orders", SvgCharts.Blue, [0, 0, 0])]));
+        Assert.Equal(3, Bars(columns).Count());
         Assert.All(Bars(columns), b => Assert.Equal(0, Number(b, "height")));
     }
 
