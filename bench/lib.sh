@@ -51,7 +51,7 @@ stop_all() {
 start_service() { # $1 name, $2 provider, $3 connection string
   SERVICE_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   SERVICE_URL="http://127.0.0.1:$SERVICE_PORT"
-  ( cd "$WORK/service" && ASPNETCORE_ENVIRONMENT=Production Database__MigrateAtStartup=true ASPNETCORE_URLS="$SERVICE_URL" Database__Provider="$2" ConnectionStrings__Orders="$3" \
+  ( cd "$WORK/service" && ASPNETCORE_ENVIRONMENT=Production Database__MigrateAtStartup=true Metrics__Token=bench-metrics-token-0123456789 ASPNETCORE_URLS="$SERVICE_URL" Database__Provider="$2" ConnectionStrings__Orders="$3" \
     Auth__SigningKey="YmVuY2gtc2lnbmluZy1rZXktYmVuY2gtc2lnbmluZy1rZXktMDEyMzQ1Njc4OQ==" \
     Auth__BootstrapAdmin__ClientId=bench-admin Auth__BootstrapAdmin__ClientSecret=bench-admin-secret-0123456789abcdef \
     Webhooks__AllowHttp=true Webhooks__AllowPrivateNetworks=true Logging__LogLevel__Default=Warning RateLimiting__PermitsPerSecond=0 \

@@ -65,5 +65,15 @@ public sealed class Api(string baseUrl)
         catch (HttpRequestException) { return false; }
     }
 
-    public async Task<string> MetricsAsync() => await Http.GetStringAsync($"{BaseUrl}/metrics");
+    /// <summary>Outside Development /metrics answers this token only; the bench's services are given it.</summary>
+    public const string MetricsToken = "bench-metrics-token-0123456789";
+
+    public async Task<string> MetricsAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{BaseUrl}/metrics");
+        request.Headers.Authorization = new("Bearer", MetricsToken);
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
 }

@@ -34,6 +34,7 @@ public sealed class ServiceProcess(string serviceDll, IReadOnlyDictionary<string
         start.ArgumentList.Add(Path.GetFullPath(serviceDll));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__MigrateAtStartup"] = "true"; // instances of one version, one after another
+        start.Environment["Metrics__Token"] = Api.MetricsToken;
         start.Environment["ASPNETCORE_URLS"] = Url;
         start.Environment["Auth__SigningKey"] = SigningKey;
         start.Environment["Auth__BootstrapAdmin__ClientId"] = AdminId;

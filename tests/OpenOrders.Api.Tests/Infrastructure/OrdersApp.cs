@@ -22,6 +22,7 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminId = "test-admin";
     public const string AdminSecret = "test-admin-secret-0123456789";
     public const string SigningKey = "dGVzdC1zaWduaW5nLWtleS10ZXN0LXNpZ25pbmcta2V5LTAxMjM0NTY3ODk=";
+    public const string MetricsToken = "metrics-token-0123456789";
 
     public static readonly JsonSerializerOptions Json = CreateJson();
 
@@ -77,6 +78,7 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Orders", connectionString);
         builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Metrics:Token", MetricsToken);
         builder.UseSetting("Auth:BootstrapAdmin:ClientId", AdminId);
         builder.UseSetting("Auth:BootstrapAdmin:ClientSecret", AdminSecret);
         builder.UseSetting("Workers:Enabled", WorkersEnabled.ToString());
@@ -222,7 +224,6 @@ public sealed class DevelopmentApp : OrdersApp
 public abstract class ProductionApp : OrdersApp
 {
     public const string PublicHost = "orders.example.test", Proxy = "10.9.9.9";
-    public const string MetricsToken = "metrics-token-0123456789";
 
     protected ProductionApp() => ClientOptions.BaseAddress = new Uri($"https://{PublicHost}/");
 
@@ -235,7 +236,6 @@ public abstract class ProductionApp : OrdersApp
         builder.UseSetting("PublicBaseUrl", $"https://{PublicHost}");
         builder.UseSetting("ForwardedHeaders_Enabled", "true");
         builder.UseSetting("ForwardedHeaders:KnownProxies:0", Proxy);
-        builder.UseSetting("Metrics:Token", MetricsToken);
         builder.UseSetting("Database:MigrateAtStartup", "true");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }

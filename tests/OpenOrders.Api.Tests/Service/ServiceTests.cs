@@ -145,12 +145,20 @@ public sealed class MetricsTests(SqliteApp app) : IClassFixture<SqliteApp>
         string scrape;
         do
         {
-            scrape = await app.CreateClient().GetStringAsync("/metrics");
+            scrape = await Scraper().GetStringAsync("/metrics");
             if (scrape.Contains("openorders_validation_latency")) break;
             Assert.True(DateTime.UtcNow < deadline, "The validation latency never appeared in /metrics.");
             await Task.Delay(50);
         } while (true);
         Assert.Contains("openorders_orders_created", scrape);
         Assert.Contains("http_server_request_duration", scrape);
+    }
+
+    /// <summary>Outside Development /metrics answers only its token.</summary>
+    private HttpClient Scraper()
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", OrdersApp.MetricsToken);
+        return client;
     }
 }

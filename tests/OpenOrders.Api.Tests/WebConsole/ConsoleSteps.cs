@@ -57,7 +57,8 @@ public static class ConsoleSteps
         await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
         // Polls what the page shows: waiting on navigation events (load, then commit) timed out now and then on a
         // busy machine although the sign-in page had arrived.
-        await Assertions.Expect(page.GetByText("Your password is set. Sign in with it.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Your password is set. Sign in with it."))
+            .ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.EndsWith("/console/sign-in", new Uri(page.Url).AbsolutePath);
     }
 
@@ -70,7 +71,11 @@ public static class ConsoleSteps
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("form button[type=submit]").Last.ClickAsync();
-        await page.WaitForURLAsync("**/console/orders**");
+        // Polls the address and then what the page shows, like the set-password step: waiting for navigation events
+        // timed out now and then on a loaded machine although the page had arrived.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/orders"),
+            new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("main h1")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         return new SignedInPerson(email, password, context, page);
     }
 
