@@ -66,3 +66,21 @@ public sealed class PostgresConsoleApp : ConsoleApp
 
     protected override Task<string> CreateDatabaseAsync() => NewPostgresDatabaseAsync();
 }
+
+/// <summary>The console on SQLite with the workers off: tests that watch deliveries drive each pass themselves.</summary>
+public sealed class ManualSqliteConsoleApp : ConsoleApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override bool WorkersEnabled => false;
+
+    protected override Task<string> CreateDatabaseAsync() => NewSqliteFileAsync();
+}
+
+/// <inheritdoc cref="ManualSqliteConsoleApp"/>
+public sealed class ManualPostgresConsoleApp : ConsoleApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+    protected override bool WorkersEnabled => false;
+
+    protected override Task<string> CreateDatabaseAsync() => NewPostgresDatabaseAsync();
+}
