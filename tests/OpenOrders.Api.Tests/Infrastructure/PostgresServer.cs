@@ -69,7 +69,23 @@ public sealed class PostgresServer
         await server.PgAsync("pg_ctl",
             ["-D", dataDir, "-l", Path.Combine(dataDir, "server.log"), "-o", settings, "-w", "-t", "60", "start"]);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        server.WatchOver(Environment.ProcessId);
         return server;
+    }
+
+    /// <summary>
+    /// The test runner ends its test host by killing it once the results are in, so ProcessExit does not always run:
+    /// a watcher in a session of its own waits for this process to end, then stops the cluster and removes its data.
+    /// </summary>
+    private void WatchOver(int testHost)
+    {
+        var pgCtl = Path.Combine(binDir, "pg_ctl");
+        var stop = (asPostgresUser ? "runuser -u postgres -- " : "") + $"'{pgCtl}' -D '{dataDir}' -m immediate -w stop";
+        var script = $"while kill -0 {testHost} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1; " +
+                     $"rm -rf '{dataDir}' '{dataDir}.owner'";
+        var start = new ProcessStartInfo("setsid") { WorkingDirectory = "/", RedirectStandardInput = true };
+        foreach (var arg in new[] { "sh", "-c", script }) start.ArgumentList.Add(arg);
+        using var watcher = Process.Start(start) ?? throw new InvalidOperationException("Could not start setsid.");
     }
 
     private void Stop()
