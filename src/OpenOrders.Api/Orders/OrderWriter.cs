@@ -42,17 +42,14 @@ public sealed class WriteOptions
 /// records in one transaction: one round trip and one fsync for the group instead of one each. A request is
 /// answered only after the commit that holds its rows.
 /// Everything that is not writing (the number, the answer, the stored copy of it) is done by the request before
-/// it queues, so the writer only writes. When a group fails (a key another instance stored meanwhile, a number an
-/// older version drew at random, an order the change tracker refuses), each of its orders is written alone, so one
-/// bad order never sinks its neighbours.
+/// it queues, so the writer only writes. When a group fails (a key another instance stored meanwhile, an order the
+/// change tracker refuses), each of its orders is written alone, so one bad order never sinks its neighbours.
 /// </summary>
 public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks numbers, ValidationSignal signal,
     OrdersMetrics metrics, IOptions<WriteOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
     TimeProvider time, ILogger<OrderWriter> log)
     : BackgroundService
 {
-    private const int AloneAttempts = 5;
-
     /// <summary>How often the writer removes expired idempotency records, and how soon after a full batch.</summary>
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan BacklogSweepEvery = TimeSpan.FromSeconds(1);
@@ -210,53 +207,36 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, OrderNumberBlocks n
     }
 
     /// <summary>
-    /// One order in its own transaction: a key already taken is an answer, a number taken is replaced, any other
-    /// failure is this order's alone. <paramref name="failed"/> is the failure of a write of this order alone that
-    /// was already made.
+    /// One order in its own transaction: a key already taken is an answer, any other failure is this order's alone.
+    /// <paramref name="failed"/> is the failure of a write of this order alone that was already made.
     /// </summary>
     private async Task CommitAloneAsync(Pending item, Exception? failed = null)
     {
-        for (var attempt = 1; ; attempt++)
+        if (failed is null)
         {
-            var failure = failed;
-            failed = null;
-            if (failure is null)
+            try
             {
-                try
-                {
-                    await WriteGroupAsync([item]);
-                    metrics.OrdersCommitted(1);
-                    item.Done.TrySetResult(new NewOrderOutcome(item.Response, KeyTaken: false));
-                    return;
-                }
-                catch (Exception thrown)
-                {
-                    failure = thrown;
-                }
-            }
-            if (failure is not DbUpdateException e)
-            {
-                item.Done.TrySetException(failure);
+                await WriteGroupAsync([item]);
+                metrics.OrdersCommitted(1);
+                item.Done.TrySetResult(new NewOrderOutcome(item.Response, KeyTaken: false));
                 return;
             }
+            catch (Exception thrown)
+            {
+                failed = thrown;
+            }
+        }
+        if (failed is DbUpdateException e && item.Record is not null)
+        {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-            if (item.Record is not null && db.HitUnique<IdempotencyRecord>(e, nameof(IdempotencyRecord.ClientId),
-                    nameof(IdempotencyRecord.Key)))
+            if (db.HitUnique<IdempotencyRecord>(e, nameof(IdempotencyRecord.ClientId), nameof(IdempotencyRecord.Key)))
             {
                 item.Done.TrySetResult(new NewOrderOutcome(null, KeyTaken: true));
                 return;
             }
-            if (attempt < AloneAttempts && db.HitUnique<Order>(e, nameof(Order.OrderNumber)))
-            {
-                log.LogInformation("Order number {Number} was taken by an older order; giving the order the next one.",
-                    item.Write.Order.OrderNumber);
-                Prepare(item, await numbers.NextAsync(CancellationToken.None));
-                continue;
-            }
-            item.Done.TrySetException(e);
-            return;
         }
+        item.Done.TrySetException(failed);
     }
 
     private async Task WriteGroupAsync(IReadOnlyList<Pending> group)

@@ -130,26 +130,6 @@ public abstract class GroupCommitTests<TApp>(TApp app) : IClassFixture<TApp>, IA
         Assert.Equal(2, await app.WithDbAsync(db => db.Orders.CountAsync(o => ids.Contains(o.Id))));
     }
 
-    [Fact]
-    public async Task An_order_number_taken_before_numbers_were_a_sequence_is_skipped_and_the_order_stored()
-    {
-        var first = (await TogetherAsync(() => PostAsync(null, "SM-1")))[0].Body;
-        var place = OrderNumbers.SequenceOf(first.GetProperty("orderNumber").GetInt32());
-        // As if an older version had drawn the sequence's next number at random for that order.
-        var taken = OrderNumbers.ForSequence(place + 1);
-        var id = first.GetProperty("id").GetGuid();
-        await app.WithDbAsync(db => db.Orders.Where(o => o.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.OrderNumber, taken)));
-
-        var next = (await TogetherAsync(() => PostAsync(null, "SM-1")))[0];
-
-        Assert.Equal(HttpStatusCode.Created, next.Status);
-        Assert.Equal(OrderNumbers.ForSequence(place + 2), next.Body.GetProperty("orderNumber").GetInt32());
-        Assert.Equal(taken,
-            await app.WithDbAsync(db => db.Orders.Where(o => o.Id == id).Select(o => o.OrderNumber).SingleAsync()));
-        Assert.Equal([1, 1], commits.Sizes); // the first order; the second, once it had its new number
-    }
-
     /// <summary>
     /// Starts the sends, waits until the writer holds all of them (it lingers on the app's clock, and fewer than
     /// four never make it write at once), runs <paramref name="beforeCommit"/>, then moves the clock until all are
