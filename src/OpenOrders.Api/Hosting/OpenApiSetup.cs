@@ -27,7 +27,7 @@ public static class OpenApiSetup
                 {
                     Name = config["OpenApi:ContactName"] ?? "OpenOrders API support",
                     Url = new Uri(config["OpenApi:ContactUrl"]
-                        ?? $"{config["Webhooks:PublicBaseUrl"] ?? "http://localhost:5080"}/docs"),
+                        ?? $"{PublicUrl.From(config).BaseUrl}/docs"),
                     // a placeholder until the operator names one
                     Email = config["OpenApi:ContactEmail"] ?? "api@example.org",
                 },

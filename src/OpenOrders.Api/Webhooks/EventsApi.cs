@@ -26,7 +26,7 @@ public static class EventsApi
     }
 
     public static async Task<Results<Ok<EventPage>, ValidationProblem>> ListEvents(
-        Caller caller, OrdersDbContext db, IOptions<WebhookOptions> options, string? after, int? limit,
+        Caller caller, OrdersDbContext db, Hosting.PublicUrl publicUrl, string? after, int? limit,
         CancellationToken ct)
     {
         long position = 0;
@@ -39,7 +39,7 @@ public static class EventsApi
         var changes = await db.OrderChanges.AsNoTracking()
             .Where(c => c.FeedPosition > position && visible.Contains(c.OrderId))
             .OrderBy(c => c.FeedPosition).Take(take).ToListAsync(ct);
-        var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
+        var baseUrl = publicUrl.BaseUrl;
         var events = changes.SelectMany(c => Webhook.For(c.Kind).Select(w => new EventResponse(
             c.FeedPosition!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), w.Resource, w.Action,
             c.DateCreated, w == Webhook.StatusTransitionCreated && c.StatusTransitionId is { } t

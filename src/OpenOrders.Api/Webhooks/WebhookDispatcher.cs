@@ -11,6 +11,7 @@ namespace OpenOrders.Api.Webhooks;
 /// again after the lease expires, with the same webhook-id: at least once, never lost.
 /// </summary>
 public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider time, IOptions<WebhookOptions> options,
+    Hosting.PublicUrl publicUrl,
     Hosting.OrdersMetrics metrics, IOptions<Hosting.WorkerOptions> workers, ILogger<WebhookDispatcher> log)
 {
     /// <summary>Long enough for an attempt to time out and its outcome to be stored.</summary>
@@ -32,7 +33,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
         var subscriptions = await db.WebhookSubscriptions.Where(s => subscriptionIds.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, ct);
         var orderIds = deliveries.Select(d => d.OrderId).Distinct().ToList();
-        var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
+        var baseUrl = publicUrl.BaseUrl;
         var orders = (await db.Orders.AsNoTracking().AsSplitQuery().Include(o => o.StatusTransitions)
                 .Where(o => orderIds.Contains(o.Id)).ToListAsync(ct))
             .ToDictionary(o => o.Id, o => OrderResponse.From(o, baseUrl));

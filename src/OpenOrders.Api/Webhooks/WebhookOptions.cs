@@ -19,7 +19,4 @@ public sealed class WebhookOptions
     public TimeSpan KeepDeliveriesFor { get; set; } = TimeSpan.FromDays(30);
 
     public TimeSpan RotationOverlap { get; set; } = TimeSpan.FromHours(24);
-
-    /// <summary>Base of the absolute URLs in notifications (there is no request to take it from).</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 }

@@ -13,7 +13,7 @@ namespace OpenOrders.Api.Webhooks;
 /// </summary>
 public sealed class WebhookSubscriptions(
     OrdersDbContext db, CallbackUrlPolicy policy, WebhookSender sender, DeliverySignal signal, TimeProvider time,
-    IOptions<WebhookOptions> options)
+    IOptions<WebhookOptions> options, Hosting.PublicUrl publicUrl)
 {
     public const string SecretRule = "Between 16 and 200 characters, or leave it out to get one.";
 
@@ -130,7 +130,7 @@ public sealed class WebhookSubscriptions(
     {
         var subscription = await FindAsync(id, caller, ct);
         if (subscription is null) return null;
-        var urlReference = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/v1/webhook-subscriptions/{id}";
+        var urlReference = $"{publicUrl.BaseUrl}/api/v1/webhook-subscriptions/{id}";
         return await sender.SendAsync(subscription, "msg_test_" + Guid.NewGuid().ToString("N"),
             Webhook.Find(subscription.WebhookId)!, urlReference, new { test = true }, [], ct);
     }

@@ -26,18 +26,7 @@ public abstract class FuzzSweepTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
 
     public async Task InitializeAsync()
     {
-        world = await TestWorld.CreateAsync(app);
-        var order = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1")))
-            .GetProperty("id").GetGuid();
-        await ValidateOnceAsync(app);
-        var transition = (await GetAsync(world.Provider, order)).GetProperty("orderStatusTransitions")[0]
-            .GetProperty("id").GetString()!;
-        var subscription = await world.Provider.PostAsJsonAsync("/api/v1/webhook-subscriptions", new
-        {
-            webhookId = OpenOrders.Api.Webhooks.Webhook.OrderCreated.Id, callbackUrl = "http://127.0.0.1:9/hooks"
-        });
-        var subscriptionId = (await subscription.Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("id").GetString()!;
+        (world, var order, var transition, var subscriptionId) = await SweptWorld.CreateAsync(app);
         ids = new Dictionary<string, string>
         {
             ["/api/v1/orders"] = order.ToString(), ["/api/v1/order-status-transitions"] = transition,

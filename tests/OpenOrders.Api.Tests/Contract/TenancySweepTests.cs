@@ -27,16 +27,7 @@ public abstract partial class TenancySweepTests<TApp>(TApp app) : IClassFixture<
 
     public async Task InitializeAsync()
     {
-        world = await TestWorld.CreateAsync(app);
-        var order = (await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1")))
-            .GetProperty("id").GetGuid();
-        await ValidateOnceAsync(app);
-        var transition = (await GetAsync(world.Provider, order)).GetProperty("orderStatusTransitions")[0]
-            .GetProperty("id").GetString()!;
-        var subscription = await (await world.Provider.PostAsJsonAsync("/api/v1/webhook-subscriptions", new
-        {
-            webhookId = OpenOrders.Api.Webhooks.Webhook.OrderCreated.Id, callbackUrl = "http://127.0.0.1:9/hooks",
-        })).Content.ReadFromJsonAsync<JsonElement>();
+        (world, var order, var transition, var subscriptionId) = await SweptWorld.CreateAsync(app);
         var person = await (await world.Admin.PostAsJsonAsync("/api/v1/people", new
         {
             email = $"planner.{Guid.NewGuid():N}@example.test", role = "Account", tenantId = world.AccountId,
@@ -53,8 +44,8 @@ public abstract partial class TenancySweepTests<TApp>(TApp app) : IClassFixture<
             ["accounts"] = world.AccountId.ToString(), ["providers"] = world.ProviderId.ToString(),
             ["assortments"] = world.AssortmentId.ToString(), ["courses"] = world.CourseId.ToString(),
             ["orders"] = order.ToString(), ["order-status-transitions"] = transition,
-            ["webhook-subscriptions"] = subscription.GetProperty("id").GetString()!, ["webhooks"] =
-                subscription.GetProperty("id").GetString()!, ["people"] = personId.ToString(),
+            ["webhook-subscriptions"] = subscriptionId, ["webhooks"] = subscriptionId,
+            ["people"] = personId.ToString(),
             ["mail-messages"] = mail.ToString(), ["mail"] = mail.ToString(), ["clients"] = client,
             ["promotional-codes"] = "TENANT10",
         };
