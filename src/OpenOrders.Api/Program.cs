@@ -4,6 +4,9 @@ using OpenOrders.Api.Catalog;
 using OpenOrders.Api.Data;
 using OpenOrders.Api.Errors;
 using OpenOrders.Api.Hosting;
+using OpenOrders.Api.Limits;
+using OpenOrders.Api.Telemetry;
+using OpenOrders.Api.Work;
 using OpenOrders.Api.Demo;
 using OpenOrders.Api.Invoicing;
 using OpenOrders.Api.Mail;
@@ -24,9 +27,6 @@ builder.Services.AddOrdersPeople(builder.Environment);
 builder.Services.AddOrdersConsole(builder.Environment);
 builder.Services.AddScoped<DemoWorld>();
 builder.Services.AddHostedService<StartupTasks>();
-builder.Services.Configure<WorkerOptions>(builder.Configuration.GetSection("Workers"));
-builder.Services.AddSingleton<ValidationSignal>();
-builder.Services.AddScoped<ValidationQueue>();
 builder.Services.AddScoped<OrderValidator>();
 builder.Services.AddScoped<OrderActions>();
 builder.Services.AddScoped<Invoices>();
@@ -49,14 +49,7 @@ builder.Services.AddScoped<WebhookSubscriptions>();
 builder.Services.AddScoped<WebhookDeliveryLog>();
 builder.Services.AddSingleton<WebhookDispatcher>();
 builder.Services.AddOrdersMail(builder.Configuration);
-if ((builder.Configuration.GetSection("Workers").Get<WorkerOptions>() ?? new WorkerOptions()).Enabled)
-{
-    builder.Services.AddHostedService<WebhookWorker>();
-    builder.Services.AddHostedService<ValidationWorker>();
-    builder.Services.AddHostedService<InvoicingWorker>();
-    builder.Services.AddHostedService<BacklogSampler>();
-    builder.Services.AddHostedService<MailWorker>();
-}
+builder.Services.AddOrdersWorkers(builder.Configuration);
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
 // Unreadable bodies throw, so the exception handler can name the property instead of a bare 400.

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
-using OpenOrders.Api.Webhooks;
+using OpenOrders.Api.Work;
 
 namespace OpenOrders.Api.Data;
 
@@ -22,10 +22,7 @@ public static class DataSetup
     {
         var provider = config.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = config.GetConnectionString("Orders");
-        services.AddSingleton<DeliverySignal>();
-        services.AddSingleton<Mail.MailSignal>();
-        services.AddSingleton<CommitNotifier>();
-        services.AddSingleton<TransactionCommitNotifier>();
+        services.AddWorkSignals();
 
         if (provider == DatabaseProvider.Postgres)
         {
@@ -64,9 +61,9 @@ public static class DataSetup
         return tuned.ConnectionString;
     }
 
-    /// <summary>Every commit wakes the webhook worker.</summary>
+    /// <summary>Every commit wakes the workers it gave work (<see cref="CommitSignals"/>).</summary>
     private static IInterceptor[] Interceptors(IServiceProvider services) =>
-        [services.GetRequiredService<CommitNotifier>(), services.GetRequiredService<TransactionCommitNotifier>()];
+        [services.GetRequiredService<CommitSignals>(), services.GetRequiredService<TransactionCommitSignals>()];
 
     private static void EnsureDirectoryFor(string sqliteConnectionString)
     {

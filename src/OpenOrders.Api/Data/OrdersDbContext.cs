@@ -66,18 +66,10 @@ public abstract class OrdersDbContext(DbContextOptions options) : IdentityUserCo
     }
 
     /// <summary>
-    /// Leases up to <paramref name="max"/> due rows of a queue to <paramref name="owner"/> until now + lease, oldest
-    /// first, and answers their keys. A row whose lease still runs is never handed out twice.
+    /// The provider's way of leasing queued work (<see cref="Work.Leases"/>): one statement that skips rows other
+    /// instances hold, or a single writer's three steps.
     /// </summary>
-    public Task<List<Guid>> LeaseAsync<T>(LeaseQuery<T> query, string owner, int max, DateTimeOffset now,
-        TimeSpan lease, CancellationToken ct)
-        where T : class, ILeasable => LeaseAsync(query, owner, max, now, now + lease, ct);
-
-    /// <summary>
-    /// The provider's way of leasing: one statement that skips rows other instances hold, or a single writer's three.
-    /// </summary>
-    protected abstract Task<List<Guid>> LeaseAsync<T>(LeaseQuery<T> query, string owner, int max, DateTimeOffset now,
-        DateTimeOffset until, CancellationToken ct) where T : class, ILeasable;
+    public abstract Work.Leasing Leasing { get; }
 
     /// <summary>The provider's way of naming a unique violation: by constraint name, or by table and columns.</summary>
     protected abstract bool HitUnique(DbUpdateException failure, string table, string constraint,

@@ -7,6 +7,8 @@ namespace OpenOrders.Api.Data;
 /// <summary>The embedded default: one file, one instance.</summary>
 public sealed class SqliteOrdersDbContext(DbContextOptions<SqliteOrdersDbContext> options) : OrdersDbContext(options)
 {
+    public override Work.Leasing Leasing => Work.Leasing.OneWriter;
+
     public override string ProviderName => "SQLite";
 
     /// <summary>WAL lets readers go on while one writer commits.</summary>
@@ -20,28 +22,6 @@ public sealed class SqliteOrdersDbContext(DbContextOptions<SqliteOrdersDbContext
         && e.Message.Contains(
             "UNIQUE constraint failed: " + string.Join(", ", columns.Select(c => $"{table}.{c}")) + "'",
             StringComparison.Ordinal);
-
-    // One instance, one writer: pick the due keys, take them with a conditional update (the WHERE repeats the lease
-    // check, so a row another writer took in between is skipped), and read back what this owner now holds.
-    protected override async Task<List<Guid>> LeaseAsync<T>(LeaseQuery<T> query, string owner, int max,
-        DateTimeOffset now, DateTimeOffset until, CancellationToken ct)
-    {
-        var rows = Set<T>();
-        var due = await rows.AsNoTracking().Where(query.Ready)
-            .Where(r => r.DueAt <= now && (r.LeaseExpiresAt == null || r.LeaseExpiresAt < now))
-            .OrderBy(r => r.DueAt).Select(r => EF.Property<Guid>(r, query.Key)).Take(max).ToListAsync(ct);
-        if (due.Count == 0) return due;
-        await rows.Where(r => due.Contains(EF.Property<Guid>(r, query.Key))
-                && (r.LeaseExpiresAt == null || r.LeaseExpiresAt < now))
-            .ExecuteUpdateAsync(s =>
-            {
-                s.SetProperty(r => r.LeaseOwner, owner).SetProperty(r => r.LeaseExpiresAt, until);
-                query.AlsoSet?.Invoke(s);
-            }, ct);
-        return await rows.AsNoTracking().Where(r => due.Contains(EF.Property<Guid>(r, query.Key))
-                && r.LeaseOwner == owner && r.LeaseExpiresAt == until)
-            .Select(r => EF.Property<Guid>(r, query.Key)).ToListAsync(ct);
-    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

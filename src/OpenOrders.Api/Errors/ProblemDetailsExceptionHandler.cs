@@ -22,8 +22,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         var problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => FromJson(http, json),
-            BadHttpRequestException { StatusCode: 413 } => Hosting.RequestLimits.TooLarge(
-                http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.LimitsOptions>>()
+            BadHttpRequestException { StatusCode: 413 } => Limits.RequestLimits.TooLarge(
+                http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Limits.LimitsOptions>>()
                     .Value.MaxRequestBodyBytes),
             BadHttpRequestException bad => FromBadRequest(bad),
             OrderRuleViolation violation => FromViolation(violation),

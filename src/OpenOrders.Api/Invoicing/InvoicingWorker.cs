@@ -1,34 +1,23 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using OpenOrders.Api.Hosting;
+using OpenOrders.Api.Work;
 
 namespace OpenOrders.Api.Invoicing;
 
-/// <summary>Runs the due-order pass periodically.</summary>
+/// <summary>
+/// Moves accepted orders on to invoicing when they fall due, 500 at a time, every
+/// <see cref="WorkerOptions.InvoicingInterval"/> (zero turns it off: invoicing is then driven from outside).
+/// Another instance moving some of them first is harmless: the next pass sees what is left.
+/// </summary>
 public sealed class InvoicingWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<WorkerOptions> options,
-    ILogger<InvoicingWorker> log)
-    : BackgroundService
+    ILogger<InvoicingWorker> log) : Worker(time, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.InvoicingInterval;
+
+    protected override async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        if (options.Value.InvoicingInterval <= TimeSpan.Zero) return; // turned off: invoicing is driven from outside
-        // One-shot delays rather than a PeriodicTimer: a clock moved far ahead fires this once, not once per interval.
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var moved = await scope.ServiceProvider.GetRequiredService<Invoices>()
-                    .MoveDueOrdersAsync(stoppingToken);
-                if (moved > 0) log.LogInformation("Moved {Count} accepted orders on to invoicing.", moved);
-            }
-            catch (Exception e) when (e is DbUpdateConcurrencyException || !stoppingToken.IsCancellationRequested)
-            {
-                // Another instance moved some of them first, or the database hiccupped:
-                // the next pass sees what is left.
-                log.LogWarning(e, "Invoicing pass failed; the next one retries.");
-            }
-            await Task.Delay(options.Value.InvoicingInterval, time, stoppingToken);
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var moved = await scope.ServiceProvider.GetRequiredService<Invoices>().MoveDueOrdersAsync(ct);
+        if (moved > 0) Log.LogInformation("Moved {Count} accepted orders on to invoicing.", moved);
+        return moved;
     }
 }

@@ -29,7 +29,7 @@ public enum MailKind
 /// the same Message-ID) and written in the transaction of the change that causes it. A worker leases due rows and
 /// sends them; a row is never deleted before it was sent or given up.
 /// </summary>
-public sealed class MailMessage : Data.ILeasable
+public sealed class MailMessage : Work.ILeasable
 {
     /// <summary>
     /// Set by the store at insert: the order mails were written in, which is the order they are sent in.

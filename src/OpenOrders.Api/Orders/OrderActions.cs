@@ -4,6 +4,7 @@ using OpenOrders.Api.Data;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Api.Invoicing;
 using OpenOrders.Api.Validation;
+using OpenOrders.Api.Work;
 using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.Orders;

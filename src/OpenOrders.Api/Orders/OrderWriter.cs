@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenOrders.Api.Data;
 using OpenOrders.Api.Hosting;
+using OpenOrders.Api.Telemetry;
 using OpenOrders.Api.Validation;
+using OpenOrders.Api.Work;
 using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.Orders;

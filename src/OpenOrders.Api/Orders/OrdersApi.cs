@@ -9,9 +9,10 @@ using OpenOrders.Api.Errors;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Api.Invoicing;
 using OpenOrders.Api.Validation;
-using OpenOrders.Domain;
+using OpenOrders.Api.Work;
 using OpenOrders.Domain.Catalog;
 using OpenOrders.Domain.Orders;
+using OpenOrders.Domain;
 
 namespace OpenOrders.Api.Orders;
 

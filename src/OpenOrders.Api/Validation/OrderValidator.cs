@@ -11,7 +11,7 @@ namespace OpenOrders.Api.Validation;
 /// is still this worker's and no order changed meanwhile. A lost lease rolls the batch back (nothing is ever
 /// validated twice); a changed order sends the batch back to the queue.
 /// </summary>
-public sealed class OrderValidator(OrdersDbContext db, TimeProvider time, Hosting.OrdersMetrics metrics,
+public sealed class OrderValidator(OrdersDbContext db, TimeProvider time, Telemetry.OrdersMetrics metrics,
     ILogger<OrderValidator> log)
 {
     public async Task<bool> ValidateAsync(Guid orderId, string owner, CancellationToken ct) =>
@@ -81,9 +81,9 @@ public sealed class OrderValidator(OrdersDbContext db, TimeProvider time, Hostin
         job.LeaseExpiresAt = null;
         var described = $"{error.GetType().Name}: {error.Message}";
         job.LastError = described.Length > 1000 ? described[..1000] : described;
-        if (job.Attempts < ValidationJob.MaxAttempts)
+        if (ValidationJob.Retries.NextDelay(job.Attempts) is { } delay)
         {
-            job.DueAt = now + ValidationJob.Backoff(job.Attempts);
+            job.DueAt = now + delay;
             log.LogWarning(error, "Validating order {OrderId} failed (attempt {Attempts}); trying again at {DueAt:O}.",
                 orderId, job.Attempts, job.DueAt);
         }

@@ -6,7 +6,7 @@ namespace OpenOrders.Api.Validation;
 /// throws is tried again later (backoff), and after <see cref="MaxAttempts"/> the job is dead: no longer leased,
 /// its order says why, and an admin can retry it.
 /// </summary>
-public sealed class ValidationJob : Data.ILeasable
+public sealed class ValidationJob : Work.ILeasable
 {
     public Guid OrderId { get; set; }
     public DateTimeOffset DueAt { get; set; }
@@ -21,8 +21,13 @@ public sealed class ValidationJob : Data.ILeasable
     /// <summary>The last failure, as the log has it (type and message, no stack).</summary>
     public string? LastError { get; set; }
 
-    public const int MaxAttempts = 5;
+    /// <summary>
+    /// At once, then 1, 4, 16 and 64 seconds after each failure: five attempts, given up a minute and a half after
+    /// the first failure. No jitter: a failing validation is this service's own, not a receiver to spare.
+    /// </summary>
+    public static readonly Work.RetrySchedule Retries = new([
+        TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(16),
+        TimeSpan.FromSeconds(64)]);
 
-    /// <summary>1, 4, 16, 64 and 256 seconds: about six minutes from the first failure to giving up.</summary>
-    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Pow(4, Math.Clamp(attempts - 1, 0, 4)));
+    public static int MaxAttempts => Retries.MaxAttempts;
 }

@@ -1,33 +1,28 @@
 using Microsoft.Extensions.Options;
-using OpenOrders.Api.Hosting;
+using OpenOrders.Api.Data;
+using OpenOrders.Api.Work;
 
 namespace OpenOrders.Api.Validation;
 
 /// <summary>
 /// The slow validation as a background worker: woken when an order is committed in this process, and polling
-/// for jobs of other instances and for leases that expired with a worker that died.
+/// for jobs of other instances and for leases that expired with a worker that died. Jobs are leased with
+/// <see cref="Leases"/>: on PostgreSQL instances share them without waiting on each other, and a job whose lease has
+/// not expired is never handed out twice, a dead one not at all.
 /// </summary>
 public sealed class ValidationWorker(IServiceScopeFactory scopes, ValidationSignal signal, TimeProvider time,
-    IOptions<WorkerOptions> options, ILogger<ValidationWorker> log) : BackgroundService
+    IOptions<WorkerOptions> options, ILogger<ValidationWorker> log) : Worker(time, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // Keep going while there is work; sleep only when a pass found none.
-                while (await RunOnceAsync(scopes, settings.InstanceName, time, settings.LeaseDuration,
-                    stoppingToken) > 0) { }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogError(e, "Validation pass failed; retrying after the poll interval.");
-            }
-            await signal.WaitAsync(settings.PollInterval, time, stoppingToken);
-        }
-    }
+    protected override TimeSpan Interval => options.Value.PollInterval;
+    protected override WorkSignal Signal => signal;
+
+    protected override Task<int> RunOnceAsync(CancellationToken ct) =>
+        RunOnceAsync(scopes, options.Value.InstanceName, Time, options.Value.LeaseDuration, ct);
+
+    /// <summary>A dead job is not leased; each lease counts an attempt.</summary>
+    public static readonly LeaseQuery<ValidationJob> Jobs = new(nameof(ValidationJob.OrderId),
+        "\"DateDead\" IS NULL", j => j.DateDead == null,
+        "\"Attempts\" = \"Attempts\" + 1", s => s.SetProperty(j => j.Attempts, j => j.Attempts + 1));
 
     /// <summary>
     /// One pass: lease a batch of due jobs and validate them together. When the batch throws, each order is
@@ -40,8 +35,8 @@ public sealed class ValidationWorker(IServiceScopeFactory scopes, ValidationSign
         List<Guid> leased;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            leased = await scope.ServiceProvider.GetRequiredService<ValidationQueue>()
-                .LeaseAsync(owner, 32, time.GetUtcNow(), lease, ct);
+            leased = await Leases.TakeAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), Jobs, owner,
+                32, time.GetUtcNow(), lease, ct);
             if (leased.Count == 0) return 0;
             try
             {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenOrders.Api.Data;
 using OpenOrders.Api.Orders;
+using OpenOrders.Api.Work;
 
 namespace OpenOrders.Api.Webhooks;
 
@@ -12,7 +13,7 @@ namespace OpenOrders.Api.Webhooks;
 /// </summary>
 public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider time, IOptions<WebhookOptions> options,
     Hosting.PublicUrl publicUrl,
-    Hosting.OrdersMetrics metrics, IOptions<Hosting.WorkerOptions> workers, ILogger<WebhookDispatcher> log)
+    Telemetry.OrdersMetrics metrics, IOptions<WorkerOptions> workers, ILogger<WebhookDispatcher> log)
 {
     /// <summary>Long enough for an attempt to time out and its outcome to be stored.</summary>
     public TimeSpan Lease => options.Value.AttemptTimeout + workers.Value.LeaseDuration;
@@ -109,7 +110,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
             subscription.FailingSince = now;
             if (Mail.WebhookMails.ShouldTellFailing(subscription, now)) problems.Failing.Add((subscription, answer));
         }
-        var next = RetrySchedule.NextDelay(delivery.Attempts, result.RetryAfter, Random.Shared);
+        var next = Retries.NextDelay(delivery.Attempts, result.RetryAfter);
         var wasEnabled = subscription.IsEnabled;
         if (result.StatusCode == 410) Disable(subscription, "The receiver answered 410 Gone.");
         else if (now - subscription.FailingSince >= options.Value.DisableAfterFailingFor)
@@ -132,7 +133,17 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
 
     public static Task<List<Guid>> LeaseAsync(
         OrdersDbContext db, string owner, int max, DateTimeOffset now, TimeSpan lease, CancellationToken ct) =>
-        db.LeaseAsync(Pending, owner, max, now, lease, ct);
+        Leases.TakeAsync(db, Pending, owner, max, now, lease, ct);
+
+    /// <summary>
+    /// At once, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h, each ±10 %: ten attempts over about
+    /// three and a half days. A receiver's Retry-After is honoured when it asks for longer, up to a day.
+    /// </summary>
+    public static readonly RetrySchedule Retries = new([
+        TimeSpan.Zero, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30),
+        TimeSpan.FromHours(2), TimeSpan.FromHours(5), TimeSpan.FromHours(10),
+        TimeSpan.FromHours(14), TimeSpan.FromHours(20), TimeSpan.FromHours(24),
+    ], jitter: 0.1, longestAsked: TimeSpan.FromHours(24));
 
     private sealed class SubscriptionProblems
     {

@@ -42,7 +42,7 @@ public enum DeliveryStatus
 /// One event for one subscription. Its id is the Standard Webhooks <c>webhook-id</c>, the same on every retry and
 /// replay.
 /// </summary>
-public sealed class WebhookDelivery : Data.ILeasable
+public sealed class WebhookDelivery : Work.ILeasable
 {
     public Guid Id { get; set; }
     public Guid SubscriptionId { get; set; }

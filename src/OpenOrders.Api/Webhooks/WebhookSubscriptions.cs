@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OpenOrders.Api.Auth;
 using OpenOrders.Api.Data;
 using OpenOrders.Api.Errors;
+using OpenOrders.Api.Work;
 
 namespace OpenOrders.Api.Webhooks;
 

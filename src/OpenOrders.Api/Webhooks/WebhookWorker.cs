@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenOrders.Api.Data;
-using OpenOrders.Api.Hosting;
+using OpenOrders.Api.Work;
 
 namespace OpenOrders.Api.Webhooks;
 
@@ -11,30 +11,20 @@ namespace OpenOrders.Api.Webhooks;
 /// </summary>
 public sealed class WebhookWorker(IServiceScopeFactory scopes, WebhookDispatcher dispatcher, DeliverySignal signal,
     TimeProvider time, IOptions<WorkerOptions> workers, IOptions<WebhookOptions> webhooks, ILogger<WebhookWorker> log)
-    : BackgroundService
+    : Worker(time, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => workers.Value.PollInterval;
+    protected override WorkSignal Signal => signal;
+    protected override TimeSpan HousekeepingEvery => TimeSpan.FromHours(1);
+
+    protected override Task<int> RunOnceAsync(CancellationToken ct) =>
+        RunOnceAsync(scopes, dispatcher, workers.Value.InstanceName, ct);
+
+    protected override async Task HousekeepAsync(CancellationToken ct)
     {
-        var lastCleanup = DateTimeOffset.MinValue;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await RunOnceAsync(scopes, dispatcher, workers.Value.InstanceName, stoppingToken) > 0) { }
-                if (time.GetUtcNow() - lastCleanup > TimeSpan.FromHours(1))
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await CleanUpAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(),
-                        time.GetUtcNow() - webhooks.Value.KeepDeliveriesFor, stoppingToken);
-                    lastCleanup = time.GetUtcNow();
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogError(e, "Webhook pass failed; retrying after the poll interval.");
-            }
-            await signal.WaitAsync(workers.Value.PollInterval, time, stoppingToken);
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        await CleanUpAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(),
+            Time.GetUtcNow() - webhooks.Value.KeepDeliveriesFor, ct);
     }
 
     /// <summary>
@@ -59,6 +49,3 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, WebhookDispatcher
             .ExecuteDeleteAsync(ct);
     }
 }
-
-/// <summary>Wakes the webhook worker when a change was committed.</summary>
-public sealed class DeliverySignal : WorkSignal;

@@ -8,6 +8,7 @@ using OpenOrders.Api.Auth;
 using OpenOrders.Api.Data;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Api.Orders;
+using OpenOrders.Api.Telemetry;
 using OpenOrders.Api.Tests.Infrastructure;
 using OpenOrders.Domain;
 using OpenOrders.Domain.Orders;

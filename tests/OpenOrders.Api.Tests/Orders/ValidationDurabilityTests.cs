@@ -2,9 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenOrders.Api.Data;
-using OpenOrders.Api.Hosting;
+using OpenOrders.Api.Telemetry;
 using OpenOrders.Api.Tests.Infrastructure;
 using OpenOrders.Api.Validation;
+using OpenOrders.Api.Work;
 using OpenOrders.Domain.Orders;
 using static OpenOrders.Api.Tests.Infrastructure.OrderSteps;
 
@@ -43,8 +44,7 @@ public abstract class ValidationDurabilityTests<TApp>(TApp app) : IClassFixture<
 
         // A worker leases the job and "dies" before it validates.
         await using (var scope = app.Services.CreateAsyncScope())
-            Assert.Contains(id, await scope.ServiceProvider.GetRequiredService<ValidationQueue>()
-                .LeaseAsync("dead-worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30),
+            Assert.Contains(id, await Leases.TakeAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), ValidationWorker.Jobs, "dead-worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30),
                     CancellationToken.None));
 
         // While its lease runs, nobody else takes the job.
@@ -64,12 +64,10 @@ public abstract class ValidationDurabilityTests<TApp>(TApp app) : IClassFixture<
         var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1")))
             .GetProperty("id").GetGuid();
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ValidationQueue>()
-                .LeaseAsync("slow-worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
+            await Leases.TakeAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), ValidationWorker.Jobs, "slow-worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
         app.Time.Advance(TimeSpan.FromSeconds(31));
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ValidationQueue>()
-                .LeaseAsync("new-worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
+            await Leases.TakeAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), ValidationWorker.Jobs, "new-worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
 
         // The slow worker wakes up and finishes: its lease is gone, so nothing of its work is kept.
         await using (var scope = app.Services.CreateAsyncScope())
@@ -89,8 +87,7 @@ public abstract class ValidationDurabilityTests<TApp>(TApp app) : IClassFixture<
         var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1")))
             .GetProperty("id").GetGuid();
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ValidationQueue>()
-                .LeaseAsync("worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
+            await Leases.TakeAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), ValidationWorker.Jobs, "worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
 
         // The validator reads the clock after it has read the orders: this clock lets someone change the order then.
         var meddling = new MeddlingClock(app.Time, () => app.WithDbAsync(db =>
@@ -156,8 +153,7 @@ public sealed class PostgresValidationDurabilityTests(ManualPostgresApp app)
     private async Task<int> ValidateOnceInBatchesOf(int batch, string owner)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        var leased = await scope.ServiceProvider.GetRequiredService<ValidationQueue>()
-            .LeaseAsync(owner, batch, App.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
+        var leased = await Leases.TakeAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), ValidationWorker.Jobs, owner, batch, App.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
         foreach (var id in leased)
             Assert.True(await scope.ServiceProvider.GetRequiredService<OrderValidator>()
                 .ValidateAsync(id, owner, CancellationToken.None));

@@ -62,16 +62,16 @@ public abstract class WebhookPagesTests<TApp>(TApp app) : IClassFixture<TApp>, I
         Assert.True(test.SignatureValid && test.HashValid);
 
         // The receiver fails every attempt of the schedule; the clock is moved past each retry.
-        receiver.AnswerNextWith(Maintenance, Enumerable.Repeat(500, RetrySchedule.Delays.Count).ToArray());
+        receiver.AnswerNextWith(Maintenance, Enumerable.Repeat(500, WebhookDispatcher.Retries.Delays.Count).ToArray());
         var order = await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"));
         var orderId = order.GetProperty("id").GetGuid();
         // The app's workers are off: each pass is this test's, so each makes exactly the next attempt.
-        for (var made = 1; made <= RetrySchedule.Delays.Count; made++)
+        for (var made = 1; made <= WebhookDispatcher.Retries.Delays.Count; made++)
         {
             await PassAsync();
             Assert.Equal(made, (await AttemptsAsync(id)).Count);
-            if (made < RetrySchedule.Delays.Count)
-                app.Time.Advance(RetrySchedule.Delays[made] * 1.1 + TimeSpan.FromSeconds(1)); // past the jitter
+            if (made < WebhookDispatcher.Retries.Delays.Count)
+                app.Time.Advance(WebhookDispatcher.Retries.Delays[made] * 1.1 + TimeSpan.FromSeconds(1)); // past the jitter
         }
         Assert.Equal("Failed", (await AttemptsAsync(id))[0].GetProperty("deliveryStatus").GetString());
 
@@ -85,7 +85,7 @@ public abstract class WebhookPagesTests<TApp>(TApp app) : IClassFixture<TApp>, I
         Assert.Contains("Failed", shown);
         Assert.Contains("500", shown);
         Assert.Contains(Maintenance, shown);
-        Assert.Equal(RetrySchedule.Delays.Count, await delivery.Locator("table.attempts tbody tr").CountAsync());
+        Assert.Equal(WebhookDispatcher.Retries.Delays.Count, await delivery.Locator("table.attempts tbody tr").CountAsync());
         Assert.Equal($"/console/orders/{orderId}", await delivery.GetByRole(AriaRole.Link).GetAttributeAsync("href"));
         await ConsoleSteps.AssertAccessibleAsync(page);
 
@@ -102,7 +102,7 @@ public abstract class WebhookPagesTests<TApp>(TApp app) : IClassFixture<TApp>, I
         Assert.Equal("Delivered", attempts[0].GetProperty("deliveryStatus").GetString());
         Assert.Equal(Maintenance, attempts[1].GetProperty("responseExcerpt").GetString());
         var sent = receiver.Received.Skip(1).ToList();
-        Assert.Equal(RetrySchedule.Delays.Count + 1, sent.Count);
+        Assert.Equal(WebhookDispatcher.Retries.Delays.Count + 1, sent.Count);
         Assert.Single(sent.Select(w => w.Id).Distinct());
         Assert.True(sent[^1].SignatureValid && sent[^1].HashValid);
         Assert.Equal(orderId, sent[^1].Json.GetProperty("eventData").GetProperty("id").GetGuid());

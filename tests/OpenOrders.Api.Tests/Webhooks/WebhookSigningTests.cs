@@ -43,15 +43,15 @@ public sealed class WebhookSigningTests
     public void Retries_follow_the_schedule_within_ten_percent(int attemptsMade, double minSeconds, double maxSeconds)
     {
         for (var i = 0; i < 50; i++)
-            Assert.InRange(RetrySchedule.NextDelay(attemptsMade, null, Random.Shared)!.Value.TotalSeconds,
+            Assert.InRange(WebhookDispatcher.Retries.NextDelay(attemptsMade, null)!.Value.TotalSeconds,
                 minSeconds, maxSeconds);
     }
 
     [Fact]
     public void After_the_last_retry_there_is_none_and_retry_after_is_honoured()
     {
-        Assert.Null(RetrySchedule.NextDelay(10, null, Random.Shared));
-        Assert.Equal(TimeSpan.FromMinutes(3), RetrySchedule.NextDelay(1, TimeSpan.FromMinutes(3), Random.Shared));
-        Assert.Equal(TimeSpan.FromHours(24), RetrySchedule.NextDelay(1, TimeSpan.FromDays(3), Random.Shared));
+        Assert.Null(WebhookDispatcher.Retries.NextDelay(10, null));
+        Assert.Equal(TimeSpan.FromMinutes(3), WebhookDispatcher.Retries.NextDelay(1, TimeSpan.FromMinutes(3)));
+        Assert.Equal(TimeSpan.FromHours(24), WebhookDispatcher.Retries.NextDelay(1, TimeSpan.FromDays(3)));
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using OpenOrders.Api.Auth;
 
-namespace OpenOrders.Api.Hosting;
+namespace OpenOrders.Api.Limits;
 
 /// <summary>The <c>RateLimiting</c> configuration section.</summary>
 public sealed class RateLimitingOptions

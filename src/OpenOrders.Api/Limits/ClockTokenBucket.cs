@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace OpenOrders.Api.Hosting;
+namespace OpenOrders.Api.Limits;
 
 /// <summary>
 /// A token bucket on the service's <see cref="TimeProvider"/>: it holds up to a limit of tokens, full at first, and

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace OpenOrders.Api.Hosting;
+namespace OpenOrders.Api.Telemetry;
 
 /// <summary>
 /// What an operator watches: orders created, how long validation and webhook delivery take, how far behind the

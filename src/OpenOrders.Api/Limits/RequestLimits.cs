@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
-namespace OpenOrders.Api.Hosting;
+namespace OpenOrders.Api.Limits;
 
 /// <summary>The <c>Limits</c> configuration section.</summary>
 public sealed class LimitsOptions

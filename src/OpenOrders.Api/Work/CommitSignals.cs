@@ -1,15 +1,16 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using OpenOrders.Api.Data;
 
-namespace OpenOrders.Api.Webhooks;
+namespace OpenOrders.Api.Work;
 
 /// <summary>
 /// Wakes the webhook worker after every commit, so the first attempt follows the change within milliseconds
 /// rather than at the next poll, and the mail worker after a commit that wrote mail. Covers SaveChanges without a
-/// transaction and explicit transactions alike.
+/// transaction (<see cref="CommitSignals"/>) and explicit transactions (<see cref="TransactionCommitSignals"/>) alike.
 /// </summary>
-public sealed class CommitNotifier(DeliverySignal signal, Mail.MailSignal mail) : SaveChangesInterceptor
+public sealed class CommitSignals(DeliverySignal delivery, MailSignal mail) : SaveChangesInterceptor
 {
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
         CancellationToken ct = default)
@@ -26,9 +27,14 @@ public sealed class CommitNotifier(DeliverySignal signal, Mail.MailSignal mail) 
 
     private void Saved(DbContext? context)
     {
-        if (context?.Database.CurrentTransaction is not null) return;
-        signal.Notify();
-        if (context is Data.OrdersDbContext { MailWritten: true } db)
+        if (context?.Database.CurrentTransaction is not null) return; // the transaction's commit tells
+        Committed(context, delivery, mail);
+    }
+
+    internal static void Committed(DbContext? context, DeliverySignal delivery, MailSignal mail)
+    {
+        delivery.Notify();
+        if (context is OrdersDbContext { MailWritten: true } db)
         {
             db.MailWritten = false;
             mail.Notify();
@@ -36,7 +42,7 @@ public sealed class CommitNotifier(DeliverySignal signal, Mail.MailSignal mail) 
     }
 }
 
-public sealed class TransactionCommitNotifier(DeliverySignal signal, Mail.MailSignal mail) : DbTransactionInterceptor
+public sealed class TransactionCommitSignals(DeliverySignal delivery, MailSignal mail) : DbTransactionInterceptor
 {
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData,
         CancellationToken ct = default)
@@ -45,13 +51,6 @@ public sealed class TransactionCommitNotifier(DeliverySignal signal, Mail.MailSi
         return Task.CompletedTask;
     }
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
-    {
-        signal.Notify();
-        if (eventData.Context is Data.OrdersDbContext { MailWritten: true } db)
-        {
-            db.MailWritten = false;
-            mail.Notify();
-        }
-    }
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        CommitSignals.Committed(eventData.Context, delivery, mail);
 }

@@ -1,7 +1,7 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
-namespace OpenOrders.Api.Hosting;
+namespace OpenOrders.Api.Telemetry;
 
 public static class TelemetrySetup
 {
