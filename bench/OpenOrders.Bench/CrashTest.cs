@@ -185,8 +185,10 @@ public static class CrashTest
             """SELECT count(*) FROM "OrderStatusTransitions" WHERE "Id" = ANY(@ids)""",
             ("ids", load.Transitions.Keys.ToArray()));
         var validatedTwice = await ScalarAsync(db, """
-            SELECT count(*) FROM (SELECT "OrderId" FROM "OrderStatusTransitions" WHERE "FromStatus" = 'PendingValidation' AND "OrderId" = ANY(@ids)
-                                  GROUP BY "OrderId" HAVING count(*) > 1) twice
+            SELECT count(*) FROM (
+                SELECT "OrderId" FROM "OrderStatusTransitions"
+                WHERE "FromStatus" = 'PendingValidation' AND "OrderId" = ANY(@ids)
+                GROUP BY "OrderId" HAVING count(*) > 1) twice
             """, ("ids", orderIds));
         var notValidated = await ScalarAsync(db,
             """SELECT count(*) FROM "Orders" WHERE "Status" = 'PendingValidation' AND "Id" = ANY(@ids)""",

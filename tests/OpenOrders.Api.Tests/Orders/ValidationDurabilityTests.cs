@@ -8,6 +8,7 @@ using OpenOrders.Api.Validation;
 using OpenOrders.Api.Work;
 using OpenOrders.Domain.Orders;
 using static OpenOrders.Api.Tests.Infrastructure.OrderSteps;
+using static OpenOrders.Api.Tests.Orders.ValidationLeases;
 
 namespace OpenOrders.Api.Tests.Orders;
 
@@ -44,8 +45,7 @@ public abstract class ValidationDurabilityTests<TApp>(TApp app) : IClassFixture<
 
         // A worker leases the job and "dies" before it validates.
         await using (var scope = app.Services.CreateAsyncScope())
-            Assert.Contains(id, await Leases.TakeAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), ValidationWorker.Jobs, "dead-worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30),
-                    CancellationToken.None));
+            Assert.Contains(id, await LeaseJobsAsync(scope, "dead-worker", 100, app.Time));
 
         // While its lease runs, nobody else takes the job.
         await ValidateOnceAsync(app, "live-worker");
@@ -64,10 +64,10 @@ public abstract class ValidationDurabilityTests<TApp>(TApp app) : IClassFixture<
         var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1")))
             .GetProperty("id").GetGuid();
         await using (var scope = app.Services.CreateAsyncScope())
-            await Leases.TakeAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), ValidationWorker.Jobs, "slow-worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
+            await LeaseJobsAsync(scope, "slow-worker", 100, app.Time);
         app.Time.Advance(TimeSpan.FromSeconds(31));
         await using (var scope = app.Services.CreateAsyncScope())
-            await Leases.TakeAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), ValidationWorker.Jobs, "new-worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
+            await LeaseJobsAsync(scope, "new-worker", 100, app.Time);
 
         // The slow worker wakes up and finishes: its lease is gone, so nothing of its work is kept.
         await using (var scope = app.Services.CreateAsyncScope())
@@ -87,7 +87,7 @@ public abstract class ValidationDurabilityTests<TApp>(TApp app) : IClassFixture<
         var id = (await CreateAsync(World.Account, GuideBody(World.AccountId, World.CourseId, "SM-1")))
             .GetProperty("id").GetGuid();
         await using (var scope = app.Services.CreateAsyncScope())
-            await Leases.TakeAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), ValidationWorker.Jobs, "worker", 100, app.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
+            await LeaseJobsAsync(scope, "worker", 100, app.Time);
 
         // The validator reads the clock after it has read the orders: this clock lets someone change the order then.
         var meddling = new MeddlingClock(app.Time, () => app.WithDbAsync(db =>
@@ -153,10 +153,18 @@ public sealed class PostgresValidationDurabilityTests(ManualPostgresApp app)
     private async Task<int> ValidateOnceInBatchesOf(int batch, string owner)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        var leased = await Leases.TakeAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), ValidationWorker.Jobs, owner, batch, App.Time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
+        var leased = await LeaseJobsAsync(scope, owner, batch, App.Time);
         foreach (var id in leased)
             Assert.True(await scope.ServiceProvider.GetRequiredService<OrderValidator>()
                 .ValidateAsync(id, owner, CancellationToken.None));
         return leased.Count;
     }
+}
+
+internal static class ValidationLeases
+{
+    /// <summary>Leases validation jobs as the worker does, for 30 seconds, as the given owner.</summary>
+    public static Task<List<Guid>> LeaseJobsAsync(IServiceScope scope, string owner, int max, TimeProvider time) =>
+        Leases.TakeAsync(scope.ServiceProvider.GetRequiredService<OrdersDbContext>(), ValidationWorker.Jobs, owner, max,
+            time.GetUtcNow(), TimeSpan.FromSeconds(30), CancellationToken.None);
 }
