@@ -108,7 +108,7 @@ public sealed class MailSender(IOptionsMonitor<MailOptions> options, ILogger<Mai
             };
             var started = Stopwatch.GetTimestamp();
             // Nagle's algorithm off: a message is several small writes, and each would otherwise wait for the
-            // server's delayed ACK (about 40 ms a message on loopback, measured; docs/decisions/0009).
+            // server's delayed ACK (docs/decisions/0009 has the figures).
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try { await socket.ConnectAsync(smtp.Host!, smtp.Port, ct); }
             catch { socket.Dispose(); throw; }
