@@ -10,6 +10,7 @@ using OpenOrders.Api.Work;
 using OpenOrders.Api.Demo;
 using OpenOrders.Api.Invoicing;
 using OpenOrders.Api.Mail;
+using OpenOrders.Api.OpenApi;
 using OpenOrders.Api.Orders;
 using OpenOrders.Api.People;
 using OpenOrders.Api.Validation;

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenOrders.Api.Errors;
 using OpenOrders.Domain;
+using OpenOrders.Api.OpenApi;
 
 namespace OpenOrders.Api.Auth;
 
@@ -11,10 +13,20 @@ public static class ClientsApi
     {
         var group = app.MapGroup("/api/v1/clients").WithTags("Clients").RequireRoles(Role.Admin)
             .ProducesProblem(401).ProducesProblem(403);
-        group.MapPost("", CreateClient).WithSummary("Create an API client; the secret is shown once")
+        group.MapPost("", CreateClient)
+            .WithName("createClient")
+            .WithDescription("Creates an API client with a role and, for accounts and providers, a tenant. The " +
+                "secret is in this answer only.")
+            .WithSummary("Create an API client; the secret is shown once")
             .ProducesValidationProblem();
-        group.MapGet("", ListClients).WithSummary("List API clients (without secrets)");
-        group.MapDelete("/{clientId}", RevokeClient).WithSummary("Revoke a client: its tokens are refused at once")
+        group.MapGet("", ListClients)
+            .WithName("listClients")
+            .WithDescription("Every API client, without secrets.")
+            .WithSummary("List API clients (without secrets)");
+        group.MapDelete("/{clientId}", RevokeClient)
+            .WithName("revokeClient")
+            .WithDescription("Revokes a client: it gets no new tokens, and the tokens it has are refused from now on.")
+            .WithSummary("Revoke a client: its tokens are refused at once")
             .ProducesProblem(404);
         return group;
     }
@@ -41,7 +53,7 @@ public static class ClientsApi
             : TypedResults.NoContent();
 }
 
-public sealed record ClientRequest(string? Name, Role? Role, Guid? TenantId);
+public sealed record ClientRequest([Required] string? Name, [Required] Role? Role, Guid? TenantId);
 
 public sealed record NewClientResponse(string ClientId, string ClientSecret, string Name, Role Role, Guid? TenantId);
 

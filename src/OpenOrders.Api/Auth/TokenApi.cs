@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Data;
+using OpenOrders.Api.OpenApi;
 
 namespace OpenOrders.Api.Auth;
 
@@ -24,6 +25,10 @@ public static class TokenApi
     public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/oauth/token", IssueToken)
+            .WithName("issueToken")
+            .WithDescription("Exchanges a client id and secret (form fields or HTTP Basic) for a bearer token valid " +
+                "for one hour. Errors follow RFC 6749 §5.2; after 10 wrong secrets in a minute the client id (or " +
+                "address) waits.")
             .AllowAnonymous()
             .DisableAntiforgery()
             // Not .Accepts(): that would answer a JSON body with 415, where RFC 6749 wants invalid_request.

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Auth;
@@ -7,6 +8,7 @@ using OpenOrders.Api.Hosting;
 using OpenOrders.Domain;
 using OpenOrders.Domain.Catalog;
 using OpenOrders.Domain.Enumerations;
+using OpenOrders.Api.OpenApi;
 
 namespace OpenOrders.Api.Catalog;
 
@@ -17,11 +19,23 @@ public static class AccountsApi
     {
         var group = app.MapGroup("/api/v1/accounts").WithTags("Accounts").RequireRoles(Role.Admin, Role.Account)
             .ProducesProblem(401).ProducesProblem(403);
-        group.MapGet("", ListAccounts).WithSummary("List accounts (an account sees only itself)");
-        group.MapGet("/{id:guid}", GetAccount).WithSummary("Get an account").ProducesProblem(404);
-        group.MapPost("", CreateAccount).RequireRoles(Role.Admin).WithSummary("Create an account")
+        group.MapGet("", ListAccounts)
+            .WithName("listAccounts")
+            .WithDescription("The accounts the caller may see: all for an admin, its own for an account.")
+            .WithSummary("List accounts (an account sees only itself)");
+        group.MapGet("/{id:guid}", GetAccount)
+            .WithName("getAccount")
+            .WithDescription("One account, if the caller may see it.")
+            .WithSummary("Get an account").ProducesProblem(404);
+        group.MapPost("", CreateAccount)
+            .WithName("createAccount")
+            .WithDescription("Creates an account; only a name is needed, the settings take their defaults.")
+            .RequireRoles(Role.Admin).WithSummary("Create an account")
             .ProducesValidationProblem().ProducesProblem(409);
-        group.MapPatch("/{id:guid}", UpdateAccount).RequireRoles(Role.Admin).WithSummary("Change an account's settings")
+        group.MapPatch("/{id:guid}", UpdateAccount)
+            .WithName("updateAccount")
+            .WithDescription("Changes an account's name or settings.")
+            .RequireRoles(Role.Admin).WithSummary("Change an account's settings")
             .ProducesValidationProblem().ProducesProblem(404);
         return group;
     }
@@ -53,7 +67,8 @@ public static class AccountsApi
 
 /// <summary>Create or change an account. On a change, absent properties keep their value.</summary>
 public sealed record AccountRequest(
-    Guid? Id, string? Name, bool? RequireAccountApproval, InvoicedBy? InvoicedBy, decimal? AccountFeePercentage,
+    Guid? Id, [Required] string? Name, bool? RequireAccountApproval, InvoicedBy? InvoicedBy,
+    decimal? AccountFeePercentage,
     bool? IsConsumer, bool? NotifyStudents = null, string? Language = null) : ITenantRequest<Account>
 {
     public void Validate(RequestErrors errors)

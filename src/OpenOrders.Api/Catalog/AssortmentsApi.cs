@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Auth;
@@ -6,6 +7,7 @@ using OpenOrders.Api.Errors;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Domain;
 using OpenOrders.Domain.Catalog;
+using OpenOrders.Api.OpenApi;
 
 namespace OpenOrders.Api.Catalog;
 
@@ -16,11 +18,23 @@ public static class AssortmentsApi
     {
         var group = app.MapGroup("/api/v1/assortments").WithTags("Assortments").RequireRoles(Role.Admin, Role.Account)
             .ProducesProblem(401).ProducesProblem(403);
-        group.MapGet("", ListAssortments).WithSummary("List assortments (an account sees the ones it is in)");
-        group.MapGet("/{id:guid}", GetAssortment).WithSummary("Get an assortment").ProducesProblem(404);
-        group.MapPost("", CreateAssortment).RequireRoles(Role.Admin).WithSummary("Create an assortment")
+        group.MapGet("", ListAssortments)
+            .WithName("listAssortments")
+            .WithDescription("The assortments the caller may see.")
+            .WithSummary("List assortments (an account sees the ones it is in)");
+        group.MapGet("/{id:guid}", GetAssortment)
+            .WithName("getAssortment")
+            .WithDescription("One assortment, if the caller may see it.")
+            .WithSummary("Get an assortment").ProducesProblem(404);
+        group.MapPost("", CreateAssortment)
+            .WithName("createAssortment")
+            .WithDescription("Creates an assortment: which accounts may order which courses.")
+            .RequireRoles(Role.Admin).WithSummary("Create an assortment")
             .ProducesValidationProblem().ProducesProblem(409);
-        group.MapPatch("/{id:guid}", UpdateAssortment).RequireRoles(Role.Admin)
+        group.MapPatch("/{id:guid}", UpdateAssortment)
+            .WithName("updateAssortment")
+            .WithDescription("Changes an assortment's name, accounts or courses.")
+            .RequireRoles(Role.Admin)
             .WithSummary("Change an assortment; accountIds and productIds, when sent, replace the lists")
             .ProducesValidationProblem().ProducesProblem(404);
         return group;
@@ -82,7 +96,7 @@ public static class AssortmentsApi
     }
 }
 
-public sealed record AssortmentRequest(Guid? Id, string? Name, IReadOnlyList<Guid>? AccountIds,
+public sealed record AssortmentRequest(Guid? Id, [Required] string? Name, IReadOnlyList<Guid>? AccountIds,
     IReadOnlyList<Guid>? ProductIds)
 {
     public async Task ValidateAsync(RequestErrors errors, OrdersDbContext db, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using OpenOrders.Api.Errors;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Domain.Catalog;
@@ -8,12 +9,12 @@ namespace OpenOrders.Api.Catalog;
 public sealed record CourseRequest(
     Guid? Id,
     Guid? ProviderId,
-    string? Name,
-    OrderType? OrderType,
+    [Required] string? Name,
+    [Required] OrderType? OrderType,
     string? ProductType,
     string? ProductTypeDisplayValue,
-    LearningMethodRequest? LearningMethod,
-    IReadOnlyList<PriceComponentRequest>? PriceComponents,
+    [Required] LearningMethodRequest? LearningMethod,
+    [Required] IReadOnlyList<PriceComponentRequest>? PriceComponents,
     bool? IsProfessionalCourse,
     Subsidy? Subsidy,
     bool? IsActive)
@@ -101,14 +102,17 @@ public sealed record CourseRequest(
     }
 }
 
-public sealed record LearningMethodRequest(string? Name, LearningMethodFormat? Format, PlanningRequest? Planning);
+public sealed record LearningMethodRequest(
+    [Required] string? Name, [Required] LearningMethodFormat? Format, [Required] PlanningRequest? Planning);
 
-public sealed record PlanningRequest(Planning? Type, IReadOnlyList<StartMomentRequest>? StartMoments);
+public sealed record PlanningRequest([Required] Planning? Type, IReadOnlyList<StartMomentRequest>? StartMoments);
 
-public sealed record StartMomentRequest(Guid? Id, string? ExternalId, DateTimeOffset? Date, string? Location,
+public sealed record StartMomentRequest(
+    Guid? Id, [Required] string? ExternalId, [Required] DateTimeOffset? Date, string? Location,
     bool? StartGuaranteed);
 
-public sealed record PriceComponentRequest(CostType? CostType, decimal? AmountWithoutVat, decimal? VatPercentage);
+public sealed record PriceComponentRequest(
+    [Required] CostType? CostType, [Required] decimal? AmountWithoutVat, [Required] decimal? VatPercentage);
 
 public sealed record CourseResponse(
     Guid Id, string Url, Guid ProviderId, string ProviderUrl, string Name, OrderType OrderType,

@@ -6,6 +6,7 @@ using OpenOrders.Api.Errors;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Domain;
 using OpenOrders.Domain.Catalog;
+using OpenOrders.Api.OpenApi;
 
 namespace OpenOrders.Api.Catalog;
 
@@ -20,11 +21,24 @@ public static class CoursesApi
         var group = app.MapGroup("/api/v1/courses").WithTags("Courses")
             .RequireRoles(Role.Admin, Role.Provider, Role.Account)
             .ProducesProblem(401).ProducesProblem(403);
-        group.MapGet("", ListCourses).WithSummary("List the courses the caller may see");
-        group.MapGet("/{id:guid}", GetCourse).WithSummary("Get a course").ProducesProblem(404);
-        group.MapPost("", CreateCourse).RequireRoles(Role.Admin, Role.Provider).WithSummary("Create a course")
+        group.MapGet("", ListCourses)
+            .WithName("listCourses")
+            .WithDescription("A provider's own courses, or the courses of an account's assortments.")
+            .WithSummary("List the courses the caller may see");
+        group.MapGet("/{id:guid}", GetCourse)
+            .WithName("getCourse")
+            .WithDescription("One course with its start moments (an order names a start moment by its externalId).")
+            .WithSummary("Get a course").ProducesProblem(404);
+        group.MapPost("", CreateCourse)
+            .WithName("createCourse")
+            .WithDescription("A provider creates a course with its learning method, start moments and price " +
+                "components.")
+            .RequireRoles(Role.Admin, Role.Provider).WithSummary("Create a course")
             .ProducesValidationProblem().ProducesProblem(409);
-        group.MapPut("/{id:guid}", ReplaceCourse).RequireRoles(Role.Admin, Role.Provider)
+        group.MapPut("/{id:guid}", ReplaceCourse)
+            .WithName("replaceCourse")
+            .WithDescription("A provider replaces a course's description, start moments and prices.")
+            .RequireRoles(Role.Admin, Role.Provider)
             .WithSummary("Replace a course; start moments keep their id when id or externalId matches")
             .ProducesValidationProblem().ProducesProblem(404);
         return group;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenOrders.Domain.Enumerations;
+using OpenOrders.Api.OpenApi;
 
 namespace OpenOrders.Api.Catalog;
 
@@ -8,7 +9,10 @@ public static class EnumerationsApi
 {
     public static IEndpointRouteBuilder MapEnumerationsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/enumerations", ListEnumerations).AllowAnonymous().WithTags("Enumerations")
+        app.MapGet("/api/v1/enumerations", ListEnumerations)
+            .WithName("listEnumerations")
+            .WithDescription("Every enumeration the API uses, with its values and their Dutch display values.")
+            .AllowAnonymous().WithTags("Enumerations")
             .WithSummary("List every enumeration and its display values");
         return app;
     }

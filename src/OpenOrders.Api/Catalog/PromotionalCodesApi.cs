@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Auth;
@@ -6,6 +7,7 @@ using OpenOrders.Api.Errors;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Domain;
 using OpenOrders.Domain.Catalog;
+using OpenOrders.Api.OpenApi;
 
 namespace OpenOrders.Api.Catalog;
 
@@ -18,8 +20,14 @@ public static class PromotionalCodesApi
     {
         var group = app.MapGroup("/api/v1/promotional-codes").WithTags("Promotional codes").RequireRoles(Role.Admin)
             .ProducesProblem(401).ProducesProblem(403);
-        group.MapGet("", ListCodes).WithSummary("List promotional codes");
-        group.MapPut("/{code}", PutCode).WithSummary("Create or change a promotional code").ProducesValidationProblem();
+        group.MapGet("", ListCodes)
+            .WithName("listPromotionalCodes")
+            .WithDescription("Every promotional code and its discount.")
+            .WithSummary("List promotional codes");
+        group.MapPut("/{code}", PutCode)
+            .WithName("putPromotionalCode")
+            .WithDescription("Creates or changes a promotional code.")
+            .WithSummary("Create or change a promotional code").ProducesValidationProblem();
         return group;
     }
 
@@ -48,7 +56,7 @@ public static class PromotionalCodesApi
     }
 }
 
-public sealed record PromotionalCodeRequest(decimal? DiscountPercentage, bool? IsActive);
+public sealed record PromotionalCodeRequest([Required] decimal? DiscountPercentage, bool? IsActive);
 
 public sealed record PromotionalCodeResponse(string Code, decimal DiscountPercentage, bool IsActive)
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Auth;
@@ -6,6 +7,7 @@ using OpenOrders.Api.Errors;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Domain;
 using OpenOrders.Domain.Catalog;
+using OpenOrders.Api.OpenApi;
 
 namespace OpenOrders.Api.Catalog;
 
@@ -18,11 +20,23 @@ public static class ProvidersApi
     {
         var group = app.MapGroup("/api/v1/providers").WithTags("Providers").RequireRoles(Role.Admin, Role.Provider)
             .ProducesProblem(401).ProducesProblem(403);
-        group.MapGet("", ListProviders).WithSummary("List providers (a provider sees only itself)");
-        group.MapGet("/{id:guid}", GetProvider).WithSummary("Get a provider").ProducesProblem(404);
-        group.MapPost("", CreateProvider).RequireRoles(Role.Admin).WithSummary("Create a provider")
+        group.MapGet("", ListProviders)
+            .WithName("listProviders")
+            .WithDescription("The providers the caller may see: all for an admin, its own for a provider.")
+            .WithSummary("List providers (a provider sees only itself)");
+        group.MapGet("/{id:guid}", GetProvider)
+            .WithName("getProvider")
+            .WithDescription("One provider with its legal companies, if the caller may see it.")
+            .WithSummary("Get a provider").ProducesProblem(404);
+        group.MapPost("", CreateProvider)
+            .WithName("createProvider")
+            .WithDescription("Creates a provider, optionally with its legal companies.")
+            .RequireRoles(Role.Admin).WithSummary("Create a provider")
             .ProducesValidationProblem().ProducesProblem(409);
-        group.MapPatch("/{id:guid}", UpdateProvider).RequireRoles(Role.Admin)
+        group.MapPatch("/{id:guid}", UpdateProvider)
+            .WithName("updateProvider")
+            .WithDescription("Changes a provider's name, settings or legal companies.")
+            .RequireRoles(Role.Admin)
             .WithSummary("Change a provider's settings; legalCompanies, when sent, replaces the list")
             .ProducesValidationProblem().ProducesProblem(404);
         return group;
@@ -55,7 +69,7 @@ public static class ProvidersApi
 
 /// <summary>Create or change a provider. On a change, absent properties keep their value.</summary>
 public sealed record ProviderRequest(
-    Guid? Id, string? Name, bool? CalculateProviderFee, decimal? ProviderFeePercentage, bool? IsVatExempt,
+    Guid? Id, [Required] string? Name, bool? CalculateProviderFee, decimal? ProviderFeePercentage, bool? IsVatExempt,
     IReadOnlyList<LegalCompanyRequest>? LegalCompanies, string? Language = null) : ITenantRequest<Provider>
 {
     public void Validate(RequestErrors errors)
@@ -101,7 +115,8 @@ public sealed record ProviderRequest(
     }
 }
 
-public sealed record LegalCompanyRequest(Guid? Id, Guid? MerchantId, string? Name, string? VatNumber);
+public sealed record LegalCompanyRequest(
+    Guid? Id, Guid? MerchantId, [Required] string? Name, [Required] string? VatNumber);
 
 public sealed record ProviderResponse(
     Guid Id, string Url, string Name, bool CalculateProviderFee, decimal ProviderFeePercentage, bool IsVatExempt,

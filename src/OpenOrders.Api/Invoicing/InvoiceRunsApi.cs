@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenOrders.Api.Auth;
 using OpenOrders.Domain;
+using OpenOrders.Api.OpenApi;
 
 namespace OpenOrders.Api.Invoicing;
 
@@ -11,6 +12,9 @@ public static class InvoiceRunsApi
         var group = app.MapGroup("/api/v1/invoice-runs").WithTags("Invoicing").RequireRoles(Role.Admin)
             .ProducesProblem(401).ProducesProblem(403);
         group.MapPost("", RunInvoices)
+            .WithName("runInvoicing")
+            .WithDescription("Invoices every PendingInvoice order with consecutive invoice numbers, and answers " +
+                "which order got which.")
             .WithSummary("Invoice every PendingInvoice order with consecutive invoice numbers");
         return group;
     }

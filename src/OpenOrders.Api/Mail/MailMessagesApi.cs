@@ -5,6 +5,7 @@ using OpenOrders.Api.Data;
 using OpenOrders.Api.Errors;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Domain;
+using OpenOrders.Api.OpenApi;
 
 namespace OpenOrders.Api.Mail;
 
@@ -16,11 +17,20 @@ public static class MailMessagesApi
         var group = app.MapGroup("/api/v1/mail-messages").WithTags("Mail").RequireRoles(Role.Admin)
             .ProducesProblem(401).ProducesProblem(403);
         group.MapGet("", ListMailMessages)
+            .WithName("listMailMessages")
+            .WithDescription("The mail outbox, newest first: what was (or will be) mailed to whom and why, with its " +
+                "status, attempts and the SMTP server's last answer. Filter by status, order and recipient; follow " +
+                "`next` for more.")
             .WithSummary("Mail in the outbox, newest first; filters status, orderId and to; cursor paging")
             .ProducesValidationProblem();
-        group.MapGet("/{id:guid}", GetMailMessage).WithSummary("One mail, with its HTML and plain-text parts")
+        group.MapGet("/{id:guid}", GetMailMessage)
+            .WithName("getMailMessage")
+            .WithDescription("One mail with its HTML and plain-text parts, exactly as it is (or was) sent.")
+            .WithSummary("One mail, with its HTML and plain-text parts")
             .ProducesProblem(404);
         group.MapPost("/{id:guid}/resend", ResendMailMessage)
+            .WithName("resendMailMessage")
+            .WithDescription("Puts a mail back in the queue, due at once: the same message with the same Message-ID.")
             .WithSummary("Send a mail again (the same message, the same Message-ID): it waits to be sent at once")
             .ProducesProblem(404);
         return group;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using OpenOrders.Api.Auth;
 using OpenOrders.Api.Errors;
 using OpenOrders.Domain;
@@ -11,10 +12,10 @@ namespace OpenOrders.Api.Orders;
 /// </summary>
 public sealed record CreateOrderRequest(
     Guid? AccountReference,
-    Guid? ProductReference,
-    OrderType? OrderType,
+    [Required] Guid? ProductReference,
+    [Required] OrderType? OrderType,
     string? Name,
-    CustomerRequest? Customer,
+    [Required] CustomerRequest? Customer,
     CustomAttributesRequest? CustomAttributes,
     string? ExternalId,
     string? ExternalEmployeeCode,

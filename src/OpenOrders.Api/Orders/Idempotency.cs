@@ -21,6 +21,9 @@ public static class Idempotency
     /// <summary>At most this many expired records go in one sweep, so a sweep holds the writer briefly.</summary>
     public const int SweepBatch = 1000;
 
+    /// <summary>The longest Idempotency-Key taken.</summary>
+    public const int MaxKeyLength = 255;
+
     public static string Hash<T>(T body, JsonSerializerOptions json) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body, json))));
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Auth;
 using OpenOrders.Api.Data;
@@ -74,9 +75,17 @@ public static class OrderList
     }
 }
 
+/// <summary>
+/// The list's query, named in camelCase as the guide writes it (query names match in any case, so the older
+/// PascalCase spelling works too).
+/// </summary>
 public sealed record OrderFilter(
-    string[]? Status, int? OrderNumber, Guid? ProductId, Guid? AccountId, Guid? ProviderId,
-    DateTimeOffset? CreatedFrom, DateTimeOffset? CreatedTo, DateTimeOffset? UpdatedSince, int? Limit, string? Cursor);
+    [FromQuery(Name = "status")] string[]? Status, [FromQuery(Name = "orderNumber")] int? OrderNumber,
+    [FromQuery(Name = "productId")] Guid? ProductId, [FromQuery(Name = "accountId")] Guid? AccountId,
+    [FromQuery(Name = "providerId")] Guid? ProviderId, [FromQuery(Name = "createdFrom")] DateTimeOffset? CreatedFrom,
+    [FromQuery(Name = "createdTo")] DateTimeOffset? CreatedTo,
+    [FromQuery(Name = "updatedSince")] DateTimeOffset? UpdatedSince, [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor);
 
 /// <summary>A page of orders. <c>next</c> continues after the last order; keep it to sync later.</summary>
 public sealed record OrderPage(IReadOnlyList<OrderResponse> Items, string? Next, bool HasMore);

@@ -5,6 +5,7 @@ using OpenOrders.Api.Data;
 using OpenOrders.Api.Errors;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Domain;
+using OpenOrders.Api.OpenApi;
 
 namespace OpenOrders.Api.Orders;
 
@@ -15,6 +16,8 @@ public static class OrderStatusTransitionsApi
         var group = app.MapGroup("/api/v1/order-status-transitions").WithTags("Orders")
             .RequireRoles(Role.Admin, Role.Account, Role.Provider).ProducesProblem(401).ProducesProblem(403);
         group.MapGet("/{id:guid}", GetTransition)
+            .WithName("getOrderStatusTransition")
+            .WithDescription("One status transition of an order the caller may see.")
             .WithSummary("Get one status transition of an order the caller may see").ProducesProblem(404);
         return group;
     }

@@ -8,6 +8,7 @@ using OpenOrders.Api.Hosting;
 using OpenOrders.Api.Validation;
 using OpenOrders.Domain;
 using OpenOrders.Domain.Orders;
+using OpenOrders.Api.OpenApi;
 
 namespace OpenOrders.Api.Orders;
 
@@ -18,10 +19,14 @@ public static class OrderUpdatesApi
 {
     public static RouteHandlerBuilder MapOrderUpdatesApi(this RouteGroupBuilder orders) =>
         orders.MapPatch("/{id:guid}", UpdateOrder)
-            .Accepts<JsonElement>("application/merge-patch+json", "application/json")
+            .WithName("updateOrder")
+            .WithDescription("Changes an order with a JSON merge patch. If-Match with the order's ETag is required. " +
+                "Which properties a role may set depends on the status; a refused property is named in a 422, and " +
+                "nothing is changed.")
+            .AcceptsMergePatch("OrderPatch")
             .WithSummary("Change an order (JSON merge patch; If-Match with the order's ETag is required)")
             .Produces<OrderResponse>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409)
-            .ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
+            .ProducesProblem(422).WithIfMatch(required: true).WithETag();
 
     public static async Task<Results<Ok<OrderResponse>, ValidationProblem, ProblemHttpResult>> UpdateOrder(
         Guid id, Caller caller, HttpContext http, OrdersDbContext db, OrderActions actions, CancellationToken ct)

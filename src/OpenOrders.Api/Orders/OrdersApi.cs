@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -8,11 +9,12 @@ using OpenOrders.Api.Data;
 using OpenOrders.Api.Errors;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Api.Invoicing;
+using OpenOrders.Api.OpenApi;
 using OpenOrders.Api.Validation;
 using OpenOrders.Api.Work;
+using OpenOrders.Domain;
 using OpenOrders.Domain.Catalog;
 using OpenOrders.Domain.Orders;
-using OpenOrders.Domain;
 
 namespace OpenOrders.Api.Orders;
 
@@ -23,24 +25,57 @@ public static class OrdersApi
     {
         var group = app.MapGroup("/api/v1/orders").WithTags("Orders")
             .RequireRoles(Role.Admin, Role.Account, Role.Provider).ProducesProblem(401).ProducesProblem(403);
-        group.MapPost("", CreateOrder).RequireRoles(Role.Admin, Role.Account)
+        group.MapPost("", CreateOrder)
+            .WithName("createOrder")
+            .WithDescription("Creates an order as the guide's example writes it (property names in any case: the " +
+                "guide's own \"OrderType\" and \"FirstChoiceStartmomentId\" work). It is stored as " +
+                "PendingValidation and validated in the background within milliseconds. Send Idempotency-Key to " +
+                "make retries safe.")
+            .RequireRoles(Role.Admin, Role.Account)
             .WithSummary("Create an order; it is validated in the background (status PendingValidation)")
-            .Produces<OrderResponse>(201).ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
-        group.MapGet("/{id:guid}", GetOrder).WithSummary("Get an order (ETag; If-None-Match gives 304)")
-            .Produces<OrderResponse>().Produces(304).ProducesProblem(404);
-        group.MapGet("", OrderList.ListOrders).WithSummary("List orders: filters and a cursor ordered by dateModified");
+            .Produces<OrderResponse>(201).ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422)
+            .WithIdempotencyKey(Idempotency.MaxKeyLength).WithETag()
+            .WithExample("request", "create-order").WithExample("201", "order");
+        group.MapGet("/{id:guid}", GetOrder)
+            .WithName("getOrder")
+            .WithDescription("The whole order. The ETag is its version; If-None-Match answers 304 when nothing " +
+                "changed.")
+            .WithSummary("Get an order (ETag; If-None-Match gives 304)")
+            .Produces<OrderResponse>().ProducesProblem(404).WithIfNoneMatch().WithETag().WithExample("200", "order");
+        group.MapGet("", OrderList.ListOrders)
+            .WithName("listOrders")
+            .WithDescription("The caller's orders, oldest change first, with filters and a cursor. To sync, list " +
+                "with updatedSince and follow next: no change is ever skipped.")
+            .WithSummary("List orders: filters and a cursor ordered by dateModified");
         group.MapOrderUpdatesApi();
         group.MapPost("/{id:guid}/status-transitions", RequestTransition)
+            .WithName("requestOrderStatusTransition")
+            .WithDescription("Moves an order to another status, if the status table allows it for the caller's role; " +
+                "a 409 lists the moves that are allowed now.")
             .WithSummary("Move an order to another status " +
                 "(AcceptedByProvider, ApprovedProvider and CancelledByAdmin are understood)")
-            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)
-            .ProducesProblem(422);
-        group.MapPost("/{id:guid}/validation-retries", RetryValidation).RequireRoles(Role.Admin)
+            .ProducesValidationProblem().ProducesProblem(404)
+            .ProducesProblem(409, "RefusedMoveProblem", "The status table does not allow this move now: " +
+                "allowedStatuses lists where the caller may move the order.")
+            .ProducesProblem(422).WithIfMatch(required: false).WithETag()
+            .WithExample("request", "status-transition-request").WithExample("201", "status-transition")
+            .WithExample("409", "illegal-move");
+        group.MapPost("/{id:guid}/validation-retries", RetryValidation)
+            .WithName("retryValidation")
+            .WithDescription("Admin only. A validation that failed again and again is given up: the order stays " +
+                "PendingValidation with a ValidationNotCompleted error. Once the cause is fixed, this puts it back " +
+                "in the queue (202); 404 when the order has no given-up validation.")
+            .RequireRoles(Role.Admin)
             .WithSummary("Retry a validation that was given up").Produces(202).ProducesProblem(404);
         group.MapPatch("/{id:guid}/order-lines/{sequenceNumber:int}", UpdateOrderLine)
+            .WithName("updateOrderLine")
+            .WithDescription("The provider names the legal company an order line is invoiced on behalf of (name and " +
+                "VAT number).")
             .RequireRoles(OrderUpdateRules.OrderLinesCompletedBy)
             .WithSummary("Set the legal company an order line is invoiced on behalf of")
-            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
+            .Accepts<OrderLineRequest>("application/merge-patch+json", "application/json")
+            .Produces<OrderResponse>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409)
+            .WithIfMatch(required: false).WithETag();
         return group;
     }
 
@@ -52,7 +87,8 @@ public static class OrdersApi
     {
         var errors = new RequestErrors();
         body.Validate(caller, errors);
-        if (idempotencyKey is { Length: 0 or > 255 }) errors.Add("Idempotency-Key", "Between 1 and 255 characters.");
+        if (idempotencyKey is { Length: 0 or > Idempotency.MaxKeyLength })
+            errors.Add("Idempotency-Key", $"Between 1 and {Idempotency.MaxKeyLength} characters.");
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
         var now = time.GetUtcNow();
@@ -161,7 +197,10 @@ public static class OrdersApi
 }
 
 /// <summary>A requested move. <c>status</c> is a name (aliases included), so it is read as text.</summary>
-public sealed record StatusTransitionRequest(string? Status, string? Message, CancellationReason? CancellationReason,
+public sealed record StatusTransitionRequest(
+    [Required] string? Status, string? Message, CancellationReason? CancellationReason,
     AdminCancellationReason? AdminCancellationReason);
 
-public sealed record OrderLineRequest(string? InvoiceOnBehalfOfName, string? InvoiceOnBehalfOfVatNumber);
+/// <summary>The legal company an order line is invoiced on behalf of; sent as a merge patch of both.</summary>
+public sealed record OrderLineRequest([Required] string? InvoiceOnBehalfOfName,
+    [Required] string? InvoiceOnBehalfOfVatNumber);

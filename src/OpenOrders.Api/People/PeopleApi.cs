@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenOrders.Api.Auth;
 using OpenOrders.Api.Errors;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Domain;
+using OpenOrders.Api.OpenApi;
 
 namespace OpenOrders.Api.People;
 
@@ -16,13 +18,26 @@ public static class PeopleApi
         var group = app.MapGroup("/api/v1/people").WithTags("People").RequireRoles(Role.Admin)
             .ProducesProblem(401).ProducesProblem(403);
         group.MapPost("", InvitePerson)
+            .WithName("invitePerson")
+            .WithDescription("Invites a person to the console. The one-time link to set a password is mailed to them " +
+                "and is in this answer, which does not show it again.")
             .WithSummary(
                 "Invite a person to the console: the one-time link to set a password is mailed to them and shown once")
             .ProducesValidationProblem();
-        group.MapGet("", ListPeople).WithSummary("List the console's people");
-        group.MapPost("/{id:guid}/invitation", Reinvite).WithSummary("A new one-time link; earlier links stop working")
+        group.MapGet("", ListPeople)
+            .WithName("listPeople")
+            .WithDescription("Every person of the console, with whether they have set a password and whether they " +
+                "are disabled.")
+            .WithSummary("List the console's people");
+        group.MapPost("/{id:guid}/invitation", Reinvite)
+            .WithName("reinvitePerson")
+            .WithDescription("A new one-time link for a person who lost theirs, mailed to them too; earlier links " +
+                "stop working.")
+            .WithSummary("A new one-time link; earlier links stop working")
             .ProducesProblem(404);
         group.MapPost("/{id:guid}/disable", DisablePerson)
+            .WithName("disablePerson")
+            .WithDescription("Disables a person: they can no longer sign in and are signed out at their next request.")
             .WithSummary("Disable a person: signed out at their next request")
             .ProducesProblem(404);
         return group;
@@ -55,7 +70,7 @@ public static class PeopleApi
             : Problems.NotFound("person", id);
 }
 
-public sealed record PersonRequest(string? Email, Role? Role, Guid? TenantId);
+public sealed record PersonRequest([Required] string? Email, [Required] Role? Role, Guid? TenantId);
 
 /// <summary>A person, with the mail they asked for on the console's Notifications page.</summary>
 public sealed record PersonResponse(

@@ -7,6 +7,7 @@ using OpenOrders.Api.Errors;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Api.Orders;
 using OpenOrders.Domain;
+using OpenOrders.Api.OpenApi;
 
 namespace OpenOrders.Api.Webhooks;
 
@@ -18,7 +19,11 @@ public static class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/events", ListEvents).WithTags("Webhooks")
+        app.MapGet("/api/v1/events", ListEvents)
+            .WithName("listEvents")
+            .WithDescription("The same events the webhooks send, as a feed to pull: keep `next` and ask again for " +
+                "what came after.")
+            .WithTags("Webhooks")
             .RequireRoles(Role.Admin, Role.Account, Role.Provider)
             .WithSummary("Order events after a position, oldest first")
             .ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403);

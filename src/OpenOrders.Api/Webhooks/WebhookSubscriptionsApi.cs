@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenOrders.Api.Auth;
 using OpenOrders.Api.Errors;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Domain;
+using OpenOrders.Api.OpenApi;
 
 namespace OpenOrders.Api.Webhooks;
 
@@ -16,33 +18,64 @@ public static class WebhookSubscriptionsApi
 
     public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/webhooks", ListWebhooks).WithTags("Webhooks")
+        app.MapGet("/api/v1/webhooks", ListWebhooks)
+            .WithName("listWebhooks")
+            .WithDescription("The webhooks one can subscribe to, each a resource and an action.")
+            .WithTags("Webhooks")
             .RequireRoles(Role.Admin, Role.Account, Role.Provider)
             .WithSummary("The webhooks one can subscribe to: resource and action");
 
         var group = app.MapGroup("/api/v1/webhook-subscriptions").WithTags("Webhooks")
             .RequireRoles(Role.Admin, Role.Account, Role.Provider).ProducesProblem(401).ProducesProblem(403);
-        group.MapPost("", Subscribe).WithSummary("Subscribe a callback URL; the shared secret is shown once")
+        group.MapPost("", Subscribe)
+            .WithName("createWebhookSubscription")
+            .WithDescription("Subscribes a callback URL to a webhook, for the caller's tenant. The shared secret " +
+                "(given or generated) is in this answer only.")
+            .WithSummary("Subscribe a callback URL; the shared secret is shown once")
             .ProducesValidationProblem().ProducesProblem(409);
-        group.MapGet("", ListSubscriptions).WithSummary("The caller's subscriptions");
-        group.MapGet("/{id:guid}", GetSubscription).WithSummary("One subscription").ProducesProblem(404);
-        group.MapDelete("/{id:guid}", Unsubscribe).WithSummary("Remove a subscription and its pending deliveries")
+        group.MapGet("", ListSubscriptions)
+            .WithName("listWebhookSubscriptions")
+            .WithDescription("The caller's webhook subscriptions (an admin's: all).")
+            .WithSummary("The caller's subscriptions");
+        group.MapGet("/{id:guid}", GetSubscription)
+            .WithName("getWebhookSubscription")
+            .WithDescription("One webhook subscription, without its secret.")
+            .WithSummary("One subscription").ProducesProblem(404);
+        group.MapDelete("/{id:guid}", Unsubscribe)
+            .WithName("deleteWebhookSubscription")
+            .WithDescription("Removes a subscription; its pending deliveries are given up.")
+            .WithSummary("Remove a subscription and its pending deliveries")
             .ProducesProblem(404);
         group.MapPost("/{id:guid}/rotate-secret", RotateSecret)
+            .WithName("rotateWebhookSecret")
+            .WithDescription("A new shared secret; the old one keeps signing beside it for 24 hours.")
             .WithSummary("A new shared secret; the old one keeps signing for 24 hours").ProducesProblem(404);
         group.MapPost("/{id:guid}/disable", Disable)
+            .WithName("disableWebhookSubscription")
+            .WithDescription("Stops deliveries to a subscription until it is enabled again.")
             .WithSummary("Stop deliveries; pending ones fail, to be recovered after enabling").ProducesProblem(404);
-        group.MapPost("/{id:guid}/enable", Enable).WithSummary("Re-enable a disabled subscription")
+        group.MapPost("/{id:guid}/enable", Enable)
+            .WithName("enableWebhookSubscription")
+            .WithDescription("Enables a disabled subscription again; failed deliveries can then be recovered.")
+            .WithSummary("Re-enable a disabled subscription")
             .ProducesProblem(404);
         group.MapPost("/{id:guid}/test", SendTest)
+            .WithName("sendWebhookTestEvent")
+            .WithDescription("Sends a signed test event now and answers what the receiver said.")
             .WithSummary("Send a signed test event now and report the receiver's answer").ProducesProblem(404);
         group.MapGet("/{id:guid}/deliveries", ListAttempts)
+            .WithName("listWebhookDeliveries")
+            .WithDescription("The delivery log, newest first: every attempt with its status code, duration and error.")
             .WithSummary("The delivery log, newest first: failed=true for events still not delivered, " +
                 "failedAttempts=true for every failed attempt")
             .ProducesProblem(404);
         group.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", Redeliver)
+            .WithName("redeliverWebhook")
+            .WithDescription("Sends one event again, with the same webhook-id.")
             .WithSummary("Send one event again, with its webhook-id").ProducesProblem(404);
         group.MapPost("/{id:guid}/recover", Recover)
+            .WithName("recoverWebhookDeliveries")
+            .WithDescription("Sends again every event that failed since a given time.")
             .WithSummary("Send again every event that failed since a given time")
             .ProducesValidationProblem().ProducesProblem(404);
         return app;
@@ -136,11 +169,12 @@ public static class WebhookSubscriptionsApi
 
 public sealed record WebhookResponse(Guid Id, string Resource, string Action);
 
-public sealed record SubscriptionRequest(Guid? WebhookId, string? CallbackUrl, string? SharedSecret);
+public sealed record SubscriptionRequest(
+    [Required] Guid? WebhookId, [Required] string? CallbackUrl, string? SharedSecret);
 
 public sealed record RotateSecretRequest(string? SharedSecret);
 
-public sealed record RecoverRequest(DateTimeOffset? Since);
+public sealed record RecoverRequest([Required] DateTimeOffset? Since);
 
 public sealed record SubscriptionResponse(
     Guid Id, Guid WebhookId, string Resource, string Action, string CallbackUrl, string? SharedSecret, bool IsEnabled,

@@ -37,6 +37,18 @@ public abstract class OrderListTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
     }
 
     [Fact]
+    public async Task The_query_is_read_in_camelCase_and_in_the_older_PascalCase_alike()
+    {
+        var order = await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"));
+        var number = order.GetProperty("orderNumber").GetInt32();
+        var id = order.GetProperty("id").GetGuid();
+        Assert.Equal([id], await Ids(world.Account, $"/api/v1/orders?orderNumber={number}"));
+        Assert.Equal([id], await Ids(world.Account, $"/api/v1/orders?OrderNumber={number}"));
+        var bad = await world.Account.GetAsync("/api/v1/orders?Limit=500");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
     public async Task A_sync_by_updated_since_and_cursor_sees_every_order_even_while_others_are_written()
     {
         var since = app.Time.GetUtcNow().AddSeconds(-1);
