@@ -29,6 +29,7 @@ builder.Services.AddSingleton<ValidationSignal>();
 builder.Services.AddScoped<ValidationQueue>();
 builder.Services.AddScoped<OrderValidator>();
 builder.Services.AddScoped<OrderActions>();
+builder.Services.AddScoped<OrderNotes>();
 builder.Services.AddScoped<Invoices>();
 builder.Services.AddSingleton<OrderReadCache>();
 builder.Services.AddSingleton<CourseOwners>();

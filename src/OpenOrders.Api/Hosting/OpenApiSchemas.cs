@@ -27,7 +27,7 @@ public static class OpenApiSchemas
         ["LegalCompanyRequest"] = ["name", "vatNumber"], ["PromotionalCodeRequest"] = ["discountPercentage"],
         ["ClientRequest"] = ["name", "role"], ["PersonRequest"] = ["email", "role"],
         ["SubscriptionRequest"] = ["webhookId", "callbackUrl"], ["RotateSecretRequest"] = [],
-        ["RecoverRequest"] = ["since"],
+        ["RecoverRequest"] = ["since"], ["NoteRequest"] = ["text"],
         ["CustomerRequest"] = [], ["AddressRequest"] = [], ["CustomAttributesRequest"] = [],
     };
 

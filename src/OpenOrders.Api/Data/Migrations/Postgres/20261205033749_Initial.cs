@@ -1,0 +1,908 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace OpenOrders.Api.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Accounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequireAccountApproval = table.Column<bool>(type: "boolean", nullable: false),
+                    InvoicedBy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AccountFeePercentage = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    IsConsumer = table.Column<bool>(type: "boolean", nullable: false),
+                    NotifyStudents = table.Column<bool>(type: "boolean", nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DateModified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Accounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiClients",
+                columns: table => new
+                {
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SecretHash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DateRevoked = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiClients", x => x.ClientId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Assortments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AccountIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    ProductIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DateModified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assortments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Details = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Counters",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Counters", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: false),
+                    ResponseBody = table.Column<string>(type: "text", nullable: false),
+                    Location = table.Column<string>(type: "text", nullable: true),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => new { x.ClientId, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MailMessages",
+                columns: table => new
+                {
+                    Position = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    ToName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Html = table.Column<string>(type: "text", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    Cause = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OnceKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DateSent = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailMessages", x => x.Position);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Orders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderNumber = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StatusBeforeValidation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DateModified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    FirstChoiceStartMomentId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SecondChoiceStartMomentId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ExternalId = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ExternalEmployeeCode = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    StudentExternalCompany = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    PurchaseOrderReference = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CostCentre = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    PrincipalId = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    PromotionalCode = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    TeamLeaderName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    TeamLeaderEmailAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    TeamLeaderPhoneNumber = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    TeamLeaderCostCentre = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    TeamLeaderDepartment = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    TeamLeaderPersonnelNumber = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ProviderPurchaseOrderReference = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    AcceptedStartMomentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AcceptedStartMomentDate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcceptedStartMomentLocation = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProviderName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    AccountName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    AssortmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AssortmentName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ProductTypeDisplayValue = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    LearningMethodName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    LearningMethodFormat = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Planning = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    StartMomentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StartMomentDate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StartMomentLocation = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    StartMomentStartGuaranteed = table.Column<bool>(type: "boolean", nullable: true),
+                    SecondStartMomentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SecondStartMomentDate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SecondStartMomentLocation = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Total = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    InvoicedBy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    InvoiceNumber = table.Column<int>(type: "integer", nullable: true),
+                    IsProfessionalCourse = table.Column<bool>(type: "boolean", nullable: false),
+                    IsConsumer = table.Column<bool>(type: "boolean", nullable: false),
+                    RequireAccountApproval = table.Column<bool>(type: "boolean", nullable: false),
+                    CalculateProviderFee = table.Column<bool>(type: "boolean", nullable: false),
+                    HasSubsidy = table.Column<bool>(type: "boolean", nullable: false),
+                    Subsidy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IsVatExempt = table.Column<bool>(type: "boolean", nullable: false),
+                    PendingAcceptedStartMomentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Customer_BirthCity = table.Column<string>(type: "text", nullable: true),
+                    Customer_BirthCountryCode = table.Column<string>(type: "text", nullable: true),
+                    Customer_BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Customer_Company = table.Column<string>(type: "text", nullable: true),
+                    Customer_Department = table.Column<string>(type: "text", nullable: true),
+                    Customer_Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    Customer_FirstName = table.Column<string>(type: "text", nullable: true),
+                    Customer_MiddleName = table.Column<string>(type: "text", nullable: true),
+                    Customer_PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    Customer_Surname = table.Column<string>(type: "text", nullable: true),
+                    Customer_Address_City = table.Column<string>(type: "text", nullable: true),
+                    Customer_Address_CountryCode = table.Column<string>(type: "text", nullable: true),
+                    Customer_Address_HouseNumber = table.Column<int>(type: "integer", nullable: true),
+                    Customer_Address_HouseNumberAdditive = table.Column<string>(type: "text", nullable: true),
+                    Customer_Address_PostalCode = table.Column<string>(type: "text", nullable: true),
+                    Customer_Address_Street = table.Column<string>(type: "text", nullable: true),
+                    Errors = table.Column<string>(type: "jsonb", nullable: true),
+                    OrderLineAccountFees = table.Column<string>(type: "jsonb", nullable: true),
+                    OrderLineFees = table.Column<string>(type: "jsonb", nullable: true),
+                    OrderLines = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Orders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "People",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DateInvited = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InvitedBy = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    DateDisabled = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    WaitingOrdersMail = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    WebhookProblemsMail = table.Column<bool>(type: "boolean", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_People", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Products",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    OrderType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ProductType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ProductTypeDisplayValue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IsProfessionalCourse = table.Column<bool>(type: "boolean", nullable: false),
+                    Subsidy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DateModified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LearningMethod_Format = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    LearningMethod_Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LearningMethod_Planning = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Products", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PromotionalCodes",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    DiscountPercentage = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PromotionalCodes", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Providers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CalculateProviderFee = table.Column<bool>(type: "boolean", nullable: false),
+                    ProviderFeePercentage = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    IsVatExempt = table.Column<bool>(type: "boolean", nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DateModified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Providers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ValidationJobs",
+                columns: table => new
+                {
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DateDead = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ValidationJobs", x => x.OrderId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DeliveryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    AttemptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: true),
+                    LatencyMs = table.Column<int>(type: "integer", nullable: false),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Succeeded = table.Column<bool>(type: "boolean", nullable: false),
+                    ResponseExcerpt = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookAttempts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WebhookId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChangePosition = table.Column<long>(type: "bigint", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StatusTransitionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ModifiedFields = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DateDelivered = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EventDate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WebhookId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CallbackUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OwnerRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Secret = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PreviousSecret = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PreviousSecretExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IsEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    DisabledReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    FailingSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FailureMailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderChanges",
+                columns: table => new
+                {
+                    Position = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ModifiedFields = table.Column<List<string>>(type: "text[]", nullable: false),
+                    StatusTransitionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FeedPosition = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderChanges", x => x.Position);
+                    table.ForeignKey(
+                        name: "FK_OrderChanges_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderNotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AuthorRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AuthorTenantId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AuthorKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AuthorId = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderNotes_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderStatusTransitions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FromStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ChangedByKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ChangedById = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AdminCancellationReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderStatusTransitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderStatusTransitions_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonClaims_People_UserId",
+                        column: x => x.UserId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_PersonLogins_People_UserId",
+                        column: x => x.UserId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_PersonTokens_People_UserId",
+                        column: x => x.UserId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PriceComponents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CostType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AmountWithoutVat = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    VatPercentage = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriceComponents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PriceComponents_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StartMoments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Date = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    StartGuaranteed = table.Column<bool>(type: "boolean", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StartMoments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StartMoments_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LegalCompanies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    VatNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LegalCompanies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LegalCompanies_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "Counters",
+                columns: new[] { "Name", "Value" },
+                values: new object[,]
+                {
+                    { "EventFeed", 0L },
+                    { "InvoiceNumber", 0L },
+                    { "OrderNumber", 0L }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_ExpiresAt",
+                table: "IdempotencyRecords",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegalCompanies_ProviderId",
+                table: "LegalCompanies",
+                column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MailMessages_DateCreated",
+                table: "MailMessages",
+                column: "DateCreated");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MailMessages_Id",
+                table: "MailMessages",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MailMessages_OnceKey",
+                table: "MailMessages",
+                column: "OnceKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MailMessages_OrderId",
+                table: "MailMessages",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MailMessages_Status_DueAt",
+                table: "MailMessages",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderChanges_FeedPosition",
+                table: "OrderChanges",
+                column: "FeedPosition");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderChanges_Id",
+                table: "OrderChanges",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderChanges_OrderId_Version",
+                table: "OrderChanges",
+                columns: new[] { "OrderId", "Version" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderChanges_Unfanned",
+                table: "OrderChanges",
+                column: "Position",
+                filter: "\"FeedPosition\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderNotes_OrderId_DateCreated",
+                table: "OrderNotes",
+                columns: new[] { "OrderId", "DateCreated" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderStatusTransitions_OrderId_Sequence",
+                table: "OrderStatusTransitions",
+                columns: new[] { "OrderId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_DateModified",
+                table: "Orders",
+                columns: new[] { "AccountId", "DateModified" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_Status_DateModified_OrderNumber",
+                table: "Orders",
+                columns: new[] { "AccountId", "Status", "DateModified", "OrderNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_DateModified_Id",
+                table: "Orders",
+                columns: new[] { "DateModified", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_OrderNumber",
+                table: "Orders",
+                column: "OrderNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_DateModified",
+                table: "Orders",
+                columns: new[] { "ProviderId", "DateModified" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_Status_DateModified_OrderNumber",
+                table: "Orders",
+                columns: new[] { "ProviderId", "Status", "DateModified", "OrderNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_Status_AcceptedStartMomentDate",
+                table: "Orders",
+                columns: new[] { "Status", "AcceptedStartMomentDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "People",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Role_TenantId",
+                table: "People",
+                columns: new[] { "Role", "TenantId" });
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "People",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonClaims_UserId",
+                table: "PersonClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonLogins_UserId",
+                table: "PersonLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PriceComponents_ProductId",
+                table: "PriceComponents",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_ProviderId",
+                table: "Products",
+                column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StartMoments_ProductId_ExternalId",
+                table: "StartMoments",
+                columns: new[] { "ProductId", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ValidationJobs_DueAt",
+                table: "ValidationJobs",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookAttempts_AttemptedAt",
+                table: "WebhookAttempts",
+                column: "AttemptedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookAttempts_SubscriptionId_Id",
+                table: "WebhookAttempts",
+                columns: new[] { "SubscriptionId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Status_DueAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_DateCreated",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "DateCreated" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookSubscriptions_OwnerRole_TenantId",
+                table: "WebhookSubscriptions",
+                columns: new[] { "OwnerRole", "TenantId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Accounts");
+
+            migrationBuilder.DropTable(
+                name: "ApiClients");
+
+            migrationBuilder.DropTable(
+                name: "Assortments");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "Counters");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "LegalCompanies");
+
+            migrationBuilder.DropTable(
+                name: "MailMessages");
+
+            migrationBuilder.DropTable(
+                name: "OrderChanges");
+
+            migrationBuilder.DropTable(
+                name: "OrderNotes");
+
+            migrationBuilder.DropTable(
+                name: "OrderStatusTransitions");
+
+            migrationBuilder.DropTable(
+                name: "PersonClaims");
+
+            migrationBuilder.DropTable(
+                name: "PersonLogins");
+
+            migrationBuilder.DropTable(
+                name: "PersonTokens");
+
+            migrationBuilder.DropTable(
+                name: "PriceComponents");
+
+            migrationBuilder.DropTable(
+                name: "PromotionalCodes");
+
+            migrationBuilder.DropTable(
+                name: "StartMoments");
+
+            migrationBuilder.DropTable(
+                name: "ValidationJobs");
+
+            migrationBuilder.DropTable(
+                name: "WebhookAttempts");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
+
+            migrationBuilder.DropTable(
+                name: "Providers");
+
+            migrationBuilder.DropTable(
+                name: "Orders");
+
+            migrationBuilder.DropTable(
+                name: "People");
+
+            migrationBuilder.DropTable(
+                name: "Products");
+        }
+    }
+}
