@@ -20,6 +20,12 @@ public static class OrderPageText
         _ => "Move on",
     };
 
+    /// <summary>
+    /// Moves that cannot be undone ask for a second step: those to a status no move leads out of (derived from the
+    /// table, as <see cref="OrderStatusMachine.Final"/> is).
+    /// </summary>
+    public static bool NeedsConfirmation(OrderStatus to) => OrderStatusMachine.Final.Contains(to);
+
     /// <summary>Moves that end the order without it being invoiced get the warning colour.</summary>
     public static bool IsEnding(OrderStatus to) => OrderStatusMachine.EndsUninvoiced.Contains(to);
 }
