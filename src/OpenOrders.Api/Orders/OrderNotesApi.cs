@@ -14,22 +14,27 @@ public static class OrderNotesApi
 {
     public static void MapOrderNotesApi(this RouteGroupBuilder orders)
     {
-        orders.MapGet("/{id:guid}/notes", ListNotes)
+        orders.MapGet("/{id:guid}/notes", ListOrderNotes)
             .WithSummary("The order's internal notes that the caller may see: its own tenant's, or all for an admin")
+            .WithDescription("Notes oldest first. An account or provider sees the notes written by its own " +
+                "clients and people, never the other party's; an admin sees all. 404 when the order is not the " +
+                "caller's.")
             .Produces<ItemsResponse<OrderNoteResponse>>().ProducesProblem(404);
-        orders.MapPost("/{id:guid}/notes", AddNote)
-            .WithSummary($"Add an internal note (at most {OrderNote.TextLength} characters), seen by the " +
-                "caller's own tenant and admins, never by the order's other party")
+        orders.MapPost("/{id:guid}/notes", AddOrderNote)
+            .WithSummary("Add an internal note to an order")
+            .WithDescription($"A note of at most {OrderNote.TextLength} characters, seen by the caller's own " +
+                "tenant and admins, never by the order's other party. It is not a change of the order: the ETag " +
+                "stays, and no webhook is sent.")
             .Produces<OrderNoteResponse>(201).ProducesValidationProblem().ProducesProblem(404);
     }
 
-    public static async Task<Results<Ok<ItemsResponse<OrderNoteResponse>>, ProblemHttpResult>> ListNotes(
+    public static async Task<Results<Ok<ItemsResponse<OrderNoteResponse>>, ProblemHttpResult>> ListOrderNotes(
         Guid id, Caller caller, OrderNotes notes, CancellationToken ct) =>
         await notes.ListAsync(id, caller, ct) is { } list
             ? TypedResults.Ok(new ItemsResponse<OrderNoteResponse>([.. list.Select(OrderNoteResponse.From)]))
             : Problems.NotFound("order", id);
 
-    public static async Task<Results<Created<OrderNoteResponse>, ValidationProblem, ProblemHttpResult>> AddNote(
+    public static async Task<Results<Created<OrderNoteResponse>, ValidationProblem, ProblemHttpResult>> AddOrderNote(
         Guid id, NoteRequest body, Caller caller, HttpRequest request, OrderNotes notes, CancellationToken ct)
     {
         var errors = new RequestErrors();

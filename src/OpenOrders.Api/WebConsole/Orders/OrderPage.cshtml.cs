@@ -22,8 +22,8 @@ public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, Ord
     public Product? Course { get; private set; }
     public IReadOnlyList<LegalCompany> Companies { get; private set; } = [];
 
-    /// <summary>The course by name, also before the validation copied it onto the order (an invalid order).</summary>
-    public string CourseName => Order.Name is { Length: > 0 } name ? name : Course?.Name ?? Text["(not known)"];
+    /// <summary>The course by its catalog name, also before the validation copied it (an invalid order).</summary>
+    public string CourseName => Course?.Name ?? (Order.Name is { Length: > 0 } name ? name : Text["(not known)"]);
 
     /// <summary>The employer by name, read from the catalog when the order has not copied it yet.</summary>
     public string EmployerName { get; private set; } = "";
@@ -121,9 +121,14 @@ public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, Ord
         {
             var order = await db.FindVisibleAsync(id, Caller, ct, tracked: false);
             if (order is null) return Missing();
-            await LoadAsync(order, ct);
-            ConfirmStep = ConfirmMove(order, status, message, cancellationReason, adminCancellationReason, version);
-            return Page();
+            // A form drawn before someone else changed the order goes straight on, to be refused as stale.
+            if (order.Version == version)
+            {
+                await LoadAsync(order, ct);
+                ConfirmStep = ConfirmMove(order, status, message, cancellationReason, adminCancellationReason,
+                    version);
+                return Page();
+            }
         }
         var details = new TransitionDetails(string.IsNullOrWhiteSpace(message) ? null : message.Trim(),
             cancellationReason, adminCancellationReason);
