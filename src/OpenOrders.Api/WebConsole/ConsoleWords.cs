@@ -52,13 +52,13 @@ public sealed class ConsoleWords(IStringLocalizer text, ConsoleFormat format)
     private static readonly (Regex Pattern, string Template)[] Patterns =
         [.. OrderMessages.All.Select(t => (PatternOf(t), t))];
 
-    /// <summary>Whether the console has its own words for this template (checked for every template by a test).</summary>
+    /// <summary>Whether the console has words for this template (a test asks it of every template).</summary>
     public static bool Knows(string template) => Words.ContainsKey(template);
 
-    /// <summary>A transition's message: the service's sentence in the console's words, or what a person typed.</summary>
+    /// <summary>A transition's message: the service's sentence in the console's words, or as a person typed it.</summary>
     public string Message(string message) => Recognise(message) ?? message;
 
-    /// <summary>A refusal of the order rules: in the console's words, or by its kind when it is not one we know.</summary>
+    /// <summary>A refusal of the order rules in the console's words; by its kind when it is no known one.</summary>
     public string Refusal(OrderRuleViolation refused) => Recognise(refused.Message) ?? refused.Kind switch
     {
         ViolationKind.IllegalTransition => text["This is not possible for this order now."],

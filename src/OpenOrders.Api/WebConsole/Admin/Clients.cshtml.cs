@@ -41,7 +41,8 @@ public sealed class AdminClientsModel(OrdersDbContext db, Clients clients) : Con
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         var refused = new RequestErrors();
-        if (await clients.CreateAsync(Name, Role, TenantChoices.Parse(TenantId), refused, ct, Caller.Actor) is not { } created)
+        if (await clients.CreateAsync(Name, Role, TenantChoices.Parse(TenantId), refused, ct, Caller.Actor)
+            is not { } created)
         {
             // The form again, as it was filled in, with the service's reasons beside the fields.
             Errors.Take(refused);

@@ -61,7 +61,7 @@ public sealed class WebhookSubscriptionModel(
                     waiting == 0 ? Text["No deliveries are waiting, so none will be failed."]
                         : waiting == 1 ? Text["1 waiting delivery will be failed."]
                         : Text["{0} waiting deliveries will be failed.", waiting],
-                    Text["Nothing is sent to this URL until you enable it again; failed deliveries can be sent again then."],
+                    Text["Nothing is sent to this URL until you enable it again."],
                 ],
                 Action = Url.Page("/Webhooks/Subscription", "Disable", new { id })!,
                 ConfirmLabel = Text["Yes, disable it"], BackUrl = PageUrl(Showing, null),
