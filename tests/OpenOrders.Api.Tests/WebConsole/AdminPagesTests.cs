@@ -36,6 +36,7 @@ public abstract class AdminPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAs
         Assert.True(int.Parse(await page.Locator("#pending-invoice").InnerTextAsync(), Invariant) >= 1);
         await ConsoleSteps.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Run invoicing" }).ClickAsync();
+        Assert.Contains("an invoice number is never given back", await ConsoleSteps.ConfirmAsync(page));
         Assert.Contains("Invoiced", await ConsoleSteps.OutcomeAsync(page));
 
         var row = page.Locator("#invoiced-table tbody tr", new() { HasText = number });

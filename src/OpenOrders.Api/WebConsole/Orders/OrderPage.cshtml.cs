@@ -117,12 +117,14 @@ public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, Ord
         AdminCancellationReason? adminCancellationReason, bool confirmed, CancellationToken ct)
     {
         if (!OrderStatusMachine.TryParse(target, out var status)) return BadRequest();
-        if (!confirmed && OrderPageText.NeedsConfirmation(status))
+        if (!confirmed)
         {
             var order = await db.FindVisibleAsync(id, Caller, ct, tracked: false);
             if (order is null) return Missing();
-            // A form drawn before someone else changed the order goes straight on, to be refused as stale.
-            if (order.Version == version)
+            // A form drawn before someone else changed the order goes straight on, to be refused as stale; a move
+            // the table does not allow goes on to be refused with the domain's reason.
+            if (order.Version == version && order.MoveRule(status, Caller.Role) is { } rule
+                && OrderPageText.NeedsConfirmation(rule))
             {
                 await LoadAsync(order, ct);
                 ConfirmStep = ConfirmMove(order, status, message, cancellationReason, adminCancellationReason,
@@ -144,7 +146,9 @@ public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, Ord
         var action = Text[OrderPageText.ActionOf(to)];
         List<string> consequences =
         [
-            Text["The order becomes {0}. This cannot be undone: no one can move it on from there.", Format.Of(to)],
+            OrderStatusMachine.Final.Contains(to)
+                ? Text["The order becomes {0}. This cannot be undone: no one can move it on from there.", Format.Of(to)]
+                : Text["The order becomes {0} with the next invoice number. This cannot be undone.", Format.Of(to)],
         ];
         if (OrderPageText.IsEnding(to)) consequences.Add(Text["It will not be invoiced."]);
         if (reason is { } r) consequences.Add(Text["Reason: {0}", Format.Of(r)]);
