@@ -228,6 +228,7 @@ public abstract partial class ConsoleWordsTests<TApp>(TApp app) : IClassFixture<
         await page.Locator($"tr[data-client='{clientId}'] button.danger").ClickAsync();
         Assert.Contains("intrekken?", await page.Locator("section.confirm").InnerTextAsync());
         await AssertNoEnglishAsync(page);
+        await ConsoleSteps.ScreenshotAsync(page, "console-admin-clients-confirmation-nl");
     }
 
     private static async Task<List<string>> NotesAsync(HttpClient client, Guid id) =>
