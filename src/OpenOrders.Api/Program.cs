@@ -30,6 +30,7 @@ builder.Services.AddScoped<DemoWorld>();
 builder.Services.AddHostedService<StartupTasks>();
 builder.Services.AddScoped<OrderValidator>();
 builder.Services.AddScoped<OrderActions>();
+builder.Services.AddScoped<OrderNotes>();
 builder.Services.AddScoped<Invoices>();
 builder.Services.AddSingleton<OrderReadCache>();
 builder.Services.AddSingleton<CourseOwners>();

@@ -1,3 +1,5 @@
+using OpenOrders.Domain.Orders;
+using OpenOrders.Api.Audit;
 using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Data;
 using OpenOrders.Api.Errors;
@@ -16,7 +18,7 @@ public sealed class Clients(OrdersDbContext db, TimeProvider time, LiveClients l
 {
     /// <summary>The new client, or null with <paramref name="errors"/> saying why.</summary>
     public async Task<NewClient?> CreateAsync(
-        string? name, Role? role, Guid? tenantId, RequestErrors errors, CancellationToken ct)
+        string? name, Role? role, Guid? tenantId, RequestErrors errors, CancellationToken ct, Actor? by = null)
     {
         errors.Required(name, "name");
         await Tenancy.CheckAsync(db, role, tenantId, errors, ct);
@@ -33,6 +35,7 @@ public sealed class Clients(OrdersDbContext db, TimeProvider time, LiveClients l
             DateCreated = time.GetUtcNow(),
         };
         db.ApiClients.Add(client);
+        db.Record(by, AuditAction.ClientCreated, client.ClientId, client.DateCreated, client.Name);
         await db.SaveChangesAsync(ct);
         return new NewClient(client, secret);
     }
@@ -44,11 +47,15 @@ public sealed class Clients(OrdersDbContext db, TimeProvider time, LiveClients l
     /// From now on the client gets no new tokens and its tokens are refused; a second revoke keeps the first date.
     /// </summary>
     /// <returns>The client, or null when there is none with this id.</returns>
-    public async Task<ApiClient?> RevokeAsync(string clientId, CancellationToken ct)
+    public async Task<ApiClient?> RevokeAsync(string clientId, CancellationToken ct, Actor? by = null)
     {
         var client = await db.ApiClients.SingleOrDefaultAsync(c => c.ClientId == clientId, ct);
         if (client is null) return null;
-        client.DateRevoked ??= time.GetUtcNow();
+        if (client.DateRevoked is null)
+        {
+            client.DateRevoked = time.GetUtcNow();
+            db.Record(by, AuditAction.ClientRevoked, client.ClientId, client.DateRevoked.Value, client.Name);
+        }
         await db.SaveChangesAsync(ct);
         live.Forget(clientId);
         return client;

@@ -32,10 +32,10 @@ public static class ClientsApi
     }
 
     public static async Task<Results<Created<NewClientResponse>, ValidationProblem>> CreateClient(
-        ClientRequest body, Clients clients, CancellationToken ct)
+        ClientRequest body, Caller caller, Clients clients, CancellationToken ct)
     {
         var errors = new RequestErrors();
-        if (await clients.CreateAsync(body.Name, body.Role, body.TenantId, errors, ct) is not { } created)
+        if (await clients.CreateAsync(body.Name, body.Role, body.TenantId, errors, ct, caller.Actor) is not { } created)
             return Problems.Invalid(errors.ToDictionary());
         var client = created.Client;
         return TypedResults.Created($"/api/v1/clients/{client.ClientId}",
@@ -47,8 +47,8 @@ public static class ClientsApi
             new ClientResponse(c.ClientId, c.Name, c.Role, c.TenantId, c.DateCreated, c.DateRevoked))]));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeClient(
-        string clientId, Clients clients, CancellationToken ct) =>
-        await clients.RevokeAsync(clientId, ct) is null
+        string clientId, Caller caller, Clients clients, CancellationToken ct) =>
+        await clients.RevokeAsync(clientId, ct, caller.Actor) is null
             ? Problems.NotFound("client", clientId)
             : TypedResults.NoContent();
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using OpenOrders.Api.Orders;
 using OpenOrders.Api.Webhooks;
 using OpenOrders.Domain;
 using OpenOrders.Domain.Catalog;
@@ -72,6 +73,17 @@ public static class Visibility
         _ => (subscription, tenant) => false,
     };
 
+    /// <summary>
+    /// A note is seen by its author's own tenant (same role, same account or provider) and by admins, never by the
+    /// order's other party. Who sees the order at all is <see cref="Orders"/>, asked first.
+    /// </summary>
+    public static Expression<Func<OrderNote, Guid, bool>> OrderNotes(Role role) => role switch
+    {
+        Role.Admin => (note, tenant) => true,
+        Role.Account or Role.Provider => (note, tenant) => note.AuthorRole == role && note.AuthorTenantId == tenant,
+        _ => (note, tenant) => false,
+    };
+
     /// <summary>The caller's orders.</summary>
     public static IQueryable<Order> Visible(this IQueryable<Order> orders, Caller caller)
     {
@@ -93,6 +105,9 @@ public static class Visibility
 
     public static IQueryable<WebhookSubscription> Visible(this IQueryable<WebhookSubscription> subscriptions,
         Caller caller) => subscriptions.Where(Bind(WebhookSubscriptions(caller.Role), caller));
+
+    public static IQueryable<OrderNote> Visible(this IQueryable<OrderNote> notes, Caller caller) =>
+        notes.Where(Bind(OrderNotes(caller.Role), caller));
 
     /// <summary>Whether a subscriber of this role and tenant hears of an order with these owners (in memory).</summary>
     public static bool SeesOrder(Role role, Guid? tenant, Guid accountId, Guid? providerId) =>

@@ -38,6 +38,8 @@ public abstract class OrdersDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<Mail.MailMessage> MailMessages => Set<Mail.MailMessage>();
+    public DbSet<OrderNote> OrderNotes => Set<OrderNote>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     /// <summary>Set when mail was added, so the commit that holds it wakes the mail worker.</summary>
     public bool MailWritten { get; set; }

@@ -1,3 +1,4 @@
+using OpenOrders.Api.Audit;
 using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Data;
 using OpenOrders.Domain;
@@ -42,6 +43,8 @@ public sealed class Invoices(OrdersDbContext db, TimeProvider time)
             order.MoveTo(OrderStatus.Invoiced, by, new TransitionDetails(By: actor, InvoiceNumber: number), now);
             invoiced.Add(new InvoicedOrder(order.Id, order.OrderNumber, number++));
         }
+        db.Record(actor, AuditAction.InvoiceRun, $"{invoiced.Count}", now,
+            $"{invoiced[0].InvoiceNumber}–{invoiced[^1].InvoiceNumber}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return invoiced;

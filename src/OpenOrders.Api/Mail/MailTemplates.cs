@@ -176,9 +176,7 @@ public sealed record MailOrder(
         Optional(o.TeamLeaderName));
 
     /// <summary>The student's whole name, with the middle name ("Sanne de Vries").</summary>
-    public static string StudentName(Order o) => MailText.OneLine(string.Join(' ',
-        new[] { o.Customer.FirstName, o.Customer.MiddleName, o.Customer.Surname }
-            .Where(p => !string.IsNullOrWhiteSpace(p))));
+    public static string StudentName(Order o) => MailText.OneLine(o.Customer.FullName);
 
     private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : MailText.OneLine(text);
 }

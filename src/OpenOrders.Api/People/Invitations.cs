@@ -1,3 +1,5 @@
+using OpenOrders.Domain.Orders;
+using OpenOrders.Api.Audit;
 using System.Net.Mail;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -46,6 +48,7 @@ public sealed class Invitations(UserManager<Person> people, OrdersDbContext db, 
             Language = await TenantLanguageAsync(role.Value, tenantId, ct),
         };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Record(by.Actor, AuditAction.PersonInvited, email!, person.DateInvited, role.ToString());
         Check(await people.CreateAsync(person), errors);
         if (errors.Any) return null!;
         var invitation = await InvitationOfAsync(person, ct);
@@ -87,13 +90,14 @@ public sealed class Invitations(UserManager<Person> people, OrdersDbContext db, 
     }
 
     /// <summary>Disabled for good: no sign-in, and the changed stamp ends every session at its next request.</summary>
-    public async Task<Person?> DisableAsync(Guid id)
+    public async Task<Person?> DisableAsync(Guid id, Actor? by = null)
     {
         var person = await people.FindByIdAsync(id.ToString());
         if (person is null) return null;
         if (person.DateDisabled is null)
         {
             person.DateDisabled = time.GetUtcNow();
+            db.Record(by, AuditAction.PersonDisabled, person.Email!, person.DateDisabled.Value);
             await people.UpdateSecurityStampAsync(person); // also saves DateDisabled
         }
         return person;

@@ -64,8 +64,8 @@ public static class PeopleApi
             : Problems.NotFound("person", id);
 
     public static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> DisablePerson(
-        Guid id, Invitations invitations) =>
-        await invitations.DisableAsync(id) is { } person
+        Guid id, Caller caller, Invitations invitations) =>
+        await invitations.DisableAsync(id, caller.Actor) is { } person
             ? TypedResults.Ok(PersonResponse.From(person))
             : Problems.NotFound("person", id);
 }

@@ -16,6 +16,7 @@ public abstract class ConsolePage : PageModel
 {
     private ConsoleFormat? format;
     private IStringLocalizer<ConsoleText>? text;
+    private ConsoleWords? words;
 
     /// <summary>The person acting, with exactly the rules of an API client of the same role and tenant.</summary>
     public Caller Caller =>
@@ -32,6 +33,14 @@ public abstract class ConsolePage : PageModel
 
     public IStringLocalizer<ConsoleText> Text =>
         text ??= HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ConsoleText>>();
+
+    /// <summary>The service's own sentences (messages, refusals, findings) in the console's words.</summary>
+    public ConsoleWords Words => words ??= new(Text, Format);
+
+    /// <summary>
+    /// The second step of an irreversible action, asked instead of acting; the layout draws it at the top of the page.
+    /// </summary>
+    public Confirmation? ConfirmStep { get; protected set; }
 
     /// <summary>What the last action did, shown once after its redirect (post, redirect, get).</summary>
     [TempData]

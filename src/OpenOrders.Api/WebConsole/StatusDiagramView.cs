@@ -27,6 +27,7 @@ public static class StatusDiagramView
     {
         Current = current,
         Path = path,
+        Name = s => format.Of(s),
         Describe = s => format.Of(s),
         RoleName = r => text[r.ToString()].Value.ToLowerInvariant(),
         Title = text["The status flow, with this order's status and path marked"],
@@ -39,6 +40,7 @@ public static class StatusDiagramView
 
     private static string DrawWhole(ConsoleFormat format, IStringLocalizer text) => Inline(new SvgOptions
     {
+        Name = s => format.Of(s),
         Describe = s => format.Of(s),
         RoleName = r => text[r.ToString()].Value.ToLowerInvariant(),
         Title = text["The order status flow"],

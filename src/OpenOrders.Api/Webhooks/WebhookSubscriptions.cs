@@ -1,3 +1,4 @@
+using OpenOrders.Api.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenOrders.Api.Auth;
@@ -97,10 +98,18 @@ public sealed class WebhookSubscriptions(
     {
         var subscription = await Visible(caller).SingleOrDefaultAsync(s => s.Id == id, ct);
         if (subscription is null) return null;
-        if (subscription.IsEnabled)
+        var wasEnabled = subscription.IsEnabled;
+        if (wasEnabled)
             (subscription.IsEnabled, subscription.DisabledReason) = (false, $"Disabled by {caller.Id}.");
         await db.SaveChangesAsync(ct);
-        return new Disabled(subscription, await FailPendingAsync(id, ct));
+        var failed = await FailPendingAsync(id, ct);
+        if (wasEnabled)
+        {
+            db.Record(caller.Actor, AuditAction.WebhookDisabled, subscription.CallbackUrl, time.GetUtcNow(),
+                failed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await db.SaveChangesAsync(ct);
+        }
+        return new Disabled(subscription, failed);
     }
 
     public async Task<WebhookSubscription?> EnableAsync(Guid id, Caller caller, CancellationToken ct)

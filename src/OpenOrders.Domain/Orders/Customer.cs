@@ -15,6 +15,16 @@ public sealed class Customer
     public string? Department { get; set; }
     public Address Address { get; set; } = new();
 
+    /// <summary>The student's name as people read it: first name, middle name (tussenvoegsel) and surname.</summary>
+    public string FullName => FullNameOf(FirstName, MiddleName, Surname);
+
+    /// <summary>
+    /// The one way names are joined, also for lists that read the three parts in a query ("Sanne de Vries").
+    /// </summary>
+    public static string FullNameOf(string? firstName, string? middleName, string? surname) =>
+        string.Join(" ", new[] { firstName, middleName, surname }.Where(p => !string.IsNullOrWhiteSpace(p))
+            .Select(p => p!.Trim()));
+
     public Customer Copy() => new()
     {
         FirstName = FirstName, MiddleName = MiddleName, Surname = Surname, BirthDate = BirthDate, BirthCity = BirthCity,

@@ -112,7 +112,7 @@ public sealed partial class Order
         draft.Status = OrderStatus.PendingValidation;
         draft.DateCreated = now;
         draft.Record(null, OrderStatus.PendingValidation, Role.System,
-            new TransitionDetails("Order received; validation pending."), now);
+            new TransitionDetails(OrderMessages.Received), now);
         draft.Changed(now, OrderChangeKind.Created, []);
         return draft;
     }
@@ -133,7 +133,10 @@ public sealed partial class Order
         if (rule.Requires == TransitionRequirement.InvoiceNumber)
         {
             InvoiceNumber = details.InvoiceNumber;
-            details = details with { Message = details.Message ?? $"Invoice {InvoiceNumber}." };
+            details = details with
+            {
+                Message = details.Message ?? OrderMessages.Say(OrderMessages.Invoice, InvoiceNumber),
+            };
             changed.Add("invoiceNumber");
         }
         FeesFollow(to);
@@ -156,8 +159,7 @@ public sealed partial class Order
         var allowed = OrderStatusMachine.AllowedTargets(Status, by);
         var options = allowed.Count == 0 ? "none" : string.Join(", ", allowed);
         return new OrderRuleViolation(ViolationKind.IllegalTransition,
-            $"An order in {Status} cannot be moved to {to} by the {by.ToString().ToLowerInvariant()}. " +
-            $"Allowed now: {options}.")
+            OrderMessages.Say(OrderMessages.IllegalMove, Status, to, by.ToString().ToLowerInvariant(), options))
         { AllowedStatuses = allowed };
     }
 
@@ -175,9 +177,7 @@ public sealed partial class Order
                 var incomplete = OrderLines.Where(l => !l.HasInvoiceOnBehalfOf).Select(l => l.SequenceNumber).ToList();
                 if (incomplete.Count > 0)
                     throw new OrderRuleViolation(ViolationKind.Unprocessable,
-                        $"Order lines {string.Join(", ", incomplete)} have no invoiceOnBehalfOfName and " +
-                        "invoiceOnBehalfOfVatNumber yet: " +
-                        $"set them with PATCH …/order-lines/{{sequenceNumber}} first.")
+                        OrderMessages.Say(OrderMessages.OrderLinesIncomplete, string.Join(", ", incomplete)))
                     { Errors = incomplete.ToDictionary(n => $"orderLines[{n}]",
                         _ => new[] { "invoiceOnBehalfOfName and invoiceOnBehalfOfVatNumber are required." }) };
                 break;
@@ -187,9 +187,8 @@ public sealed partial class Order
                 var start = AcceptedStartMomentDate ?? StartMomentDate;
                 if (Planning != Catalog.Planning.SelfPlanned && start is { } s && now > CancellationDeadline.Before(s))
                     throw new OrderRuleViolation(ViolationKind.Conflict,
-                        $"An account can cancel up to {CancellationDeadline.DaysBeforeStart} days before the start " +
-                        $"({s:yyyy-MM-dd}); that was {CancellationDeadline.Before(s):yyyy-MM-dd}. " +
-                        "Ask the marketplace to cancel.");
+                        OrderMessages.Say(OrderMessages.CancellationTooLate, CancellationDeadline.DaysBeforeStart, s,
+                            CancellationDeadline.Before(s)));
                 break;
         }
     }

@@ -60,8 +60,8 @@ public sealed partial class Order
     {
         if (!OrderUpdateRules.OrderLinesChangeable.Contains(Status))
             throw new OrderRuleViolation(ViolationKind.Conflict,
-                $"Order lines can be changed in {string.Join(" or ", OrderUpdateRules.OrderLinesChangeable)}, " +
-                $"not in {Status}.");
+                OrderMessages.Say(OrderMessages.OrderLinesNotChangeable,
+                    string.Join(" or ", OrderUpdateRules.OrderLinesChangeable), Status));
         var line = OrderLines.SingleOrDefault(l => l.SequenceNumber == sequenceNumber)
             ?? throw new OrderRuleViolation(ViolationKind.Conflict,
                 $"Order {OrderNumber} has no order line {sequenceNumber}.")

@@ -26,14 +26,13 @@ public sealed partial class Order
     {
         if (!OrderUpdateRules.Updatable.Contains(Status))
             throw new OrderRuleViolation(ViolationKind.Conflict,
-                $"An order in {Status} cannot be updated. " +
-                $"Orders can be updated in: {string.Join(", ", OrderUpdateRules.Updatable)}.");
+                OrderMessages.Say(OrderMessages.NotUpdatable, Status, string.Join(", ", OrderUpdateRules.Updatable)));
 
         var refused = NotSettable(changes.Keys, by);
         if (refused.Count > 0)
             throw new OrderRuleViolation(ViolationKind.Unprocessable,
-                $"The {by.ToString().ToLowerInvariant()} cannot set {string.Join(", ", refused.Keys)} " +
-                $"on an order in {Status}.")
+                OrderMessages.Say(OrderMessages.NotSettableBy, by.ToString().ToLowerInvariant(),
+                    string.Join(", ", refused.Keys), Status))
             { Errors = refused };
 
         var accepted = changes.TryGetValue("acceptedStartMomentId", out var value)
@@ -55,7 +54,7 @@ public sealed partial class Order
             || (Status == OrderStatus.Invalid && modified.Count > 0) || choicesChanged;
         if (revalidates && !CanMoveTo(OrderStatus.PendingValidation, Role.System))
             throw new OrderRuleViolation(ViolationKind.Conflict,
-                $"This change needs a new validation, which an order in {Status} cannot have.");
+                OrderMessages.Say(OrderMessages.NeedsValidation, Status));
 
         foreach (var name in modified) OrderProperties.Find(name)!.Set(this, changes[name]);
 
@@ -71,18 +70,18 @@ public sealed partial class Order
         if (accepted is not null && !acceptedAtOnce)
         {
             PendingAcceptedStartMomentId = accepted.Id;
-            return Revalidate(Status, $"Checking start moment {accepted.ExternalId} before accepting it.",
+            return Revalidate(Status, OrderMessages.Say(OrderMessages.CheckingStartMoment, accepted.ExternalId),
                 modified, now);
         }
         if (Status == OrderStatus.Invalid && modified.Count > 0)
-            return Revalidate(OrderStatus.Invalid, "Corrected; validating again.", modified, now);
+            return Revalidate(OrderStatus.Invalid, OrderMessages.Corrected, modified, now);
         if (choicesChanged)
         {
             // After acceptance a new choice needs a new approval by the provider.
             var back = Status == OrderStatus.AcceptedProvider ? OrderStatus.PendingProvider : Status;
             if (back != Status)
                 (AcceptedStartMomentId, AcceptedStartMomentDate, AcceptedStartMomentLocation) = (null, null, null);
-            return Revalidate(back, "Start-moment choice changed; validating again.", modified, now);
+            return Revalidate(back, OrderMessages.ChoiceChanged, modified, now);
         }
         return new UpdateOutcome(modified, false);
     }
@@ -136,15 +135,14 @@ public sealed partial class Order
         StatusBeforeValidation = null;
         string message;
         if (moment is null)
-            message = "Accepted start moment not changed: the start moment no longer exists.";
+            message = OrderMessages.StartMomentGone;
         else if (moment.Date <= context.Now)
-            message = $"Accepted start moment not changed: {moment.ExternalId} " +
-                $"has already started ({moment.Date:yyyy-MM-dd}).";
+            message = OrderMessages.Say(OrderMessages.StartMomentStarted, moment.ExternalId, moment.Date);
         else
         {
             (AcceptedStartMomentId, AcceptedStartMomentDate, AcceptedStartMomentLocation) =
                 (moment.Id, moment.Date, moment.Location);
-            message = $"Accepted start moment changed to {moment.ExternalId} ({moment.Date:yyyy-MM-dd}).";
+            message = OrderMessages.Say(OrderMessages.StartMomentChanged, moment.ExternalId, moment.Date);
         }
         var accepted = moment is not null && AcceptedStartMomentId == moment.Id;
         return MoveTo(returnTo, Role.System,

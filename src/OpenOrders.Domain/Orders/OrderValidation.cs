@@ -56,14 +56,14 @@ public sealed partial class Order
         Errors = errors;
         if (errors.Count > 0)
             return MoveTo(OrderStatus.Invalid, Role.System,
-                new TransitionDetails($"Validation failed: {errors.Count} error(s)."), context.Now);
+                new TransitionDetails(OrderMessages.Say(OrderMessages.ValidationFailed, errors.Count)), context.Now);
 
         Derive(context.Account!, context.Product!, context.Provider!, context.Assortments[0], context.PromotionalCode);
         var next = StatusBeforeValidation is { } previous and not OrderStatus.Invalid
             ? previous
             : RequireAccountApproval ? OrderStatus.PendingAccount : OrderStatus.PendingProvider;
         StatusBeforeValidation = null;
-        return MoveTo(next, Role.System, new TransitionDetails("Validation passed."), context.Now);
+        return MoveTo(next, Role.System, new TransitionDetails(OrderMessages.ValidationPassed), context.Now);
     }
 
     private void Derive(Account account, Product product, Provider provider, Assortment assortment,

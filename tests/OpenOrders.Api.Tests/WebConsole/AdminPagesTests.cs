@@ -36,6 +36,7 @@ public abstract class AdminPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAs
         Assert.True(int.Parse(await page.Locator("#pending-invoice").InnerTextAsync(), Invariant) >= 1);
         await ConsoleSteps.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Run invoicing" }).ClickAsync();
+        Assert.Contains("an invoice number is never given back", await ConsoleSteps.ConfirmAsync(page));
         Assert.Contains("Invoiced", await ConsoleSteps.OutcomeAsync(page));
 
         var row = page.Locator("#invoiced-table tbody tr", new() { HasText = number });
@@ -101,6 +102,8 @@ public abstract class AdminPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAs
 
         var row = page.Locator($"tr[data-client='{clientId}']");
         await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(clientId, secret)).StatusCode); // asked, not done
+        Assert.Contains("Revoke the API client Planning system?", await ConsoleSteps.ConfirmAsync(page));
         Assert.Contains($"Revoked {clientId}", await ConsoleSteps.OutcomeAsync(page));
         Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync(clientId, secret)).StatusCode);
         Assert.Equal(0, await row.GetByRole(AriaRole.Button).CountAsync());
@@ -150,6 +153,9 @@ public abstract class AdminPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAs
 
         await page.Locator($"tr[data-person='{provider.Email}']")
             .GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
+        var asked = await ConsoleSteps.ConfirmAsync(page);
+        Assert.Contains($"Disable {provider.Email}?", asked);
+        Assert.Contains("signed out at their next page", asked);
         Assert.Contains($"Disabled {provider.Email}", await ConsoleSteps.OutcomeAsync(page));
 
         await provider.Page.GotoAsync(app.Url("/console/orders"));

@@ -89,6 +89,28 @@ public static class ConsoleSteps
         (await page.Locator("main > [role=status]").InnerTextAsync()).Trim();
 
     /// <summary>
+    /// The second step of an irreversible action: the page asks (naming what will happen) instead of acting, and only
+    /// its own button acts. Answers the question and its consequences, after confirming.
+    /// </summary>
+    public static async Task<string> ConfirmAsync(IPage page)
+    {
+        var step = page.Locator("section.confirm");
+        await Assertions.Expect(step).ToBeVisibleAsync();
+        var text = (await step.InnerTextAsync()).Trim();
+        await step.Locator("#confirm-button").ClickAsync();
+        await Assertions.Expect(step).ToHaveCountAsync(0);
+        return text;
+    }
+
+    /// <summary>The page is no wider than the window: nothing makes it scroll sideways.</summary>
+    public static async Task AssertFitsAsync(IPage page)
+    {
+        var (content, window) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"),
+            await page.EvaluateAsync<int>("window.innerWidth"));
+        Assert.True(content <= window, $"{page.Url} is {content} px wide in a window of {window} px.");
+    }
+
+    /// <summary>
     /// No WCAG 2.2 A or AA violation that axe-core can find on the page as it is now. Pages that frame a mail leave
     /// its frame out (<paramref name="frames"/> false): it is sandboxed without scripts, so axe cannot enter it, and
     /// the mails are checked on their own.

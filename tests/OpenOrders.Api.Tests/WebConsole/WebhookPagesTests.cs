@@ -96,6 +96,16 @@ public abstract class WebhookPagesTests<TApp>(TApp app) : IClassFixture<TApp>, I
         await page.GotoAsync(app.Url($"/console/webhooks/{id}?show=delivered"));
         Assert.Equal(1, await page.Locator("article.delivery").CountAsync());
         Assert.Contains("Delivered", await page.Locator("article.delivery .badge").InnerTextAsync());
+        // The log counts every attempt at the event: the redelivery after the schedule's attempts is the next one.
+        var rows = page.Locator("article.delivery table.attempts tbody tr");
+        Assert.Equal($"{WebhookDispatcher.Retries.Delays.Count + 1}", (await rows.Last.Locator("td").First.InnerTextAsync()).Trim());
+        Assert.Contains("sent again", await rows.Last.InnerTextAsync());
+        Assert.Contains("The receiver answered 500.", await rows.First.InnerTextAsync());
+        // On a phone: no sideways scroll of the page, and every scrolling table takes focus (axe clean).
+        await page.SetViewportSizeAsync(390, 844);
+        await ConsoleSteps.AssertFitsAsync(page);
+        await ConsoleSteps.AssertAccessibleAsync(page);
+        await page.SetViewportSizeAsync(1360, 900);
 
         var attempts = await AttemptsAsync(id);
         Assert.Equal(200, attempts[0].GetProperty("statusCode").GetInt32());
@@ -133,6 +143,7 @@ public abstract class WebhookPagesTests<TApp>(TApp app) : IClassFixture<TApp>, I
         await page.GotoAsync(app.Url($"/console/webhooks/{id}"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
+        Assert.Contains("No deliveries are waiting, so none will be failed.", await ConsoleSteps.ConfirmAsync(page));
         Assert.Contains("Disabled", await ConsoleSteps.OutcomeAsync(page));
         var state = await world.Provider.GetFromJsonAsync<JsonElement>($"/api/v1/webhook-subscriptions/{id}");
         Assert.False(state.GetProperty("isEnabled").GetBoolean());

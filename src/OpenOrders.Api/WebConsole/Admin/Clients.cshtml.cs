@@ -41,7 +41,8 @@ public sealed class AdminClientsModel(OrdersDbContext db, Clients clients) : Con
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         var refused = new RequestErrors();
-        if (await clients.CreateAsync(Name, Role, TenantChoices.Parse(TenantId), refused, ct) is not { } created)
+        if (await clients.CreateAsync(Name, Role, TenantChoices.Parse(TenantId), refused, ct, Caller.Actor)
+            is not { } created)
         {
             // The form again, as it was filled in, with the service's reasons beside the fields.
             Errors.Take(refused);
@@ -53,9 +54,28 @@ public sealed class AdminClientsModel(OrdersDbContext db, Clients clients) : Con
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(string clientId, CancellationToken ct)
+    public async Task<IActionResult> OnPostRevokeAsync(string clientId, bool confirmed, CancellationToken ct)
     {
-        if (await clients.RevokeAsync(clientId, ct) is { } client)
+        if (!confirmed)
+        {
+            await LoadAsync(ct);
+            if (All.FirstOrDefault(c => c.ClientId == clientId && c.DateRevoked is null) is not { } named)
+                return RedirectToPage();
+            ConfirmStep = new Confirmation
+            {
+                Question = Text["Revoke the API client {0}?", named.Name],
+                Consequences =
+                [
+                    Text["It gets no new tokens, and the tokens it has stop working at once."],
+                    Text["This cannot be undone: the system that uses it needs a new client and secret."],
+                ],
+                Action = Url.Page("/Admin/Clients", "Revoke")!, Fields = new Dictionary<string, string?>
+                    { ["clientId"] = clientId },
+                ConfirmLabel = Text["Yes, revoke {0}", named.Name], BackUrl = Url.Page("/Admin/Clients")!,
+            };
+            return Page();
+        }
+        if (await clients.RevokeAsync(clientId, ct, Caller.Actor) is { } client)
             Succeeded(Text["Revoked {0}: it gets no new tokens, and the ones it has no longer work.",
                 client.ClientId]);
         else

@@ -36,8 +36,27 @@ public sealed class AdminInvoicingModel(OrdersDbContext db, Invoicing.Invoices i
         Result = LastRun is null ? null : JsonSerializer.Deserialize<InvoiceRunResult>(LastRun);
     }
 
-    public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostRunAsync(bool confirmed, CancellationToken ct)
     {
+        if (!confirmed)
+        {
+            // Invoice numbers cannot be taken back: the run is named and counted first.
+            await OnGetAsync(ct);
+            if (PendingInvoice == 0) return RedirectToPage();
+            ConfirmStep = new Confirmation
+            {
+                Question = PendingInvoice == 1 ? Text["Invoice 1 order now?"]
+                    : Text["Invoice {0} orders now?", PendingInvoice],
+                Consequences =
+                [
+                    Text["Each gets the next invoice number and becomes {0}.", Format.Of(OrderStatus.Invoiced)],
+                    Text["This cannot be undone: an invoice number is never given back."],
+                ],
+                Action = Url.Page("/Admin/Invoicing", "Run")!,
+                ConfirmLabel = Text["Yes, run invoicing"], BackUrl = Url.Page("/Admin/Invoicing")!,
+            };
+            return Page();
+        }
         try
         {
             var invoiced = await invoicing.RunAsync(Role.Admin, ct, Caller.Actor);

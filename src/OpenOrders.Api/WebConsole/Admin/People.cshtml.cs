@@ -66,9 +66,28 @@ public sealed class AdminPeopleModel(OrdersDbContext db, Invitations invitations
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync(Guid id)
+    public async Task<IActionResult> OnPostDisableAsync(Guid id, bool confirmed, CancellationToken ct)
     {
-        if (await invitations.DisableAsync(id) is { } person)
+        if (!confirmed)
+        {
+            await LoadAsync(ct);
+            if (All.FirstOrDefault(p => p.Id == id && p.DateDisabled is null && !IsMe(p)) is not { } named)
+                return RedirectToPage();
+            ConfirmStep = new Confirmation
+            {
+                Question = Text["Disable {0}?", named.Email!],
+                Consequences =
+                [
+                    Text["They can no longer sign in, and are signed out at their next page."],
+                    Text["This cannot be undone: their links stop working, and the address cannot be invited again."],
+                ],
+                Action = Url.Page("/Admin/People", "Disable")!,
+                Fields = new Dictionary<string, string?> { ["id"] = id.ToString() },
+                ConfirmLabel = Text["Yes, disable {0}", named.Email!], BackUrl = Url.Page("/Admin/People")!,
+            };
+            return Page();
+        }
+        if (await invitations.DisableAsync(id, Caller.Actor) is { } person)
             Succeeded(Text["Disabled {0}: they can no longer sign in, and are signed out at their next page.",
                 person.Email!]);
         else Failed(Text["There is no such person."]);

@@ -20,6 +20,13 @@ public static class OrderPageText
         _ => "Move on",
     };
 
+    /// <summary>
+    /// Moves that cannot be undone ask for a second step: those to a status no move leads out of (derived from the
+    /// table, as <see cref="OrderStatusMachine.Final"/> is), and those that give the order an invoice number.
+    /// </summary>
+    public static bool NeedsConfirmation(StatusTransitionRule move) =>
+        OrderStatusMachine.Final.Contains(move.To) || move.Requires == TransitionRequirement.InvoiceNumber;
+
     /// <summary>Moves that end the order without it being invoiced get the warning colour.</summary>
     public static bool IsEnding(OrderStatus to) => OrderStatusMachine.EndsUninvoiced.Contains(to);
 }

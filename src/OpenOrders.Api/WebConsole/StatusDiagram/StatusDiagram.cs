@@ -17,6 +17,9 @@ public sealed record SvgOptions
     /// <summary>The statuses an order went through, in order; the moves between consecutive ones are marked.</summary>
     public IReadOnlyList<OrderStatus>? Path { get; init; }
 
+    /// <summary>Each node's text, e.g. its display name in the person's language; default the status name.</summary>
+    public Func<OrderStatus, string>? Name { get; init; }
+
     /// <summary>Each node's tooltip, e.g. a localized display value; default the status name.</summary>
     public Func<OrderStatus, string>? Describe { get; init; }
 
@@ -125,7 +128,7 @@ public static partial class StatusDiagram
         {
             var layout = StatusDiagramLayout.Compute(
                 [.. _arrows.Select(a => new DiagramMove(a.From, a.To, TextWidth(Label(a), LabelFont) + 8))],
-                s => Math.Max(96, StatusDiagramText.Width(s.ToString(), NodeFont, bold: true) + 28));
+                s => Math.Max(96, StatusDiagramText.Width(NodeName(s), NodeFont, bold: true) + 28));
             var legend = StatusDiagramLayout.FlowLegend(
                 [.. LegendEntries().Select(e => TextWidth(e.Text, LegendFont))], layout.Width, layout.Height);
             Open(layout.Width, legend.Max(b => b.Bottom) + StatusDiagramLayout.Margin);
@@ -228,8 +231,10 @@ public static partial class StatusDiagram
                 .Append($"<title>{Esc(options.Describe?.Invoke(status) ?? status.ToString())}</title>")
                 .Append(Rect(box, 8, fill, stroke, current ? 3 : 1.25));
             if (final) _svg.Append(Rect(box.Grow(-3.5), 5, "none", stroke));
-            _svg.Append(Text(box.CenterX, box.CenterY, NodeFont, text, status.ToString(), bold: true)).Append("</g>\n");
+            _svg.Append(Text(box.CenterX, box.CenterY, NodeFont, text, NodeName(status), bold: true)).Append("</g>\n");
         }
+
+        private string NodeName(OrderStatus status) => options.Name?.Invoke(status) ?? status.ToString();
 
         /// <summary>Fill, border and text; the current status's white on dark brown is 6.9:1.</summary>
         private static (string, string, string) NodeColours(bool final, bool visited, bool current) =>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Data;
 using OpenOrders.Api.Webhooks;
 
@@ -44,11 +46,33 @@ public sealed class WebhookSubscriptionModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostDisableAsync(Guid id, bool confirmed, CancellationToken ct)
     {
+        if (!confirmed)
+        {
+            if (await OnGetAsync(id, ct) is not PageResult page || !Subscription.IsEnabled) return Back(id);
+            var waiting = await db.WebhookDeliveries.CountAsync(
+                d => d.SubscriptionId == id && d.Status == DeliveryStatus.Pending, ct);
+            ConfirmStep = new Confirmation
+            {
+                Question = Text["Disable the webhook to {0}?", Subscription.CallbackUrl],
+                Consequences =
+                [
+                    waiting == 0 ? Text["No deliveries are waiting, so none will be failed."]
+                        : waiting == 1 ? Text["1 waiting delivery will be failed."]
+                        : Text["{0} waiting deliveries will be failed.", waiting],
+                    Text["Nothing is sent to this URL until you enable it again."],
+                ],
+                Action = Url.Page("/Webhooks/Subscription", "Disable", new { id })!,
+                ConfirmLabel = Text["Yes, disable it"], BackUrl = PageUrl(Showing, null),
+            };
+            return page;
+        }
         if (await subscriptions.DisableAsync(id, Caller, ct) is not { } disabled) return Missing();
         Succeeded(disabled.FailedPending == 0
             ? Text["Disabled: nothing is sent to this URL until you enable it again."]
+            : disabled.FailedPending == 1
+            ? Text["Disabled until you enable it again; its 1 waiting delivery is marked failed."]
             : Text["Disabled until you enable it again; its {0} waiting deliveries are marked failed.",
                 disabled.FailedPending]);
         return Back(id);
@@ -84,7 +108,8 @@ public sealed class WebhookSubscriptionModel(
             Succeeded(Text["Test event delivered: the receiver answered {0} in {1} ms.",
                 answer.StatusCode!, answer.LatencyMs]);
         else
-            Failed(Text["Test event not delivered ({0} ms): {1}", answer.LatencyMs, answer.Error ?? ""]);
+            Failed(Text["Test event not delivered ({0} ms): {1}", answer.LatencyMs,
+                Words.DeliveryError(answer.StatusCode, answer.Error)]);
         return Back(id);
     }
 
@@ -98,6 +123,7 @@ public sealed class WebhookSubscriptionModel(
         if (await subscriptions.RecoverAsync(id, from, Caller, ct) is not { } count) return Missing();
         Succeeded(count == 0
             ? Text["No delivery failed since {0}: there is nothing to send again.", Format.DateTime(from)]
+            : count == 1 ? Text["1 failed delivery since {0} is sent again.", Format.DateTime(from)]
             : Text["{0} failed deliveries since {1} are sent again.", count, Format.DateTime(from)]);
         return Back(id);
     }

@@ -69,6 +69,23 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Details = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Counters",
                 columns: table => new
                 {
@@ -436,6 +453,30 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrderNotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AuthorRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AuthorTenantId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AuthorKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AuthorId = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderNotes_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderStatusTransitions",
                 columns: table => new
                 {
@@ -600,6 +641,11 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_ExpiresAt",
                 table: "IdempotencyRecords",
                 column: "ExpiresAt");
@@ -657,6 +703,11 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 table: "OrderChanges",
                 column: "Position",
                 filter: "\"FeedPosition\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderNotes_OrderId_DateCreated",
+                table: "OrderNotes",
+                columns: new[] { "OrderId", "DateCreated" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderStatusTransitions_OrderId_Sequence",
@@ -785,6 +836,9 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 name: "Assortments");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "Counters");
 
             migrationBuilder.DropTable(
@@ -801,6 +855,9 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OrderChanges");
+
+            migrationBuilder.DropTable(
+                name: "OrderNotes");
 
             migrationBuilder.DropTable(
                 name: "OrderStatusTransitions");

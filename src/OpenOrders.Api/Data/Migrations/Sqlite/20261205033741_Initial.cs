@@ -67,6 +67,23 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Counters",
                 columns: table => new
                 {
@@ -434,6 +451,30 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrderNotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DateCreated = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthorRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AuthorTenantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AuthorKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderNotes_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderStatusTransitions",
                 columns: table => new
                 {
@@ -598,6 +639,11 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_ExpiresAt",
                 table: "IdempotencyRecords",
                 column: "ExpiresAt");
@@ -655,6 +701,11 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 table: "OrderChanges",
                 column: "Position",
                 filter: "\"FeedPosition\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderNotes_OrderId_DateCreated",
+                table: "OrderNotes",
+                columns: new[] { "OrderId", "DateCreated" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderStatusTransitions_OrderId_Sequence",
@@ -783,6 +834,9 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 name: "Assortments");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "Counters");
 
             migrationBuilder.DropTable(
@@ -799,6 +853,9 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OrderChanges");
+
+            migrationBuilder.DropTable(
+                name: "OrderNotes");
 
             migrationBuilder.DropTable(
                 name: "OrderStatusTransitions");
