@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Kiota.Serialization.Json;
 using OpenOrders.Client.Generated.Models;
@@ -31,10 +32,9 @@ public sealed class WebhookVerifier(string sharedSecret)
         CancellationToken ct = default)
     {
         standard.Verify(body, headers);
-        var notification = await Read(body, ct);
-        if (!HashMatches(notification, sharedSecret))
+        if (!HashMatches(body, sharedSecret))
             throw new WebhookVerificationException("webhookCallbackSecurity.hash does not match.");
-        return notification;
+        return await Read(body, ct);
     }
 
     /// <summary>Reads a delivery's body without checking it (for a body already verified, or a test).</summary>
@@ -49,19 +49,30 @@ public sealed class WebhookVerifier(string sharedSecret)
 
     /// <summary>
     /// The marketplace's own signature: Base64(SHA-256(UTF-8(dateNotification + action + urlReference + nonce +
-    /// sharedSecret))), for receivers that cannot read headers. Compared in constant time.
+    /// sharedSecret))), for receivers that cannot read headers. Read from the body's text, so that an action this
+    /// version does not know yet checks out too; compared in constant time.
     /// </summary>
-    public static bool HashMatches(WebhookNotification notification, string sharedSecret)
+    public static bool HashMatches(string body, string sharedSecret)
     {
-        if (notification.WebhookCallbackSecurity is not { Nonce: { } nonce, Hash: { } hash }) return false;
-        var action = RawAction(notification);
-        var expected = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(
-            notification.DateNotification + action + notification.UrlReference + nonce + sharedSecret)));
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(hash));
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            var root = json.RootElement;
+            string? Text(JsonElement e, string name) =>
+                e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v)
+                    && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            if (!root.TryGetProperty("webhookCallbackSecurity", out var security)
+                    || Text(security, "nonce") is not { } nonce || Text(security, "hash") is not { } hash)
+                return false;
+            var expected = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(
+                Text(root, "dateNotification") + Text(root, "action") + Text(root, "urlReference") + nonce +
+                sharedSecret)));
+            return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected),
+                Encoding.UTF8.GetBytes(hash));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
-
-    /// <summary>The action as sent: a known value by its name, one this version does not know as it came.</summary>
-    private static string? RawAction(WebhookNotification notification) =>
-        notification.Action?.ToString()
-        ?? (notification.AdditionalData.TryGetValue("action", out var raw) ? raw?.ToString() : null);
 }

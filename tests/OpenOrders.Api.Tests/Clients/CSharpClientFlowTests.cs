@@ -150,7 +150,8 @@ public abstract class CSharpClientFlowTests<TApp>(TApp app) : IClassFixture<TApp
         };
         await Assert.ThrowsAsync<StandardWebhooks.Diagnostics.WebhookVerificationException>(
             () => verifier.VerifyAsync(body, headers));
-        Assert.False(WebhookVerifier.HashMatches(await WebhookVerifier.Read(body), secret));
+        Assert.False(WebhookVerifier.HashMatches(body, secret));
+        Assert.Equal(WebhookAction.Created, (await WebhookVerifier.Read(body)).Action);
     }
 
     private async Task<OpenOrdersApiClient> ClientAsync(string role, Guid tenant, LastReadETags etags)
