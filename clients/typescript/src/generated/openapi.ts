@@ -5000,8 +5000,11 @@ export interface operations {
                      *       "type": "https://tools.ietf.org/html/rfc9110#section-15.5.10",
                      *       "title": "This status change is not allowed",
                      *       "status": 409,
-                     *       "detail": "An order in AcceptedProvider cannot be moved to Paid by the provider. Allowed now: none.",
-                     *       "allowedStatuses": []
+                     *       "detail": "An order in PendingProvider cannot be moved to Invoiced by the provider. Allowed now: AcceptedProvider, RejectedProvider.",
+                     *       "allowedStatuses": [
+                     *         "AcceptedProvider",
+                     *         "RejectedProvider"
+                     *       ]
                      *     }
                      */
                     "application/problem+json": components["schemas"]["RefusedMoveProblem"];
