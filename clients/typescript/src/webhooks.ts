@@ -13,7 +13,8 @@ const prefix = "whsec_";
  * webhook-signature) and the body's webhookCallbackSecurity.hash both check out; otherwise it throws
  * WebhookVerificationError. Pass the body exactly as received.
  */
-export function verifyWebhook(body: string, headers: Record<string, string>, sharedSecret: string): WebhookNotification {
+export function verifyWebhook(body: string, headers: Record<string, string>,
+  sharedSecret: string): WebhookNotification {
   // a secret given by the subscriber (not whsec_…) is used as its UTF-8 bytes, as the service signs with it
   const standard = sharedSecret.startsWith(prefix)
     ? new Webhook(sharedSecret)
