@@ -136,24 +136,6 @@ public abstract class CSharpClientFlowTests<TApp>(TApp app) : IClassFixture<TApp
     }
 
     [Fact]
-    public async Task The_token_handler_reuses_its_token_and_renews_it_a_minute_before_it_expires()
-    {
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
-        var tokens = new ClientCredentialsHandler(new Uri(app.Server.BaseAddress, "/oauth/token"), OrdersApp.AdminId,
-            OrdersApp.AdminSecret, time) { InnerHandler = app.Server.CreateHandler() };
-        using var http = new HttpClient(tokens) { BaseAddress = app.Server.BaseAddress };
-        for (var i = 0; i < 3; i++)
-            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/accounts")).StatusCode);
-        Assert.Equal(1, tokens.TokensFetched);
-        time.Advance(TimeSpan.FromMinutes(58));
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/accounts")).StatusCode);
-        Assert.Equal(1, tokens.TokensFetched);
-        time.Advance(TimeSpan.FromMinutes(1.5));
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/accounts")).StatusCode);
-        Assert.Equal(2, tokens.TokensFetched);
-    }
-
-    [Fact]
     public async Task A_forged_delivery_is_refused_by_the_verifier()
     {
         var secret = "whsec_" + Convert.ToBase64String(new byte[32]);
