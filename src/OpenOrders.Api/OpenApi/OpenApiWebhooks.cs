@@ -36,8 +36,16 @@ public static class OpenApiWebhooks
             };
             Typed(properties, document);
             if (properties.TryGetValue("webhookCallbackSecurity", out var security) && security is OpenApiSchema s)
+            {
                 s.Description = "The original's signature: hash = Base64(SHA-256(UTF-8(dateNotification + action + " +
                     "urlReference + nonce + sharedSecret))).";
+                s.Required = new HashSet<string>(s.Properties?.Keys ?? []);
+                schemas["WebhookCallbackSecurity"] = s;
+                properties["webhookCallbackSecurity"] = new OpenApiSchemaReference("WebhookCallbackSecurity", document);
+            }
+            if (properties.TryGetValue("dateNotification", out var date) && date is OpenApiSchema when)
+                when.Description = "When it was sent, in UTC with milliseconds (yyyy-MM-ddTHH:mm:ss.fffZ): the hash " +
+                    "is computed over this very text, so keep it as text.";
             notification.Required = new HashSet<string>(properties.Keys);
         }
         schemas[Notification] = body;

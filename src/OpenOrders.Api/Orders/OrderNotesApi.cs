@@ -16,12 +16,14 @@ public static class OrderNotesApi
     public static void MapOrderNotesApi(this RouteGroupBuilder orders)
     {
         orders.MapGet("/{id:guid}/notes", ListOrderNotes)
+            .WithName("listOrderNotes")
             .WithSummary("The order's internal notes that the caller may see: its own tenant's, or all for an admin")
             .WithDescription("Notes oldest first. An account or provider sees the notes written by its own " +
                 "clients and people, never the other party's; an admin sees all. 404 when the order is not the " +
                 "caller's.")
             .Produces<ItemsResponse<OrderNoteResponse>>().ProducesProblem(404);
         orders.MapPost("/{id:guid}/notes", AddOrderNote)
+            .WithName("addOrderNote")
             .WithSummary("Add an internal note to an order")
             .WithDescription($"A note of at most {OrderNote.TextLength} characters, seen by the caller's own " +
                 "tenant and admins, never by the order's other party. It is not a change of the order: the ETag " +

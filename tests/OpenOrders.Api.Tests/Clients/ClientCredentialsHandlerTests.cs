@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+using OpenOrders.Api.Tests.Infrastructure;
+using OpenOrders.Client;
+
+namespace OpenOrders.Api.Tests.Clients;
+
+/// <summary>
+/// The C# client's token handler: one token for many requests, a new one a minute before it expires, and a new one
+/// when the service refuses the one it has.
+/// </summary>
+public sealed class ClientCredentialsHandlerTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private (HttpClient Http, ClientCredentialsHandler Tokens) Client(TimeProvider clientClock)
+    {
+        var tokens = new ClientCredentialsHandler(new Uri(app.Server.BaseAddress, "/oauth/token"), OrdersApp.AdminId,
+            OrdersApp.AdminSecret, clientClock) { InnerHandler = app.Server.CreateHandler() };
+        return (new HttpClient(tokens) { BaseAddress = app.Server.BaseAddress }, tokens);
+    }
+
+    [Fact]
+    public async Task The_token_is_reused_and_renewed_a_minute_before_it_expires()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (http, tokens) = Client(time);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/accounts")).StatusCode);
+        Assert.Equal(1, tokens.TokensFetched);
+        time.Advance(TimeSpan.FromMinutes(58));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/accounts")).StatusCode);
+        Assert.Equal(1, tokens.TokensFetched);
+        time.Advance(TimeSpan.FromMinutes(1.5));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/accounts")).StatusCode);
+        Assert.Equal(2, tokens.TokensFetched);
+    }
+
+    [Fact]
+    public async Task A_refused_token_is_replaced_and_the_request_sent_again_with_its_body()
+    {
+        // The service refuses the first request's token once (as after a rotated signing key).
+        var refuseOnce = new RefuseFirstToken { InnerHandler = app.Server.CreateHandler() };
+        var tokens = new ClientCredentialsHandler(new Uri(app.Server.BaseAddress, "/oauth/token"), OrdersApp.AdminId,
+            OrdersApp.AdminSecret) { InnerHandler = refuseOnce };
+        using var http = new HttpClient(tokens) { BaseAddress = app.Server.BaseAddress };
+
+        var created = await http.PostAsync("/api/v1/accounts",
+            OrderSteps.JsonBody("""{"name":"Werkgever na een 401"}"""));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(2, tokens.TokensFetched);
+        Assert.Equal(1, refuseOnce.Refused);
+    }
+
+    /// <summary>Answers 401 to the first API request, as a service would to a token it no longer accepts.</summary>
+    private sealed class RefuseFirstToken : DelegatingHandler
+    {
+        public int Refused { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            if (Refused > 0 || request.RequestUri!.AbsolutePath == "/oauth/token") return base.SendAsync(request, ct);
+            Refused++;
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.Unauthorized));
+        }
+    }
+}
