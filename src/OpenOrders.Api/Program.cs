@@ -29,6 +29,8 @@ builder.Services.AddSingleton<ValidationSignal>();
 builder.Services.AddScoped<ValidationQueue>();
 builder.Services.AddScoped<OrderValidator>();
 builder.Services.AddScoped<OrderActions>();
+builder.Services.AddScoped<BulkMoves>();
+builder.Services.AddSingleton<BulkMoveSignal>();
 builder.Services.AddScoped<Invoices>();
 builder.Services.AddSingleton<OrderReadCache>();
 builder.Services.AddSingleton<CourseOwners>();
@@ -56,6 +58,7 @@ if ((builder.Configuration.GetSection("Workers").Get<WorkerOptions>() ?? new Wor
     builder.Services.AddHostedService<InvoicingWorker>();
     builder.Services.AddHostedService<BacklogSampler>();
     builder.Services.AddHostedService<MailWorker>();
+    builder.Services.AddHostedService<BulkMoveWorker>();
 }
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));

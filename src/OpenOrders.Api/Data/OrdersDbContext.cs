@@ -38,6 +38,9 @@ public abstract class OrdersDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<Mail.MailMessage> MailMessages => Set<Mail.MailMessage>();
+    public DbSet<WebConsole.SavedView> SavedViews => Set<WebConsole.SavedView>();
+    public DbSet<BulkMove> BulkMoves => Set<BulkMove>();
+    public DbSet<BulkMoveItem> BulkMoveItems => Set<BulkMoveItem>();
 
     /// <summary>Set when mail was added, so the commit that holds it wakes the mail worker.</summary>
     public bool MailWritten { get; set; }

@@ -69,6 +69,28 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "BulkMoves",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Target = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CancellationReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AdminCancellationReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DateDone = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkMoves", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Counters",
                 columns: table => new
                 {
@@ -206,6 +228,8 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                     Subsidy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     IsVatExempt = table.Column<bool>(type: "boolean", nullable: false),
                     PendingAcceptedStartMomentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StartDate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, computedColumnSql: "COALESCE(\"AcceptedStartMomentDate\", \"StartMomentDate\", TIMESTAMPTZ '9999-12-31 00:00:00+00')", stored: true),
+                    TotalCents = table.Column<long>(type: "bigint", nullable: false, computedColumnSql: "CAST(ROUND(\"Total\" * 100) AS bigint)", stored: true),
                     Customer_BirthCity = table.Column<string>(type: "text", nullable: true),
                     Customer_BirthCountryCode = table.Column<string>(type: "text", nullable: true),
                     Customer_BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
@@ -409,6 +433,29 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "BulkMoveItems",
+                columns: table => new
+                {
+                    BulkMoveId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderNumber = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkMoveItems", x => new { x.BulkMoveId, x.Position });
+                    table.ForeignKey(
+                        name: "FK_BulkMoveItems_BulkMoves_BulkMoveId",
+                        column: x => x.BulkMoveId,
+                        principalTable: "BulkMoves",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderChanges",
                 columns: table => new
                 {
@@ -525,6 +572,27 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SavedViews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Query = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedViews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SavedViews_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PriceComponents",
                 columns: table => new
                 {
@@ -600,6 +668,11 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BulkMoves_DueAt",
+                table: "BulkMoves",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_ExpiresAt",
                 table: "IdempotencyRecords",
                 column: "ExpiresAt");
@@ -664,14 +737,34 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 columns: new[] { "OrderId", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_DateCreated_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "AccountId", "DateCreated", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_AccountId_DateModified",
                 table: "Orders",
                 columns: new[] { "AccountId", "DateModified" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "AccountId", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_StartDate_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "AccountId", "StartDate", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_AccountId_Status_DateModified_OrderNumber",
                 table: "Orders",
                 columns: new[] { "AccountId", "Status", "DateModified", "OrderNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_TotalCents_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "AccountId", "TotalCents", "OrderNumber", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_DateModified_Id",
@@ -685,14 +778,34 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_DateCreated_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "ProviderId", "DateCreated", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_ProviderId_DateModified",
                 table: "Orders",
                 columns: new[] { "ProviderId", "DateModified" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "ProviderId", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_StartDate_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "ProviderId", "StartDate", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_ProviderId_Status_DateModified_OrderNumber",
                 table: "Orders",
                 columns: new[] { "ProviderId", "Status", "DateModified", "OrderNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_TotalCents_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "ProviderId", "TotalCents", "OrderNumber", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_Status_AcceptedStartMomentDate",
@@ -734,6 +847,12 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 name: "IX_Products_ProviderId",
                 table: "Products",
                 column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedViews_PersonId_Name",
+                table: "SavedViews",
+                columns: new[] { "PersonId", "Name" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_StartMoments_ProductId_ExternalId",
@@ -785,6 +904,9 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 name: "Assortments");
 
             migrationBuilder.DropTable(
+                name: "BulkMoveItems");
+
+            migrationBuilder.DropTable(
                 name: "Counters");
 
             migrationBuilder.DropTable(
@@ -821,6 +943,9 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 name: "PromotionalCodes");
 
             migrationBuilder.DropTable(
+                name: "SavedViews");
+
+            migrationBuilder.DropTable(
                 name: "StartMoments");
 
             migrationBuilder.DropTable(
@@ -834,6 +959,9 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "WebhookSubscriptions");
+
+            migrationBuilder.DropTable(
+                name: "BulkMoves");
 
             migrationBuilder.DropTable(
                 name: "Providers");
