@@ -22,6 +22,7 @@ public enum OrderSort
 public sealed record OrderSelection
 {
     public IReadOnlyList<OrderStatus> Statuses { get; init; } = [];
+    public int? OrderNumber { get; init; }
     /// <summary>Words that must each match the order number, the customer's name or e-mail, or the course.</summary>
     public string? Search { get; init; }
     public DateTimeOffset? CreatedFrom { get; init; }
@@ -30,6 +31,8 @@ public sealed record OrderSelection
     public DateTimeOffset? StartsBefore { get; init; }
     /// <summary>The employer.</summary>
     public Guid? AccountId { get; init; }
+    public Guid? ProviderId { get; init; }
+    public DateTimeOffset? UpdatedSince { get; init; }
     /// <summary>The course.</summary>
     public Guid? ProductId { get; init; }
     /// <summary>The first digits of the order number.</summary>
@@ -78,7 +81,10 @@ public static class OrderSelections
                 && EF.Property<DateTimeOffset>(o, StartDateColumn) < NoStartDate);
         if (selection.StartsBefore?.ToUniversalTime() is { } startsBefore)
             orders = orders.Where(o => EF.Property<DateTimeOffset>(o, StartDateColumn) < startsBefore);
+        if (selection.OrderNumber is { } number) orders = orders.Where(o => o.OrderNumber == number);
         if (selection.AccountId is { } account) orders = orders.Where(o => o.AccountId == account);
+        if (selection.ProviderId is { } provider) orders = orders.Where(o => o.ProviderId == provider);
+        if (selection.UpdatedSince?.ToUniversalTime() is { } since) orders = orders.Where(o => o.DateModified >= since);
         if (selection.ProductId is { } product) orders = orders.Where(o => o.ProductId == product);
         if (NumberRange(selection.NumberPrefix) is var (low, high))
             orders = orders.Where(o => o.OrderNumber >= low && o.OrderNumber <= high);
@@ -86,8 +92,8 @@ public static class OrderSelections
         foreach (var word in (selection.Search ?? "").ToLowerInvariant()
             .Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5))
         {
-            var number = int.TryParse(word, out var n) ? n : -1;
-            orders = orders.Where(o => o.OrderNumber == number
+            var typed = int.TryParse(word, out var n) ? n : -1;
+            orders = orders.Where(o => o.OrderNumber == typed
                 || (o.Customer.Email != null && o.Customer.Email.ToLower().Contains(word))
                 || (o.Customer.FirstName != null && o.Customer.FirstName.ToLower().Contains(word))
                 || (o.Customer.MiddleName != null && o.Customer.MiddleName.ToLower().Contains(word))
@@ -96,6 +102,12 @@ public static class OrderSelections
         }
         return orders;
     }
+
+    /// <summary>The columns of a list, for the console's page and every CSV alike: never the whole order.</summary>
+    public static IQueryable<OrderRow> Rows(this IQueryable<Order> orders) =>
+        orders.Select(o => new OrderRow(o.Id, o.OrderNumber, o.Version, o.Status, o.Name, o.Customer.FirstName,
+            o.Customer.MiddleName, o.Customer.Surname, o.Customer.Email, o.AccountName, o.ProviderName,
+            o.AcceptedStartMomentDate ?? o.StartMomentDate, o.Total, o.DateCreated, o.DateModified));
 
     /// <summary>
     /// The order numbers that start with these digits (order numbers have <see cref="NumberDigits"/>), or null when
@@ -187,6 +199,17 @@ public static class OrderSelections
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
+}
+
+/// <summary>One line of a list of orders.</summary>
+public sealed record OrderRow(
+    Guid Id, int OrderNumber, int Version, OrderStatus Status, string? CourseName, string? FirstName,
+    string? MiddleName, string? Surname, string? Email, string? AccountName, string? ProviderName,
+    DateTimeOffset? StartDate, decimal Total, DateTimeOffset DateCreated, DateTimeOffset DateModified)
+{
+    /// <summary>The whole name, middle name (tussenvoegsel) included: "Sanne de Vries".</summary>
+    public string CustomerName => string.Join(' ',
+        new[] { FirstName, MiddleName, Surname }.Where(n => !string.IsNullOrWhiteSpace(n)));
 }
 
 /// <summary>A position in a sorted list: the sort's value of the last order shown and its number. URL-safe.</summary>

@@ -29,6 +29,7 @@ public static class OrdersApi
             .Produces<OrderResponse>().Produces(304).ProducesProblem(404);
         group.MapGet("", OrderList.ListOrders).WithSummary("List orders: filters and a cursor ordered by dateModified");
         group.MapOrderUpdatesApi();
+        group.MapOrderExport();
         group.MapPost("/{id:guid}/status-transitions", RequestTransition)
             .WithSummary("Move an order to another status " +
                 "(AcceptedByProvider, ApprovedProvider and CancelledByAdmin are understood)")

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace OpenOrders.Api.WebConsole;
 
-/// <summary>The console's root: each person lands on the orders that wait for them.</summary>
+/// <summary>The console's root: each person lands on their orders (the inbox picks the list, see Inbox.Landing).</summary>
 public sealed class IndexModel : ConsolePage
 {
-    public IActionResult OnGet() => Redirect(InboxModel.LandingUrl(Caller.Role));
+    public IActionResult OnGet() => Redirect("/console/orders");
 }
