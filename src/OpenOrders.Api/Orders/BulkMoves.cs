@@ -27,6 +27,11 @@ public sealed class BulkMove : ILeasable
     public OrderStatus Target { get; init; }
     public CancellationReason? CancellationReason { get; init; }
     public AdminCancellationReason? AdminCancellationReason { get; init; }
+    /// <summary>
+    /// For an acceptance: the provider's legal company that order lines without one are invoiced on behalf of, set
+    /// (as the order page sets it) just before the order is accepted.
+    /// </summary>
+    public Guid? LegalCompanyId { get; init; }
     public DateTimeOffset DateCreated { get; init; }
     public DateTimeOffset? DateDone { get; set; }
     public DateTimeOffset DueAt { get; init; }
@@ -85,14 +90,15 @@ public sealed class BulkMoves(OrdersDbContext db, TimeProvider time, BulkMoveSig
         new(nameof(BulkMove.Id), "\"DateDone\" IS NULL", m => m.DateDone == null);
 
     public async Task<Guid> StartAsync(Caller caller, OrderStatus target, TransitionDetails details,
-        IReadOnlyList<BulkMoveOrder> orders, CancellationToken ct)
+        Guid? legalCompanyId, IReadOnlyList<BulkMoveOrder> orders, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var move = new BulkMove
         {
             Id = Guid.CreateVersion7(now), ActorId = caller.Id, Role = caller.Role, TenantId = caller.TenantId,
             Target = target, CancellationReason = details.CancellationReason,
-            AdminCancellationReason = details.AdminCancellationReason, DateCreated = now, DueAt = now,
+            AdminCancellationReason = details.AdminCancellationReason, LegalCompanyId = legalCompanyId,
+            DateCreated = now, DueAt = now,
             Items =
             [
                 .. orders.Take(BulkMove.MaxOrders).Select((o, i) => new BulkMoveItem
@@ -196,25 +202,20 @@ public sealed class BulkMoveWorker(IServiceScopeFactory scopes, BulkMoveSignal s
         var expected = ExpectedVersion.Of(item.Version);
         try
         {
+            if (move.Target == OrderStatus.AcceptedProvider && move.LegalCompanyId is { } companyId)
+            {
+                var completed = await CompleteOrderLinesAsync(scope.ServiceProvider, actions, move, item, companyId,
+                    ct);
+                if (completed.Status != OrderActionStatus.Done) return Outcome(completed.Status, completed.Order, move);
+                expected = ExpectedVersion.Of(completed.Order!.Version);
+            }
             var (status, order) = move.Target == OrderStatus.AcceptedProvider
                 ? Of(await actions.AcceptAsync(item.OrderId, null, move.Caller, expected, ct))
                 : Of(await actions.MoveAsync(item.OrderId, move.Target,
                     new TransitionDetails(null, move.CancellationReason, move.AdminCancellationReason), move.Caller,
                     expected, ct));
-            switch (status)
-            {
-                case OrderActionStatus.NotFound:
-                    return (BulkMoveOutcome.Missing, null);
-                case OrderActionStatus.Stale:
-                    // Moved by an earlier pass that stopped before writing the outcome.
-                    return order!.Status == move.Target && order.StatusTransitions.MaxBy(t => t.Sequence)?.ChangedById
-                        == move.ActorId
-                        ? (BulkMoveOutcome.Done, null)
-                        : (BulkMoveOutcome.Changed, null);
-                default:
-                    counts.Forget(order!);
-                    return (BulkMoveOutcome.Done, null);
-            }
+            if (status == OrderActionStatus.Done) counts.Forget(order!);
+            return Outcome(status, order, move);
         }
         catch (OrderRuleViolation refused)
         {
@@ -224,6 +225,41 @@ public sealed class BulkMoveWorker(IServiceScopeFactory scopes, BulkMoveSignal s
         {
             return (BulkMoveOutcome.Changed, null);
         }
+    }
+
+    private static (BulkMoveOutcome, string?) Outcome(OrderActionStatus status, Order? order, BulkMove move) =>
+        status switch
+        {
+            OrderActionStatus.NotFound => (BulkMoveOutcome.Missing, null),
+            // Moved by an earlier pass that stopped before writing the outcome.
+            OrderActionStatus.Stale when order!.Status == move.Target
+                && order.StatusTransitions.MaxBy(t => t.Sequence)?.ChangedById == move.ActorId =>
+                (BulkMoveOutcome.Done, null),
+            OrderActionStatus.Stale => (BulkMoveOutcome.Changed, null),
+            _ => (BulkMoveOutcome.Done, null),
+        };
+
+    /// <summary>
+    /// The order lines that name no legal company yet get the chosen one, through the same action as the order page's
+    /// form; an order whose lines are all complete is left as it is.
+    /// </summary>
+    private static async Task<OrderAction<int>> CompleteOrderLinesAsync(IServiceProvider services,
+        OrderActions actions, BulkMove move, BulkMoveItem item, Guid companyId, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<OrdersDbContext>();
+        var order = await db.FindVisibleAsync(item.OrderId, move.Caller, ct, tracked: false);
+        if (order is null) return OrderAction<int>.NotFound;
+        if (order.Version != item.Version) return OrderAction<int>.Stale(order);
+        // An order that cannot be accepted now is refused by the acceptance itself, in its words.
+        if (!OrderUpdateRules.MayCompleteOrderLines(move.Role, order.Status)) return OrderAction<int>.Done(order, 0);
+        var company = await db.Providers.AsNoTracking().Where(p => p.Id == order.ProviderId)
+            .SelectMany(p => p.LegalCompanies).SingleOrDefaultAsync(c => c.Id == companyId, ct);
+        var lines = order.OrderLines.Where(l => !l.HasInvoiceOnBehalfOf)
+            .Select(l => new InvoiceOnBehalfOfLine(l.SequenceNumber, company?.Name ?? "", company?.VatNumber ?? ""))
+            .ToList();
+        if (lines.Count == 0 || company is null) return OrderAction<int>.Done(order, 0);
+        return await actions.SetInvoiceOnBehalfOfAsync(item.OrderId, lines, move.Caller,
+            ExpectedVersion.Of(item.Version), ct);
     }
 
     private static (OrderActionStatus, Order?) Of<T>(OrderAction<T> action) => (action.Status, action.Order);

@@ -25,6 +25,9 @@ public sealed class InboxModel(OrdersDbContext db, InboxCounts counts, TimeProvi
     public string? DateProblem { get; private set; }
     public string? After { get; private set; }
     public bool IsLaterPage => After is not null;
+
+    /// <summary>Whether a filter or sort beyond the search is in use: their fold then starts open on a phone.</summary>
+    public bool HasMoreFilters => (Query with { Search = null, Statuses = [] }).ToQueryString().Length > 0;
     public IReadOnlyList<OrderStatus> BulkTargets => BulkMoves.TargetsFor(Caller.Role);
 
     public static string BadgeOf(OrderStatus status) =>
@@ -34,9 +37,8 @@ public sealed class InboxModel(OrdersDbContext db, InboxCounts counts, TimeProvi
     {
         Query = InboxQuery.Of(Request.Query);
         var everything = await Inbox.CountAsync(db, counts, Caller, new OrderSelection(), ct);
-        // "Orders" with nothing chosen lands on the first list that holds any of the person's orders.
-        if (Query.IsBare)
-            return Redirect(new InboxQuery { Statuses = Inbox.Landing(Caller.Role, everything).Statuses }.Url());
+        // "Orders" with nothing chosen shows the first list that holds any of the person's orders.
+        if (Query.IsBare) Query = new InboxQuery { Statuses = Inbox.Landing(Caller.Role, everything).Statuses };
         var selection = Query.ToSelection(Format, out var dateProblem);
         // A date that cannot be read is said, not silently dropped: the list would otherwise look filtered.
         if (dateProblem)

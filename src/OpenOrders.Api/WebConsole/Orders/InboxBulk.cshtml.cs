@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using OpenOrders.Api.Auth;
 using OpenOrders.Api.Data;
 using OpenOrders.Api.Orders;
+using OpenOrders.Domain.Catalog;
 using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.WebConsole;
@@ -28,6 +29,8 @@ public sealed class InboxBulkModel(OrdersDbContext db, BulkMoves moves) : Consol
     public string ListUrl { get; private set; } = "/console/orders";
     public string Query { get; private set; } = "";
     public BulkMove? Move { get; private set; }
+    /// <summary>For a provider's acceptance: its legal companies, one of which order lines without one can take.</summary>
+    public IReadOnlyList<LegalCompany> Companies { get; private set; } = [];
 
     public IEnumerable<Chosen> Movable => Orders.Where(o => o.Movable);
     public IEnumerable<Chosen> NotMovable => Orders.Where(o => !o.Movable);
@@ -64,13 +67,14 @@ public sealed class InboxBulkModel(OrdersDbContext db, BulkMoves moves) : Consol
         Orders = [.. found.Take(BulkMove.MaxOrders).Select(o => new Chosen(o.Id, o.OrderNumber, o.Version, o.Status,
             OrderStatusMachine.Find(o.Status, status, Caller.Role) is not null))];
         Needs = RequirementOf(status);
+        if (status == OrderStatus.AcceptedProvider) Companies = await CompaniesAsync(ct);
         return Page();
     }
 
     /// <summary>Step 3: the person confirmed; the move is queued and its page shows the outcomes.</summary>
     public async Task<IActionResult> OnPostConfirmAsync(string? target, string? orders, string? query,
         CancellationReason? cancellationReason, AdminCancellationReason? adminCancellationReason,
-        CancellationToken ct)
+        Guid? legalCompany, CancellationToken ct)
     {
         if (!TryTarget(target, out var status)) return BadRequest();
         var listUrl = InboxQuery.Parse(query ?? "").Url();
@@ -81,6 +85,10 @@ public sealed class InboxBulkModel(OrdersDbContext db, BulkMoves moves) : Consol
             Failed(Text["Choose a reason."]);
             return Redirect(listUrl);
         }
+        // Only one of the provider's own legal companies, named by id, never by free text (as on the order page).
+        if (legalCompany is { } company && (status != OrderStatus.AcceptedProvider
+                || !(await CompaniesAsync(ct)).Any(c => c.Id == company)))
+            return BadRequest();
         var chosen = (orders ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseOrder)
             .OfType<(Guid Id, int Version)>().DistinctBy(o => o.Id).Take(BulkMove.MaxOrders).ToList();
         var ids = chosen.Select(o => o.Id).ToList();
@@ -91,7 +99,7 @@ public sealed class InboxBulkModel(OrdersDbContext db, BulkMoves moves) : Consol
             .Select(o => new BulkMoveOrder(o.Id, numbers[o.Id], o.Version)).ToList();
         if (queued.Count == 0) return Redirect(listUrl);
         var id = await moves.StartAsync(Caller, status,
-            new TransitionDetails(null, cancellationReason, adminCancellationReason), queued, ct);
+            new TransitionDetails(null, cancellationReason, adminCancellationReason), legalCompany, queued, ct);
         return Redirect($"/console/orders/bulk/{id}?query={Uri.EscapeDataString(query ?? "")}");
     }
 
@@ -116,6 +124,12 @@ public sealed class InboxBulkModel(OrdersDbContext db, BulkMoves moves) : Consol
 
     public string OrdersField => string.Join(',',
         Orders.Select(o => $"{o.Id:N}:{o.Version.ToString(CultureInfo.InvariantCulture)}"));
+
+    private async Task<IReadOnlyList<LegalCompany>> CompaniesAsync(CancellationToken ct) =>
+        Caller.Role == Domain.Role.Provider
+            ? await db.Providers.AsNoTracking().Where(p => p.Id == Caller.Tenant).SelectMany(p => p.LegalCompanies)
+                .OrderBy(c => c.Name).ToListAsync(ct)
+            : [];
 
     private bool TryTarget(string? name, out OrderStatus status) =>
         OrderStatusMachine.TryParse(name, out status) && BulkMoves.TargetsFor(Caller.Role).Contains(status);

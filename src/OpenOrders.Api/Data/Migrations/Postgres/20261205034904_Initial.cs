@@ -79,6 +79,7 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                     Target = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     CancellationReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     AdminCancellationReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    LegalCompanyId = table.Column<Guid>(type: "uuid", nullable: true),
                     DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     DateDone = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

@@ -77,6 +77,7 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                     Target = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CancellationReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     AdminCancellationReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    LegalCompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
                     DateCreated = table.Column<long>(type: "INTEGER", nullable: false),
                     DateDone = table.Column<long>(type: "INTEGER", nullable: true),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: false),
