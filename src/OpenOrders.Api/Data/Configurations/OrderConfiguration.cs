@@ -38,6 +38,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
                      })
                 order.HasIndex(tenant, column, nameof(Order.OrderNumber), nameof(Order.Status));
         }
+        // The inbox's choices of employer (a provider's) and course (an account's), from the index alone.
+        order.HasIndex(o => new { o.ProviderId, o.AccountId });
+        order.HasIndex(o => new { o.AccountId, o.ProductId });
         order.Property(o => o.Version).IsConcurrencyToken();
         order.Ignore(o => o.StatusDisplayValue);
         order.Ignore(o => o.InvoicingStatus);

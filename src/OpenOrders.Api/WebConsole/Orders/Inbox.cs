@@ -79,22 +79,34 @@ public static class Inbox
         ?? DefaultViews(role)[^1];
 
     /// <summary>
-    /// The employers and courses of the caller's orders, for the filters' choices: read from the orders themselves
-    /// (a provider sees no account, but does see the names on its orders), kept a minute.
+    /// The employers and courses for the filters' choices, kept a minute. A provider's employers are those of its
+    /// orders (it may not read accounts, but sees their names on its orders), read from a covering index; an account's
+    /// courses are those of its orders, likewise; names come from the catalog. A provider's courses are its own, the
+    /// admin's every account and course.
     /// </summary>
     public static Task<InboxChoices> ChoicesAsync(OrdersDbContext db, InboxCounts known, Caller caller,
         CancellationToken ct) => known.GetChoicesAsync(caller, async () =>
     {
-        var visible = db.Orders.Visible(caller).AsNoTracking();
-        var employers = caller.Role == Role.Account
-            ? []
-            : await visible.GroupBy(o => o.AccountId).Select(g => new { g.Key, Name = g.Max(o => o.AccountName) })
-                .ToListAsync(ct);
-        var courses = await visible.GroupBy(o => o.ProductId).Select(g => new { g.Key, Name = g.Max(o => o.Name) })
-            .ToListAsync(ct);
-        return new InboxChoices(
-            [.. employers.Select(e => new InboxChoice(e.Key, e.Name ?? e.Key.ToString())).OrderBy(e => e.Name)],
-            [.. courses.Select(c => new InboxChoice(c.Key, c.Name ?? c.Key.ToString())).OrderBy(c => c.Name)]);
+        var tenant = caller.TenantId ?? Guid.Empty;
+        var accounts = db.Accounts.AsNoTracking();
+        var products = db.Products.AsNoTracking();
+        IQueryable<Guid> employerIds = caller.Role switch
+        {
+            Role.Admin => accounts.Select(a => a.Id),
+            Role.Provider => db.Orders.Where(o => o.ProviderId == tenant).Select(o => o.AccountId).Distinct(),
+            _ => accounts.Where(a => false).Select(a => a.Id),
+        };
+        IQueryable<Guid> courseIds = caller.Role switch
+        {
+            Role.Admin => products.Select(p => p.Id),
+            Role.Provider => products.Where(p => p.ProviderId == tenant).Select(p => p.Id),
+            _ => db.Orders.Where(o => o.AccountId == tenant).Select(o => o.ProductId).Distinct(),
+        };
+        var employers = await accounts.Where(a => employerIds.Contains(a.Id))
+            .Select(a => new InboxChoice(a.Id, a.Name)).ToListAsync(ct);
+        var courses = await products.Where(p => courseIds.Contains(p.Id))
+            .Select(p => new InboxChoice(p.Id, p.Name)).ToListAsync(ct);
+        return new InboxChoices([.. employers.OrderBy(e => e.Name)], [.. courses.OrderBy(c => c.Name)]);
     });
 }
 

@@ -1219,7 +1219,11 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
 
                     b.HasIndex("AccountId", "DateModified");
 
+                    b.HasIndex("AccountId", "ProductId");
+
                     b.HasIndex("DateModified", "Id");
+
+                    b.HasIndex("ProviderId", "AccountId");
 
                     b.HasIndex("ProviderId", "DateModified");
 

@@ -12,7 +12,7 @@ using OpenOrders.Api.Data;
 namespace OpenOrders.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOrdersDbContext))]
-    [Migration("20261205034824_Initial")]
+    [Migration("20261205042352_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1209,7 +1209,11 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("AccountId", "DateModified");
 
+                    b.HasIndex("AccountId", "ProductId");
+
                     b.HasIndex("DateModified", "Id");
+
+                    b.HasIndex("ProviderId", "AccountId");
 
                     b.HasIndex("ProviderId", "DateModified");
 

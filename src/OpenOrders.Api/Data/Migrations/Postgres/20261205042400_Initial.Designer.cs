@@ -13,7 +13,7 @@ using OpenOrders.Api.Data;
 namespace OpenOrders.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOrdersDbContext))]
-    [Migration("20261205034904_Initial")]
+    [Migration("20261205042400_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1222,7 +1222,11 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
 
                     b.HasIndex("AccountId", "DateModified");
 
+                    b.HasIndex("AccountId", "ProductId");
+
                     b.HasIndex("DateModified", "Id");
+
+                    b.HasIndex("ProviderId", "AccountId");
 
                     b.HasIndex("ProviderId", "DateModified");
 

@@ -751,6 +751,11 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 columns: new[] { "AccountId", "OrderNumber", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_ProductId",
+                table: "Orders",
+                columns: new[] { "AccountId", "ProductId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_AccountId_StartDate_OrderNumber_Status",
                 table: "Orders",
                 columns: new[] { "AccountId", "StartDate", "OrderNumber", "Status" });
@@ -775,6 +780,11 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 table: "Orders",
                 column: "OrderNumber",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_AccountId",
+                table: "Orders",
+                columns: new[] { "ProviderId", "AccountId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_ProviderId_DateCreated_OrderNumber_Status",
