@@ -142,6 +142,7 @@ public abstract class InboxTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLi
         Assert.Contains(orders[2].Number.ToString(), refusal);
         Assert.Contains("cannot be moved to AcceptedProvider", refusal);
         await ConsoleSteps.AssertAccessibleAsync(page);
+        if (app.Provider == Data.DatabaseProvider.Sqlite) await ConsoleSteps.ScreenshotAsync(page, "console-bulk-outcome");
 
         foreach (var (id, _) in orders[..2])
         {
