@@ -19,6 +19,9 @@ public sealed class BulkMove : ILeasable
     /// <summary>"All N matching" is resolved to at most this many orders when the move is confirmed.</summary>
     public const int MaxOrders = 1000;
 
+    /// <summary>How long a finished move and its outcomes are kept for its page; each transition stays on its order.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(30);
+
     public Guid Id { get; init; }
     /// <summary>The person who asked (their e-mail), as on each transition; only they see the move.</summary>
     public required string ActorId { get; init; }
@@ -189,6 +192,9 @@ public sealed class BulkMoveWorker(IServiceScopeFactory scopes, BulkMoveSignal s
             await db.BulkMoves.Where(m => m.Id == move.Id && m.LeaseOwner == owner)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.DateDone, done).SetProperty(m => m.LeaseOwner, owner)
                     .SetProperty(m => m.LeaseExpiresAt, (DateTimeOffset?)null), ct);
+            // Old outcomes go (their items with them: the key cascades).
+            var before = done - BulkMove.KeptFor;
+            await db.BulkMoves.Where(m => m.DateDone < before).ExecuteDeleteAsync(ct);
         }
         return true;
     }
