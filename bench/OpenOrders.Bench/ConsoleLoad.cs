@@ -91,7 +91,9 @@ public static partial class ConsoleLoad
         }));
     }
 
-    /// <summary>The sorted lists a planner opens: by total, by start date over all orders, by created in one status.</summary>
+    /// <summary>
+    /// The sorted lists a planner opens: by total, by start date over all orders, by created in one status, by number.
+    /// </summary>
     public static readonly string[] SortedLists =
     [
         "/console/orders?status=PendingProvider&sort=Total", "/console/orders?view=all&sort=StartDate&dir=asc",
@@ -197,7 +199,8 @@ public sealed partial class ConsoleSession(string baseUrl)
     /// <summary>Reads a streamed answer as it comes and counts its lines.</summary>
     public async Task<long> DownloadLinesAsync(string path)
     {
-        using var response = await Http.SendAsync(Request(HttpMethod.Get, path), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Http.SendAsync(Request(HttpMethod.Get, path),
+            HttpCompletionOption.ResponseHeadersRead);
         if (response.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}.");
         await using var body = await response.Content.ReadAsStreamAsync();

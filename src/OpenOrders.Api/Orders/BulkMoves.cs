@@ -19,7 +19,9 @@ public sealed class BulkMove : ILeasable
     /// <summary>"All N matching" is resolved to at most this many orders when the move is confirmed.</summary>
     public const int MaxOrders = 1000;
 
-    /// <summary>How long a finished move and its outcomes are kept for its page; each transition stays on its order.</summary>
+    /// <summary>
+    /// How long a finished move and its outcomes are kept for its page; each transition stays on its order.
+    /// </summary>
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(30);
 
     public Guid Id { get; init; }

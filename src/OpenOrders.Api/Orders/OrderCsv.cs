@@ -19,9 +19,11 @@ namespace OpenOrders.Api.Orders;
 public static class OrderCsv
 {
     /// <summary>How a CSV is written: its separator, its header and one row's fields (texts marked as such).</summary>
-    public sealed record Layout(char Separator, IReadOnlyList<string> Header, Func<OrderRow, IReadOnlyList<Field>> Fields);
+    public sealed record Layout(char Separator, IReadOnlyList<string> Header,
+        Func<OrderRow, IReadOnlyList<Field>> Fields);
 
-    /// <summary>A field: a <see cref="Text"/> from a person is guarded against formulas, a value we wrote is not.</summary>
+    /// <summary>A field: a <see cref="Text"/> from a person is guarded against formulas; a value we wrote is not.
+    /// </summary>
     public readonly record struct Field(string? Value, bool Text = false);
 
     private const int FlushEvery = 500;

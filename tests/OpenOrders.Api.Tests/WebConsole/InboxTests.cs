@@ -40,7 +40,8 @@ public abstract class InboxTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLi
     [Fact]
     public async Task A_planner_sorts_filters_exports_exactly_the_list_and_saves_it_as_a_view()
     {
-        var orders = await OrdersAsync(("Sanne", "de", "Vries", "SM-2"), ("=HYPERLINK(\"x\")", null, "Smit; Jansen", "SM-1"),
+        var orders = await OrdersAsync(("Sanne", "de", "Vries", "SM-2"),
+            ("=HYPERLINK(\"x\")", null, "Smit; Jansen", "SM-1"),
             ("Piet", "van der", "Berg", "SM-1"));
         await using var planner = await ConsoleSteps.PersonAsync(app, World.Admin, "Provider", World.ProviderId);
         var page = planner.Page;
@@ -54,7 +55,8 @@ public abstract class InboxTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLi
         Assert.Equal(ascending, await page.Locator("main tbody td.number a").AllInnerTextsAsync());
         Assert.Equal("ascending", await page.Locator("th[aria-sort]").GetAttributeAsync("aria-sort"));
         await page.Locator("th a", new() { HasText = "Order" }).First.ClickAsync();
-        Assert.Equal(ascending.AsEnumerable().Reverse(), await page.Locator("main tbody td.number a").AllInnerTextsAsync());
+        Assert.Equal(ascending.AsEnumerable().Reverse(),
+            await page.Locator("main tbody td.number a").AllInnerTextsAsync());
         // By start date (the accepted one, else the first choice), earliest first: SM-1 before SM-2.
         await page.GotoAsync(app.Url("/console/orders?status=PendingProvider&sort=StartDate&dir=asc&size=50"));
         Assert.Equal(orders[0].Number.ToString(), await page.Locator("main tbody td.number a").Last.InnerTextAsync());
@@ -98,7 +100,8 @@ public abstract class InboxTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLi
         Assert.Contains("Saved the view", await ConsoleSteps.OutcomeAsync(page));
         await using var again = await ConsoleSteps.SignInAsync(app, planner.Email);
         await again.Page.GetByRole(AriaRole.Link, new() { Name = "Cheapest first" }).ClickAsync();
-        await Assertions.Expect(again.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sort=Total&dir=asc"));
+        await Assertions.Expect(again.Page)
+            .ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sort=Total&dir=asc"));
         Assert.Equal("page", await again.Page.Locator(".views .saved a").GetAttributeAsync("aria-current"));
     }
 
@@ -123,9 +126,11 @@ public abstract class InboxTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLi
         Assert.Contains("1 of the chosen orders is in a status where this is not possible",
             await page.Locator(".confirm").InnerTextAsync());
         Assert.Equal(0, await page.Locator("script").CountAsync());
-        Assert.Equal("PendingProvider", (await GetAsync(World.Provider, orders[0].Id)).GetProperty("status").GetString());
+        Assert.Equal("PendingProvider",
+            (await GetAsync(World.Provider, orders[0].Id)).GetProperty("status").GetString());
         await ConsoleSteps.AssertAccessibleAsync(page);
-        if (app.Provider == Data.DatabaseProvider.Sqlite) await ConsoleSteps.ScreenshotAsync(page, "console-bulk-confirm");
+        if (app.Provider == Data.DatabaseProvider.Sqlite)
+            await ConsoleSteps.ScreenshotAsync(page, "console-bulk-confirm");
 
         // The provider's legal company completes the order lines, then each order is accepted on its own.
         await page.GetByLabel("Order lines without a legal company are invoiced on behalf of")
@@ -142,7 +147,8 @@ public abstract class InboxTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLi
         Assert.Contains(orders[2].Number.ToString(), refusal);
         Assert.Contains("cannot be moved to AcceptedProvider", refusal);
         await ConsoleSteps.AssertAccessibleAsync(page);
-        if (app.Provider == Data.DatabaseProvider.Sqlite) await ConsoleSteps.ScreenshotAsync(page, "console-bulk-outcome");
+        if (app.Provider == Data.DatabaseProvider.Sqlite)
+            await ConsoleSteps.ScreenshotAsync(page, "console-bulk-outcome");
 
         foreach (var (id, _) in orders[..2])
         {
@@ -159,9 +165,9 @@ public abstract class InboxTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLi
 }
 
 /// <summary>
-/// On SQLite also the inbox on a phone and at a desktop's width, in both languages: no sideways scroll, orders as cards,
-/// the statuses folded into one control, accessible at both sizes; an employer lands on its orders. Screenshots for
-/// the README. (Nothing in it depends on the database.)
+/// On SQLite also the inbox on a phone and at a desktop's width, in both languages: no sideways scroll, orders as
+/// cards, the statuses folded into one control, accessible at both sizes; an employer lands on its orders. Screenshots
+/// for the README. (Nothing in it depends on the database.)
 /// </summary>
 public sealed class SqliteInboxTests(SqliteConsoleApp app) : InboxTests<SqliteConsoleApp>(app)
 {

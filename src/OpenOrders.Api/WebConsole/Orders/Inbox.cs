@@ -48,7 +48,9 @@ public static class Inbox
         return new InboxPage(rows, next, counts, total, others);
     }
 
-    /// <summary>The count per status of the selection in any status, kept a few seconds (<see cref="InboxCounts"/>).</summary>
+    /// <summary>
+    /// The count per status of the selection in any status, kept a few seconds (<see cref="InboxCounts"/>).
+    /// </summary>
     public static Task<IReadOnlyDictionary<OrderStatus, int>> CountAsync(OrdersDbContext db, InboxCounts known,
         Caller caller, OrderSelection selection, CancellationToken ct) =>
         known.GetAsync(caller, selection, async () =>
@@ -73,7 +75,7 @@ public static class Inbox
         return views;
     }
 
-    /// <summary>Where a person lands: the first default view that holds any of their orders, else all of them.</summary>
+    /// <summary>Where a person lands: the first default view that holds any of their orders, else all.</summary>
     public static InboxView Landing(Role role, IReadOnlyDictionary<OrderStatus, int> counts) =>
         DefaultViews(role).FirstOrDefault(v => v.Statuses.Any(s => counts.GetValueOrDefault(s) > 0))
         ?? DefaultViews(role)[^1];

@@ -29,7 +29,7 @@ public sealed class InboxBulkModel(OrdersDbContext db, BulkMoves moves) : Consol
     public string ListUrl { get; private set; } = "/console/orders";
     public string Query { get; private set; } = "";
     public BulkMove? Move { get; private set; }
-    /// <summary>For a provider's acceptance: its legal companies, one of which order lines without one can take.</summary>
+    /// <summary>For a provider's acceptance: its legal companies, for the order lines without one.</summary>
     public IReadOnlyList<LegalCompany> Companies { get; private set; } = [];
 
     public IEnumerable<Chosen> Movable => Orders.Where(o => o.Movable);

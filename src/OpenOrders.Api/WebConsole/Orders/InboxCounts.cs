@@ -40,7 +40,8 @@ public sealed class InboxCounts
         var key = ("choices", caller.Role, caller.TenantId ?? Guid.Empty);
         if (counts.TryGetValue(key, out InboxChoices? known)) return known!;
         var fresh = await read();
-        counts.Set(key, fresh, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = ChoicesKeptFor });
+        counts.Set(key, fresh,
+            new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = ChoicesKeptFor });
         return fresh;
     }
 

@@ -41,7 +41,8 @@ public sealed class InboxExportModel(OrdersDbContext db, TimeProvider time) : Co
         [
             new(row.OrderNumber.ToString(CultureInfo.InvariantCulture)), new(Format.Of(row.Status)),
             new(row.CourseName, true), new(row.CustomerName, true), new(row.Email, true),
-            new(party ? row.AccountName : row.ProviderName, true), new(row.StartDate is null ? null : Format.Date(row.StartDate)),
+            new(party ? row.AccountName : row.ProviderName, true),
+            new(row.StartDate is null ? null : Format.Date(row.StartDate)),
             new(row.Total.ToString("0.00", numbers)), new(Format.DateTime(row.DateCreated)),
             new(Format.DateTime(row.DateModified)),
         ]);

@@ -47,7 +47,8 @@ public sealed record InboxQuery
         return new InboxQuery
         {
             Statuses = statuses, Search = One("q"), From = One("from"), To = One("to"),
-            StartsFrom = One("startsFrom"), StartsTo = One("startsTo"), Employer = Id("employer"), Course = Id("course"),
+            StartsFrom = One("startsFrom"), StartsTo = One("startsTo"), Employer = Id("employer"),
+            Course = Id("course"),
             Number = One("number"),
             Sort = Enum.TryParse<OrderSort>(One("sort"), ignoreCase: true, out var sort) && Enum.IsDefined(sort)
                 ? sort : OrderSort.LastChange,
