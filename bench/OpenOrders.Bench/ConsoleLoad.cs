@@ -47,12 +47,23 @@ public static partial class ConsoleLoad
         var order = new List<double>();
         await LoadAsync(sessions, ids, TimeSpan.FromSeconds(seconds), inbox, order);
 
+        // The lists sorted by other columns than the inbox's own, measured like the inbox (the baseline of this run).
+        var sorted = new List<double>();
+        await SortedAsync(sessions, TimeSpan.FromSeconds(Math.Max(3, seconds / 3)), null);
+        await SortedAsync(sessions, TimeSpan.FromSeconds(seconds), sorted);
+        // The export of every order of the provider, read as it streams, the service's memory sampled meanwhile.
+        var export = await ExportAsync(sessions[0], options.Int("pid", 0));
+
         var result = new
         {
             orders, users, seconds,
             inbox_requests = inbox.Count, order_requests = order.Count,
             console_inbox_p50_ms = Percentile(inbox, 50), console_inbox_p95_ms = Percentile(inbox, 95),
             console_order_p50_ms = Percentile(order, 50), console_order_p95_ms = Percentile(order, 95),
+            sorted_requests = sorted.Count,
+            console_sorted_p50_ms = Percentile(sorted, 50), console_sorted_p95_ms = Percentile(sorted, 95),
+            export_rows = export.Rows, export_s = export.Seconds,
+            export_rss_before_mb = export.RssBeforeMb, export_rss_peak_mb = export.RssPeakMb,
         };
         var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
         await File.WriteAllTextAsync(options.Get("out"), json);
@@ -78,6 +89,55 @@ public static partial class ConsoleLoad
                 }
             }
         }));
+    }
+
+    /// <summary>
+    /// The sorted lists a planner opens: by total, by start date over all orders, by created in one status, by number.
+    /// </summary>
+    public static readonly string[] SortedLists =
+    [
+        "/console/orders?status=PendingProvider&sort=Total", "/console/orders?view=all&sort=StartDate&dir=asc",
+        "/console/orders?status=Paid&sort=Created&dir=asc", "/console/orders?view=all&sort=OrderNumber&dir=asc",
+    ];
+
+    private static async Task SortedAsync(ConsoleSession[] sessions, TimeSpan duration, List<double>? times)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(sessions.Select(async (session, user) =>
+        {
+            for (var i = user; Stopwatch.GetTimestamp() < until; i++)
+            {
+                var ms = await session.TimedGetAsync(SortedLists[i % SortedLists.Length]);
+                lock (sessions) times?.Add(ms);
+            }
+        }));
+    }
+
+    private sealed record Export(long Rows, double Seconds, double RssBeforeMb, double RssPeakMb);
+
+    private static async Task<Export> ExportAsync(ConsoleSession session, int pid)
+    {
+        double Rss() => pid == 0 ? double.NaN : File.ReadLines($"/proc/{pid}/status")
+            .Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+                System.Globalization.CultureInfo.InvariantCulture) / 1024).FirstOrDefault();
+        var before = Rss();
+        var peak = before;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, Rss());
+                try { await Task.Delay(20, sampling.Token); } catch (OperationCanceledException) { }
+            }
+        });
+        var start = Stopwatch.GetTimestamp();
+        var rows = await session.DownloadLinesAsync("/console/orders/export?view=all") - 1; // less the header
+        var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        await sampling.CancelAsync();
+        await sampler;
+        return new Export(rows, Math.Round(elapsed, 2), Math.Round(before, 1), Math.Round(peak, 1));
     }
 
     /// <summary>The p-th percentile (nearest rank), rounded to 0.1 ms; NaN for no values.</summary>
@@ -134,6 +194,21 @@ public sealed partial class ConsoleSession(string baseUrl)
         if (response.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}.");
         return ms;
+    }
+
+    /// <summary>Reads a streamed answer as it comes and counts its lines.</summary>
+    public async Task<long> DownloadLinesAsync(string path)
+    {
+        using var response = await Http.SendAsync(Request(HttpMethod.Get, path),
+            HttpCompletionOption.ResponseHeadersRead);
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}.");
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[64 * 1024];
+        long lines = 0;
+        for (int read; (read = await body.ReadAsync(buffer)) > 0;)
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+        return lines;
     }
 
     private async Task<string> GetTextAsync(string path)

@@ -162,7 +162,9 @@ public static class OrderCopies
     {
         await using var command = connection.CreateCommand();
         command.CommandText = postgres
-            ? "SELECT column_name FROM information_schema.columns WHERE table_name = 'Orders' ORDER BY ordinal_position"
+            // Computed columns are the database's to fill (SQLite's table_info leaves them out).
+            ? "SELECT column_name FROM information_schema.columns "
+              + "WHERE table_name = 'Orders' AND is_generated = 'NEVER' ORDER BY ordinal_position"
             : "SELECT name FROM pragma_table_info('Orders')";
         var columns = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();

@@ -31,6 +31,7 @@ builder.Services.AddHostedService<StartupTasks>();
 builder.Services.AddScoped<OrderValidator>();
 builder.Services.AddScoped<OrderActions>();
 builder.Services.AddScoped<OrderNotes>();
+builder.Services.AddScoped<BulkMoves>();
 builder.Services.AddScoped<Invoices>();
 builder.Services.AddSingleton<OrderReadCache>();
 builder.Services.AddSingleton<CourseOwners>();

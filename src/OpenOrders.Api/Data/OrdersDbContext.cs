@@ -40,6 +40,9 @@ public abstract class OrdersDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<Mail.MailMessage> MailMessages => Set<Mail.MailMessage>();
     public DbSet<OrderNote> OrderNotes => Set<OrderNote>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+    public DbSet<WebConsole.SavedView> SavedViews => Set<WebConsole.SavedView>();
+    public DbSet<BulkMove> BulkMoves => Set<BulkMove>();
+    public DbSet<BulkMoveItem> BulkMoveItems => Set<BulkMoveItem>();
 
     /// <summary>Set when mail was added, so the commit that holds it wakes the mail worker.</summary>
     public bool MailWritten { get; set; }

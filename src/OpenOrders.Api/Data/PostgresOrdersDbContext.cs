@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using OpenOrders.Api.Orders;
+using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.Data;
 
@@ -10,6 +12,17 @@ public sealed class PostgresOrdersDbContext(DbContextOptions<PostgresOrdersDbCon
     public override Work.Leasing Leasing => Work.Leasing.SkipLocked;
 
     public override string ProviderName => "PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        var order = modelBuilder.Entity<Order>();
+        order.Property<DateTimeOffset>(OrderSelections.StartDateColumn).HasComputedColumnSql(
+            "COALESCE(\"AcceptedStartMomentDate\", \"StartMomentDate\", "
+            + $"TIMESTAMPTZ '{OrderSelections.NoStartDate:yyyy-MM-dd HH:mm:ss}+00')", stored: true);
+        order.Property<long>(OrderSelections.TotalCentsColumn)
+            .HasComputedColumnSql("CAST(ROUND(\"Total\" * 100) AS bigint)", stored: true);
+    }
 
     protected override bool HitUnique(DbUpdateException failure, string table, string constraint,
         IReadOnlyList<string> columns) =>

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OpenOrders.Api.Orders;
+using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.Data;
 
@@ -22,6 +24,18 @@ public sealed class SqliteOrdersDbContext(DbContextOptions<SqliteOrdersDbContext
         && e.Message.Contains(
             "UNIQUE constraint failed: " + string.Join(", ", columns.Select(c => $"{table}.{c}")) + "'",
             StringComparison.Ordinal);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // Dates are stored as their binary form (below), so "no start date" is written as that form too.
+        var noStart = new DateTimeOffsetToBinaryConverter().ConvertToProvider(OrderSelections.NoStartDate);
+        var order = modelBuilder.Entity<Order>();
+        order.Property<DateTimeOffset>(OrderSelections.StartDateColumn).HasComputedColumnSql(
+            $"COALESCE(\"AcceptedStartMomentDate\", \"StartMomentDate\", {noStart})", stored: true);
+        order.Property<long>(OrderSelections.TotalCentsColumn)
+            .HasComputedColumnSql("CAST(ROUND(\"Total\" * 100) AS INTEGER)", stored: true);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -49,6 +49,7 @@ public static class OrdersApi
             .WithSummary("List orders: filters and a cursor ordered by dateModified");
         group.MapOrderUpdatesApi();
         group.MapOrderNotesApi();
+        group.MapOrderExport();
         group.MapPost("/{id:guid}/status-transitions", RequestTransition)
             .WithName("requestOrderStatusTransition")
             .WithDescription("Moves an order to another status, if the status table allows it for the caller's role; " +

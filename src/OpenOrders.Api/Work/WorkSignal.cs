@@ -33,3 +33,6 @@ public sealed class DeliverySignal : WorkSignal;
 
 /// <summary>Wakes the mail worker when a commit wrote mail.</summary>
 public sealed class MailSignal : WorkSignal;
+
+/// <summary>Wakes the bulk-move worker when a move is confirmed in this process.</summary>
+public sealed class BulkMoveSignal : WorkSignal;

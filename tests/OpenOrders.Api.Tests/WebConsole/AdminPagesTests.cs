@@ -127,7 +127,8 @@ public abstract class AdminPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAs
 
         await ConsoleSteps.SetPasswordAsync(app, link);
         await using (var person = await ConsoleSteps.SignInAsync(app, email))
-            Assert.Contains("status=PendingAccount", person.Page.Url);
+            // An employer with no orders yet lands on all of them, never on an empty "awaiting approval" (0014).
+            Assert.Contains("/console/orders?view=all", person.Page.Url);
 
         await page.ReloadAsync();
         Assert.Equal(0, await page.Locator("#new-link").CountAsync());

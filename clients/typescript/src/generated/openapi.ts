@@ -496,6 +496,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every order the list's filters select, as CSV
+         * @description The same filters and the same visibility as GET /api/v1/orders (a caller sees only its own orders: Auth/Visibility), without paging: every matching order, oldest change first, streamed. UTF-8 with a byte-order mark, comma-separated, RFC 4180 quoting; texts that a spreadsheet would run as a formula start with an apostrophe.
+         */
+        get: operations["ExportOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/status-transitions": {
         parameters: {
             query?: never;
@@ -5086,6 +5106,75 @@ export interface operations {
             };
             /** @description The body is not sent as application/json. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Over this client's rate; wait as Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    /** @description The client's quota, as the IETF RateLimit draft writes it: "per-client";q=burst;w=seconds. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left: "per-client";r=remaining;t=seconds until it is refilled. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportOrders: {
+        parameters: {
+            query?: {
+                Status?: string[];
+                OrderNumber?: number;
+                ProductId?: string;
+                AccountId?: string;
+                ProviderId?: string;
+                CreatedFrom?: string;
+                CreatedTo?: string;
+                UpdatedSince?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or the body could not be read. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role may not call this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

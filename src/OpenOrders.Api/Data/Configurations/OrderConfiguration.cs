@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenOrders.Api.Orders;
 using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.Data.Configurations;
@@ -23,6 +24,23 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // the index alone (measured in docs/decisions/0006).
         order.HasIndex(o => new { o.ProviderId, o.Status, o.DateModified, o.OrderNumber });
         order.HasIndex(o => new { o.AccountId, o.Status, o.DateModified, o.OrderNumber });
+        // The inbox's sorts (docs/decisions/0014): a tenant's orders by each sortable column, the number breaking ties,
+        // the status last so a status filter is checked in the index. The two computed columns are stored; each
+        // database's context writes their SQL.
+        order.Property<DateTimeOffset>(OrderSelections.StartDateColumn);
+        order.Property<long>(OrderSelections.TotalCentsColumn);
+        foreach (var tenant in new[] { nameof(Order.ProviderId), nameof(Order.AccountId) })
+        {
+            order.HasIndex(tenant, nameof(Order.OrderNumber), nameof(Order.Status));
+            foreach (var column in new[]
+                     {
+                         nameof(Order.DateCreated), OrderSelections.StartDateColumn, OrderSelections.TotalCentsColumn,
+                     })
+                order.HasIndex(tenant, column, nameof(Order.OrderNumber), nameof(Order.Status));
+        }
+        // The inbox's choices of employer (a provider's) and course (an account's), from the index alone.
+        order.HasIndex(o => new { o.ProviderId, o.AccountId });
+        order.HasIndex(o => new { o.AccountId, o.ProductId });
         order.Property(o => o.Version).IsConcurrencyToken();
         order.Ignore(o => o.StatusDisplayValue);
         order.Ignore(o => o.InvoicingStatus);
@@ -67,8 +85,7 @@ internal sealed class OrderChangeConfiguration : IEntityTypeConfiguration<OrderC
         change.HasIndex(c => c.FeedPosition);
         // The changes not yet sent out, oldest first (the fan-out and the backlog gauge): without it PostgreSQL walks
         // the key from the first change ever to find the few waiting at the end, ever more with the table (0007).
-        // The stored name keeps the migrations' word "Unfanned".
-        change.HasIndex(c => c.Position, "IX_OrderChanges_Unfanned").HasFilter("\"FeedPosition\" IS NULL");
+        change.HasIndex(c => c.Position, "IX_OrderChanges_NotSentOut").HasFilter("\"FeedPosition\" IS NULL");
     }
 }
 

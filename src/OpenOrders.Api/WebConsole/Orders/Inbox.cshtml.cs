@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Data;
 using OpenOrders.Api.Orders;
 using OpenOrders.Domain;
@@ -7,67 +7,108 @@ using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.WebConsole;
 
-/// <summary>The inbox: filters in the URL (so a link can be shared), a count per status, cursor paging.</summary>
-public sealed class InboxModel(OrdersDbContext db, InboxCounts counts) : ConsolePage
+/// <summary>
+/// The inbox: filters and sort in the URL (so a link can be shared or saved), a count per status and in total, keyset
+/// paging, the person's views, and a form around the rows for moves of many orders at once.
+/// </summary>
+public sealed class InboxModel(OrdersDbContext db, InboxCounts counts, TimeProvider time) : ConsolePage
 {
-    [BindProperty(SupportsGet = true, Name = "status")]
-    public string[]? StatusNames { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "q")]
-    public string? Search { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? To { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? After { get; set; }
-
-    public IReadOnlyList<OrderStatus> Statuses { get; private set; } = [];
+    public InboxQuery Query { get; private set; } = new();
     public InboxPage Result { get; private set; } = null!;
+    public InboxChoices Choices { get; private set; } = new([], []);
+
+    /// <summary>The role's lists with how many orders each holds (over all the person's orders).</summary>
+    public IReadOnlyList<(InboxView View, int Count)> DefaultViews { get; private set; } = [];
+    public IReadOnlyList<SavedView> SavedViews { get; private set; } = [];
 
     /// <summary>Why a typed date was not used, shown beside the filters.</summary>
     public string? DateProblem { get; private set; }
+    public string? After { get; private set; }
     public bool IsLaterPage => After is not null;
 
-    /// <summary>Where a person lands: what waits for them; the admin sees everything still open.</summary>
-    public static string LandingUrl(Role role) => role switch
-    {
-        Role.Provider => "/console/orders?status=PendingProvider",
-        Role.Account => "/console/orders?status=PendingAccount",
-        _ => "/console/orders?" + string.Join("&", Enum.GetValues<OrderStatus>()
-            .Where(s => !OrderStatusMachine.Final.Contains(s)).Select(s => $"status={s}")),
-    };
+    /// <summary>Whether a filter or sort beyond the search is in use: their fold then starts open on a phone.</summary>
+    public bool HasMoreFilters => (Query with { Search = null, Statuses = [] }).ToQueryString().Length > 0;
+    public IReadOnlyList<OrderStatus> BulkTargets => BulkMoves.TargetsFor(Caller.Role);
 
     public static string BadgeOf(OrderStatus status) =>
         OrderStatusMachine.Final.Contains(status) ? "final" : status == OrderStatus.Invalid ? "attention" : "open";
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        // Unknown names in a hand-edited link are ignored rather than refused: the page still shows something useful.
-        Statuses = [.. (StatusNames ?? [])
-            .Select(n => OrderStatusMachine.TryParse(n, out var s) ? s : (OrderStatus?)null)
-            .OfType<OrderStatus>().Distinct().Order()];
-        var (from, to) = (Format.ParseDate(From), Format.ParseDate(To));
+        Query = InboxQuery.Of(Request.Query);
+        var everything = await Inbox.CountAsync(db, counts, Caller, new OrderSelection(), ct);
+        // "Orders" with nothing chosen shows the first list that holds any of the person's orders.
+        if (Query.IsBare) Query = new InboxQuery { Statuses = Inbox.Landing(Caller.Role, everything).Statuses };
+        var selection = Query.ToSelection(Format, out var dateProblem);
         // A date that cannot be read is said, not silently dropped: the list would otherwise look filtered.
-        if (from is null && !string.IsNullOrWhiteSpace(From) || to is null && !string.IsNullOrWhiteSpace(To))
+        if (dateProblem)
             DateProblem = Text["Enter dates as year-month-day between {0} and {1}, for example 2027-01-31.",
                 ConsoleFormat.FirstYear, ConsoleFormat.LastYear];
-        var filter = new InboxFilter(Statuses, Search, from, to?.AddDays(1),
-            After is null ? null : OrderCursor.Parse(After));
-        Result = await Inbox.ReadAsync(db, counts, Caller, filter, ct);
+        After = Request.Query["after"].ToString() is { Length: > 0 } a ? a : null;
+        Result = await Inbox.ReadAsync(db, counts, Caller, selection, Query.PageSize,
+            ListCursor.Parse(After, selection.Sort), ct);
+        Choices = await Inbox.ChoicesAsync(db, counts, Caller, ct);
+        DefaultViews = [.. Inbox.DefaultViews(Caller.Role).Select(v => (v, v.Statuses.Count == 0
+            ? everything.Values.Sum() : v.Statuses.Sum(s => everything.GetValueOrDefault(s))))];
+        SavedViews = await MyViews().OrderBy(v => v.Name).ToListAsync(ct);
+        return Page();
     }
 
-    public string PageUrl(string? after)
+    /// <summary>Saves the list as it is now under a name; the same name again replaces that view.</summary>
+    public async Task<IActionResult> OnPostSaveViewAsync(string? name, string? query, CancellationToken ct)
     {
-        var query = new List<KeyValuePair<string, string?>>();
-        query.AddRange(Statuses.Select(s => new KeyValuePair<string, string?>("status", s.ToString())));
-        if (!string.IsNullOrWhiteSpace(Search)) query.Add(new("q", Search));
-        if (!string.IsNullOrWhiteSpace(From)) query.Add(new("from", From));
-        if (!string.IsNullOrWhiteSpace(To)) query.Add(new("to", To));
-        if (after is not null) query.Add(new("after", after));
-        return QueryHelpers.AddQueryString("/console/orders", query);
+        var parsed = InboxQuery.Parse(query ?? "");
+        var back = parsed.Url();
+        name = name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > SavedView.NameLength)
+        {
+            Failed(Text["Give the view a name of at most {0} characters.", SavedView.NameLength]);
+            return Redirect(back);
+        }
+        var stored = parsed.ToQueryString();
+        var existing = await MyViews().SingleOrDefaultAsync(v => v.Name == name, ct);
+        if (existing is not null) existing.Query = stored;
+        else if (await MyViews().CountAsync(ct) >= SavedView.MaxPerPerson)
+        {
+            Failed(Text["You have {0} views already: delete one first.", SavedView.MaxPerPerson]);
+            return Redirect(back);
+        }
+        else
+            db.SavedViews.Add(new SavedView
+            {
+                Id = Guid.CreateVersion7(), PersonId = PersonId, Name = name, Query = stored,
+                DateCreated = time.GetUtcNow(),
+            });
+        await db.SaveChangesAsync(ct);
+        Succeeded(Text["Saved the view \"{0}\".", name]);
+        return Redirect(back);
     }
+
+    public async Task<IActionResult> OnPostDeleteViewAsync(Guid id, CancellationToken ct)
+    {
+        var view = await MyViews().SingleOrDefaultAsync(v => v.Id == id, ct);
+        if (view is null) return Missing();
+        db.SavedViews.Remove(view);
+        await db.SaveChangesAsync(ct);
+        Succeeded(Text["Deleted the view \"{0}\".", view.Name]);
+        return Redirect("/console/orders");
+    }
+
+    private Guid PersonId => Guid.Parse(User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value);
+
+    private IQueryable<SavedView> MyViews() => db.SavedViews.Where(v => v.PersonId == PersonId);
+
+    /// <summary>The link of a saved view, read again through the same parse as a typed link.</summary>
+    public static string UrlOf(SavedView view) => InboxQuery.Parse(view.Query).Url();
+
+    public bool IsCurrent(IReadOnlyList<OrderStatus> statuses) =>
+        Query.ToQueryString() == new InboxQuery { Statuses = statuses }.ToQueryString();
+
+    public bool IsCurrent(SavedView view) => InboxQuery.Parse(view.Query).ToQueryString() == Query.ToQueryString();
+
+    public string PageUrl(string? after) => Query.Url(after: after);
+
+    /// <summary>aria-sort of a column header.</summary>
+    public string? AriaSort(OrderSort sort) =>
+        Query.Sort != sort ? null : Query.Descending ? "descending" : "ascending";
 }

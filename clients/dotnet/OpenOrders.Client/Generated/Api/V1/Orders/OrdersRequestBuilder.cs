@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using OpenOrders.Client.Generated.Api.V1.Orders.Export;
 using OpenOrders.Client.Generated.Api.V1.Orders.Item;
 using OpenOrders.Client.Generated.Models;
 using System.Collections.Generic;
@@ -18,6 +19,11 @@ namespace OpenOrders.Client.Generated.Api.V1.Orders
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class OrdersRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The export property</summary>
+        public global::OpenOrders.Client.Generated.Api.V1.Orders.Export.ExportRequestBuilder Export
+        {
+            get => new global::OpenOrders.Client.Generated.Api.V1.Orders.Export.ExportRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>Gets an item from the OpenOrders.Client.Generated.api.v1.orders.item collection</summary>
         /// <param name="position">Unique identifier of the item</param>
         /// <returns>A <see cref="global::OpenOrders.Client.Generated.Api.V1.Orders.Item.OrdersItemRequestBuilder"/></returns>

@@ -12,7 +12,7 @@ using OpenOrders.Api.Data;
 namespace OpenOrders.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOrdersDbContext))]
-    [Migration("20261205033741_Initial")]
+    [Migration("20261205045501_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -311,6 +311,94 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                     b.ToTable("MailMessages", (string)null);
                 });
 
+            modelBuilder.Entity("OpenOrders.Api.Orders.BulkMove", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdminCancellationReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DateCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DateDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LegalCompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("BulkMoves");
+                });
+
+            modelBuilder.Entity("OpenOrders.Api.Orders.BulkMoveItem", b =>
+                {
+                    b.Property<Guid>("BulkMoveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BulkMoveId", "Position");
+
+                    b.ToTable("BulkMoveItems");
+                });
+
             modelBuilder.Entity("OpenOrders.Api.Orders.IdempotencyRecord", b =>
                 {
                     b.Property<string>("ClientId")
@@ -523,6 +611,35 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                     b.HasIndex("DueAt");
 
                     b.ToTable("ValidationJobs");
+                });
+
+            modelBuilder.Entity("OpenOrders.Api.WebConsole.SavedView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DateCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedViews");
                 });
 
             modelBuilder.Entity("OpenOrders.Api.Webhooks.WebhookAttempt", b =>
@@ -1035,6 +1152,11 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("StartDate")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("COALESCE(\"AcceptedStartMomentDate\", \"StartMomentDate\", 6462214373376000000)", true);
+
                     b.Property<long?>("StartMomentDate")
                         .HasColumnType("INTEGER");
 
@@ -1093,6 +1215,11 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalCents")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CAST(ROUND(\"Total\" * 100) AS INTEGER)", true);
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1164,15 +1291,35 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("AccountId", "DateModified");
 
+                    b.HasIndex("AccountId", "ProductId");
+
                     b.HasIndex("DateModified", "Id");
+
+                    b.HasIndex("ProviderId", "AccountId");
 
                     b.HasIndex("ProviderId", "DateModified");
 
                     b.HasIndex("Status", "AcceptedStartMomentDate");
 
+                    b.HasIndex("AccountId", "OrderNumber", "Status");
+
+                    b.HasIndex("ProviderId", "OrderNumber", "Status");
+
+                    b.HasIndex("AccountId", "DateCreated", "OrderNumber", "Status");
+
+                    b.HasIndex("AccountId", "StartDate", "OrderNumber", "Status");
+
                     b.HasIndex("AccountId", "Status", "DateModified", "OrderNumber");
 
+                    b.HasIndex("AccountId", "TotalCents", "OrderNumber", "Status");
+
+                    b.HasIndex("ProviderId", "DateCreated", "OrderNumber", "Status");
+
+                    b.HasIndex("ProviderId", "StartDate", "OrderNumber", "Status");
+
                     b.HasIndex("ProviderId", "Status", "DateModified", "OrderNumber");
+
+                    b.HasIndex("ProviderId", "TotalCents", "OrderNumber", "Status");
 
                     b.ToTable("Orders");
                 });
@@ -1224,7 +1371,7 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("OrderId", "Version");
 
-                    b.HasIndex(new[] { "Position" }, "IX_OrderChanges_Unfanned")
+                    b.HasIndex(new[] { "Position" }, "IX_OrderChanges_NotSentOut")
                         .HasFilter("\"FeedPosition\" IS NULL");
 
                     b.ToTable("OrderChanges");
@@ -1312,11 +1459,29 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenOrders.Api.Orders.BulkMoveItem", b =>
+                {
+                    b.HasOne("OpenOrders.Api.Orders.BulkMove", null)
+                        .WithMany("Items")
+                        .HasForeignKey("BulkMoveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenOrders.Api.Orders.OrderNote", b =>
                 {
                     b.HasOne("OpenOrders.Domain.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenOrders.Api.WebConsole.SavedView", b =>
+                {
+                    b.HasOne("OpenOrders.Api.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1628,6 +1793,11 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenOrders.Api.Orders.BulkMove", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("OpenOrders.Domain.Orders.Order", b =>

@@ -84,6 +84,29 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BulkMoves",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    AdminCancellationReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    LegalCompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DateCreated = table.Column<long>(type: "INTEGER", nullable: false),
+                    DateDone = table.Column<long>(type: "INTEGER", nullable: true),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkMoves", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Counters",
                 columns: table => new
                 {
@@ -221,6 +244,8 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                     Subsidy = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     IsVatExempt = table.Column<bool>(type: "INTEGER", nullable: false),
                     PendingAcceptedStartMomentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StartDate = table.Column<long>(type: "INTEGER", nullable: false, computedColumnSql: "COALESCE(\"AcceptedStartMomentDate\", \"StartMomentDate\", 6462214373376000000)", stored: true),
+                    TotalCents = table.Column<long>(type: "INTEGER", nullable: false, computedColumnSql: "CAST(ROUND(\"Total\" * 100) AS INTEGER)", stored: true),
                     Customer_BirthCity = table.Column<string>(type: "TEXT", nullable: true),
                     Customer_BirthCountryCode = table.Column<string>(type: "TEXT", nullable: true),
                     Customer_BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -424,6 +449,29 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BulkMoveItems",
+                columns: table => new
+                {
+                    BulkMoveId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkMoveItems", x => new { x.BulkMoveId, x.Position });
+                    table.ForeignKey(
+                        name: "FK_BulkMoveItems_BulkMoves_BulkMoveId",
+                        column: x => x.BulkMoveId,
+                        principalTable: "BulkMoves",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderChanges",
                 columns: table => new
                 {
@@ -564,6 +612,27 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SavedViews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Query = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DateCreated = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedViews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SavedViews_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PriceComponents",
                 columns: table => new
                 {
@@ -644,6 +713,11 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 column: "At");
 
             migrationBuilder.CreateIndex(
+                name: "IX_BulkMoves_DueAt",
+                table: "BulkMoves",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_ExpiresAt",
                 table: "IdempotencyRecords",
                 column: "ExpiresAt");
@@ -692,15 +766,15 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_OrderChanges_OrderId_Version",
-                table: "OrderChanges",
-                columns: new[] { "OrderId", "Version" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_OrderChanges_Unfanned",
+                name: "IX_OrderChanges_NotSentOut",
                 table: "OrderChanges",
                 column: "Position",
                 filter: "\"FeedPosition\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderChanges_OrderId_Version",
+                table: "OrderChanges",
+                columns: new[] { "OrderId", "Version" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderNotes_OrderId_DateCreated",
@@ -713,14 +787,39 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 columns: new[] { "OrderId", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_DateCreated_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "AccountId", "DateCreated", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_AccountId_DateModified",
                 table: "Orders",
                 columns: new[] { "AccountId", "DateModified" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "AccountId", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_ProductId",
+                table: "Orders",
+                columns: new[] { "AccountId", "ProductId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_StartDate_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "AccountId", "StartDate", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_AccountId_Status_DateModified_OrderNumber",
                 table: "Orders",
                 columns: new[] { "AccountId", "Status", "DateModified", "OrderNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_TotalCents_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "AccountId", "TotalCents", "OrderNumber", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_DateModified_Id",
@@ -734,14 +833,39 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_AccountId",
+                table: "Orders",
+                columns: new[] { "ProviderId", "AccountId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_DateCreated_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "ProviderId", "DateCreated", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_ProviderId_DateModified",
                 table: "Orders",
                 columns: new[] { "ProviderId", "DateModified" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "ProviderId", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_StartDate_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "ProviderId", "StartDate", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_ProviderId_Status_DateModified_OrderNumber",
                 table: "Orders",
                 columns: new[] { "ProviderId", "Status", "DateModified", "OrderNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_TotalCents_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "ProviderId", "TotalCents", "OrderNumber", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_Status_AcceptedStartMomentDate",
@@ -783,6 +907,12 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 name: "IX_Products_ProviderId",
                 table: "Products",
                 column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedViews_PersonId_Name",
+                table: "SavedViews",
+                columns: new[] { "PersonId", "Name" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_StartMoments_ProductId_ExternalId",
@@ -837,6 +967,9 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BulkMoveItems");
+
+            migrationBuilder.DropTable(
                 name: "Counters");
 
             migrationBuilder.DropTable(
@@ -876,6 +1009,9 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                 name: "PromotionalCodes");
 
             migrationBuilder.DropTable(
+                name: "SavedViews");
+
+            migrationBuilder.DropTable(
                 name: "StartMoments");
 
             migrationBuilder.DropTable(
@@ -889,6 +1025,9 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "WebhookSubscriptions");
+
+            migrationBuilder.DropTable(
+                name: "BulkMoves");
 
             migrationBuilder.DropTable(
                 name: "Providers");

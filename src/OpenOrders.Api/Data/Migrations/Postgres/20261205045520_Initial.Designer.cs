@@ -13,7 +13,7 @@ using OpenOrders.Api.Data;
 namespace OpenOrders.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOrdersDbContext))]
-    [Migration("20261205033749_Initial")]
+    [Migration("20261205045520_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -322,6 +322,94 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                     b.ToTable("MailMessages", (string)null);
                 });
 
+            modelBuilder.Entity("OpenOrders.Api.Orders.BulkMove", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("AdminCancellationReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("DateCreated")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DateDone")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("LegalCompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("BulkMoves");
+                });
+
+            modelBuilder.Entity("OpenOrders.Api.Orders.BulkMoveItem", b =>
+                {
+                    b.Property<Guid>("BulkMoveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("OrderNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BulkMoveId", "Position");
+
+                    b.ToTable("BulkMoveItems");
+                });
+
             modelBuilder.Entity("OpenOrders.Api.Orders.IdempotencyRecord", b =>
                 {
                     b.Property<string>("ClientId")
@@ -534,6 +622,35 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                     b.HasIndex("DueAt");
 
                     b.ToTable("ValidationJobs");
+                });
+
+            modelBuilder.Entity("OpenOrders.Api.WebConsole.SavedView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DateCreated")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedViews");
                 });
 
             modelBuilder.Entity("OpenOrders.Api.Webhooks.WebhookAttempt", b =>
@@ -1048,6 +1165,11 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<DateTimeOffset>("StartDate")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasComputedColumnSql("COALESCE(\"AcceptedStartMomentDate\", \"StartMomentDate\", TIMESTAMPTZ '9999-12-31 00:00:00+00')", true);
+
                     b.Property<DateTimeOffset?>("StartMomentDate")
                         .HasColumnType("timestamp with time zone");
 
@@ -1106,6 +1228,11 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
+
+                    b.Property<long>("TotalCents")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasComputedColumnSql("CAST(ROUND(\"Total\" * 100) AS bigint)", true);
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1177,15 +1304,35 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
 
                     b.HasIndex("AccountId", "DateModified");
 
+                    b.HasIndex("AccountId", "ProductId");
+
                     b.HasIndex("DateModified", "Id");
+
+                    b.HasIndex("ProviderId", "AccountId");
 
                     b.HasIndex("ProviderId", "DateModified");
 
                     b.HasIndex("Status", "AcceptedStartMomentDate");
 
+                    b.HasIndex("AccountId", "OrderNumber", "Status");
+
+                    b.HasIndex("ProviderId", "OrderNumber", "Status");
+
+                    b.HasIndex("AccountId", "DateCreated", "OrderNumber", "Status");
+
+                    b.HasIndex("AccountId", "StartDate", "OrderNumber", "Status");
+
                     b.HasIndex("AccountId", "Status", "DateModified", "OrderNumber");
 
+                    b.HasIndex("AccountId", "TotalCents", "OrderNumber", "Status");
+
+                    b.HasIndex("ProviderId", "DateCreated", "OrderNumber", "Status");
+
+                    b.HasIndex("ProviderId", "StartDate", "OrderNumber", "Status");
+
                     b.HasIndex("ProviderId", "Status", "DateModified", "OrderNumber");
+
+                    b.HasIndex("ProviderId", "TotalCents", "OrderNumber", "Status");
 
                     b.ToTable("Orders");
                 });
@@ -1239,7 +1386,7 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
 
                     b.HasIndex("OrderId", "Version");
 
-                    b.HasIndex(new[] { "Position" }, "IX_OrderChanges_Unfanned")
+                    b.HasIndex(new[] { "Position" }, "IX_OrderChanges_NotSentOut")
                         .HasFilter("\"FeedPosition\" IS NULL");
 
                     b.ToTable("OrderChanges");
@@ -1327,11 +1474,29 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenOrders.Api.Orders.BulkMoveItem", b =>
+                {
+                    b.HasOne("OpenOrders.Api.Orders.BulkMove", null)
+                        .WithMany("Items")
+                        .HasForeignKey("BulkMoveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenOrders.Api.Orders.OrderNote", b =>
                 {
                     b.HasOne("OpenOrders.Domain.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenOrders.Api.WebConsole.SavedView", b =>
+                {
+                    b.HasOne("OpenOrders.Api.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1645,6 +1810,11 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenOrders.Api.Orders.BulkMove", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("OpenOrders.Domain.Orders.Order", b =>

@@ -86,6 +86,29 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "BulkMoves",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Target = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CancellationReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AdminCancellationReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    LegalCompanyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DateDone = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkMoves", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Counters",
                 columns: table => new
                 {
@@ -223,6 +246,8 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                     Subsidy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     IsVatExempt = table.Column<bool>(type: "boolean", nullable: false),
                     PendingAcceptedStartMomentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StartDate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, computedColumnSql: "COALESCE(\"AcceptedStartMomentDate\", \"StartMomentDate\", TIMESTAMPTZ '9999-12-31 00:00:00+00')", stored: true),
+                    TotalCents = table.Column<long>(type: "bigint", nullable: false, computedColumnSql: "CAST(ROUND(\"Total\" * 100) AS bigint)", stored: true),
                     Customer_BirthCity = table.Column<string>(type: "text", nullable: true),
                     Customer_BirthCountryCode = table.Column<string>(type: "text", nullable: true),
                     Customer_BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
@@ -426,6 +451,29 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "BulkMoveItems",
+                columns: table => new
+                {
+                    BulkMoveId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderNumber = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkMoveItems", x => new { x.BulkMoveId, x.Position });
+                    table.ForeignKey(
+                        name: "FK_BulkMoveItems_BulkMoves_BulkMoveId",
+                        column: x => x.BulkMoveId,
+                        principalTable: "BulkMoves",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderChanges",
                 columns: table => new
                 {
@@ -566,6 +614,27 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SavedViews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Query = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DateCreated = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedViews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SavedViews_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PriceComponents",
                 columns: table => new
                 {
@@ -646,6 +715,11 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 column: "At");
 
             migrationBuilder.CreateIndex(
+                name: "IX_BulkMoves_DueAt",
+                table: "BulkMoves",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_ExpiresAt",
                 table: "IdempotencyRecords",
                 column: "ExpiresAt");
@@ -694,15 +768,15 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_OrderChanges_OrderId_Version",
-                table: "OrderChanges",
-                columns: new[] { "OrderId", "Version" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_OrderChanges_Unfanned",
+                name: "IX_OrderChanges_NotSentOut",
                 table: "OrderChanges",
                 column: "Position",
                 filter: "\"FeedPosition\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderChanges_OrderId_Version",
+                table: "OrderChanges",
+                columns: new[] { "OrderId", "Version" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderNotes_OrderId_DateCreated",
@@ -715,14 +789,39 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 columns: new[] { "OrderId", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_DateCreated_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "AccountId", "DateCreated", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_AccountId_DateModified",
                 table: "Orders",
                 columns: new[] { "AccountId", "DateModified" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "AccountId", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_ProductId",
+                table: "Orders",
+                columns: new[] { "AccountId", "ProductId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_StartDate_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "AccountId", "StartDate", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_AccountId_Status_DateModified_OrderNumber",
                 table: "Orders",
                 columns: new[] { "AccountId", "Status", "DateModified", "OrderNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccountId_TotalCents_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "AccountId", "TotalCents", "OrderNumber", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_DateModified_Id",
@@ -736,14 +835,39 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_AccountId",
+                table: "Orders",
+                columns: new[] { "ProviderId", "AccountId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_DateCreated_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "ProviderId", "DateCreated", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_ProviderId_DateModified",
                 table: "Orders",
                 columns: new[] { "ProviderId", "DateModified" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "ProviderId", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_StartDate_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "ProviderId", "StartDate", "OrderNumber", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_ProviderId_Status_DateModified_OrderNumber",
                 table: "Orders",
                 columns: new[] { "ProviderId", "Status", "DateModified", "OrderNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_ProviderId_TotalCents_OrderNumber_Status",
+                table: "Orders",
+                columns: new[] { "ProviderId", "TotalCents", "OrderNumber", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_Status_AcceptedStartMomentDate",
@@ -785,6 +909,12 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 name: "IX_Products_ProviderId",
                 table: "Products",
                 column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedViews_PersonId_Name",
+                table: "SavedViews",
+                columns: new[] { "PersonId", "Name" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_StartMoments_ProductId_ExternalId",
@@ -839,6 +969,9 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BulkMoveItems");
+
+            migrationBuilder.DropTable(
                 name: "Counters");
 
             migrationBuilder.DropTable(
@@ -878,6 +1011,9 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                 name: "PromotionalCodes");
 
             migrationBuilder.DropTable(
+                name: "SavedViews");
+
+            migrationBuilder.DropTable(
                 name: "StartMoments");
 
             migrationBuilder.DropTable(
@@ -891,6 +1027,9 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "WebhookSubscriptions");
+
+            migrationBuilder.DropTable(
+                name: "BulkMoves");
 
             migrationBuilder.DropTable(
                 name: "Providers");
