@@ -36,7 +36,7 @@ public static class OrderList
 
         var query = db.Orders.Visible(caller).AsNoTracking();
         // One status as an equality, so the (tenant, status, dateModified, orderNumber) index gives the order and
-        // the page stops early; a list of them cannot (bench/scale: 82 ms p99 at 100 000 orders on PostgreSQL).
+        // the page stops early; a list of them cannot (bench/scale; figures in decision record 0006).
         if (statuses.Count == 1)
         {
             var only = statuses[0];

@@ -5,8 +5,8 @@ using OpenOrders.Domain.Orders;
 namespace OpenOrders.Api.WebConsole;
 
 /// <summary>
-/// The domain's status diagram, in the person's language, ready to be placed in a page. A drawing takes 1.6 ms and
-/// most orders share a path, so drawings are kept by language, status and path (a few hundred at most).
+/// The domain's status diagram, in the person's language, ready to be placed in a page. A drawing is not free
+/// (decision record 0006 has the figure) and most orders share a path, so drawings are kept by language, status and path (a few hundred at most).
 /// </summary>
 public static class StatusDiagramView
 {

@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenOrders.Api.Tests.Infrastructure;
 using OpenOrders.Api.Tests.WebConsole;
+using OpenOrders.Domain;
+using OpenOrders.Domain.Orders;
 using static OpenOrders.Api.Tests.Infrastructure.OrderSteps;
 
 namespace OpenOrders.Api.Tests.Contract;
@@ -37,6 +39,18 @@ public abstract partial class TenancySweepTests<TApp>(TApp app) : IClassFixture<
             .Select(m => m.Id).FirstAsync());
         var client = await app.WithDbAsync(db => db.ApiClients.Where(c => c.TenantId == world.AccountId)
             .Select(c => c.ClientId).FirstAsync());
+        // A bulk move tenant A's planner confirmed (nothing in it to move: only its page is swept).
+        var bulkMove = Guid.NewGuid();
+        await app.WithDbAsync(async db =>
+        {
+            var now = app.Time.GetUtcNow();
+            db.BulkMoves.Add(new OpenOrders.Api.Orders.BulkMove
+            {
+                Id = bulkMove, ActorId = $"planner.{bulkMove:N}@example.test", Role = Role.Account,
+                TenantId = world.AccountId, Target = OrderStatus.CancelledAccount, DateCreated = now, DueAt = now,
+            });
+            return await db.SaveChangesAsync();
+        });
         Assert.True((await world.Admin.PutAsJsonAsync("/api/v1/promotional-codes/TENANT10",
             new { discountPercentage = 10, isActive = true })).IsSuccessStatusCode);
         ids = new()
@@ -47,7 +61,7 @@ public abstract partial class TenancySweepTests<TApp>(TApp app) : IClassFixture<
             ["webhook-subscriptions"] = subscriptionId, ["webhooks"] = subscriptionId,
             ["people"] = personId.ToString(),
             ["mail-messages"] = mail.ToString(), ["mail"] = mail.ToString(), ["clients"] = client,
-            ["promotional-codes"] = "TENANT10",
+            ["promotional-codes"] = "TENANT10", ["bulk"] = bulkMove.ToString(),
         };
     }
 
@@ -111,7 +125,7 @@ public abstract partial class TenancySweepTests<TApp>(TApp app) : IClassFixture<
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .Where(r => r.StartsWith("/console/", StringComparison.Ordinal) && r.Contains("{id")).Distinct().ToList();
-        Assert.Equal(3, routes.Count); // orders, webhook subscriptions, mail: a new one is swept too
+        Assert.Equal(4, routes.Count); // orders, bulk moves, webhook subscriptions, mail: a new one is swept too
         var admin = await app.AdminAsync();
         foreach (var (role, tenant) in new[] { ("Account", world.OtherAccountId), ("Provider", world.OtherProviderId) })
         {

@@ -61,7 +61,7 @@ public sealed class ConsolePagesTests(SqliteConsoleApp app) : IClassFixture<Sqli
     }
 
     [Fact]
-    public async Task A_refusal_shows_the_apis_own_message_and_changes_nothing()
+    public async Task A_refusal_the_api_gives_is_said_in_the_consoles_words_and_changes_nothing()
     {
         var (id, _) = await ValidatedOrderAsync();
         await using var planner = await ConsoleSteps.PersonAsync(app, world.Admin, "Provider", world.ProviderId);
@@ -69,10 +69,14 @@ public sealed class ConsolePagesTests(SqliteConsoleApp app) : IClassFixture<Sqli
         await page.GotoAsync(app.Url($"/console/orders/{id}"));
         await page.Locator("form:has(input[name=startMoment]) button[type=submit]").ClickAsync();
 
+        // The same refusal: the API names the property, the console says what to do, in the order's numbers.
         var api = await TransitionAsync(world.Provider, id, new { status = "AcceptedProvider" });
         var apiMessage = System.Text.Json.JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement
             .GetProperty("detail").GetString();
-        Assert.Equal(apiMessage, await ConsoleSteps.OutcomeAsync(page));
+        Assert.StartsWith("Order lines 1, 2 have no invoiceOnBehalfOf", apiMessage);
+        var outcome = await ConsoleSteps.OutcomeAsync(page);
+        Assert.StartsWith("Choose the legal company of order lines 1, 2", outcome);
+        Assert.DoesNotContain("invoiceOnBehalfOf", outcome);
         Assert.Equal("PendingProvider", (await GetAsync(world.Provider, id)).GetProperty("status").GetString());
     }
 

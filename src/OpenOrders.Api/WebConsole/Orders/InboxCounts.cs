@@ -7,9 +7,9 @@ using OpenOrders.Domain.Orders;
 namespace OpenOrders.Api.WebConsole;
 
 /// <summary>
-/// The inbox's count per status, kept for a few seconds per tenant and filter. Counting a provider's 100 000 orders
-/// costs 16 ms of database time (SQLite, from the index alone); a team of planners refreshing their inbox shares one
-/// count. A move made in the console forgets its tenants' counts at once; a move over the API shows within
+/// The inbox's count per status, kept for a few seconds per tenant and filter. Counting a large provider's orders
+/// costs real database time even from the index alone (decision record 0006); a team of planners refreshing their
+/// inbox shares one count. A move made in the console forgets its tenants' counts at once; a move over the API shows within
 /// <see cref="KeptFor"/>. The rows themselves are never cached. The filters' choices (employers, courses) are kept
 /// <see cref="ChoicesKeptFor"/>.
 /// </summary>

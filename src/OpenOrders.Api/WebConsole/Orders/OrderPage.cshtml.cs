@@ -182,7 +182,13 @@ public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, Ord
             _ => order.StartMomentId,
         };
         // Kept for the page after a refusal (say, the legal companies are not saved yet): the choice stays made.
-        AcceptChoice = startMoment == "other" ? $"other:{otherStartMoment}" : startMoment;
+        // Only the form's own words are kept: TempData would read a value shaped like a date or a Guid back as one.
+        AcceptChoice = startMoment switch
+        {
+            "second" => "second",
+            "other" => $"other:{otherStartMoment}",
+            _ => "first",
+        };
         return await RunAsync(id,
             () => actions.AcceptAsync(id, chosen, Caller, ExpectedVersion.Of(version), ct),
             transition => transition is null
