@@ -58,6 +58,13 @@ public sealed class ConsoleWords(IStringLocalizer text, ConsoleFormat format)
     /// <summary>A transition's message: the service's sentence in the console's words, or as a person typed it.</summary>
     public string Message(string message) => Recognise(message) ?? message;
 
+    /// <summary>
+    /// A refusal kept as the service's sentence (a bulk move's outcome) in the console's words; a general sentence
+    /// when it is no known one, never the service's English.
+    /// </summary>
+    public string Refusal(string? message) =>
+        (message is null ? null : Recognise(message)) ?? text["This is not possible for this order now."];
+
     /// <summary>A refusal of the order rules in the console's words; by its kind when it is no known one.</summary>
     public string Refusal(OrderRuleViolation refused) => Recognise(refused.Message) ?? refused.Kind switch
     {

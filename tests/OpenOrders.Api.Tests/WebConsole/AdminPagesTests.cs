@@ -50,7 +50,7 @@ public abstract class AdminPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAs
 
         // The result is shown once; the order's own page takes the payment.
         await row.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
-        await page.WaitForURLAsync($"**/console/orders/{id}");
+        await page.WaitForURLAsync($"**/console/orders/{id}", new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByRole(AriaRole.Button, new() { Name = "Register the payment" }).ClickAsync();
         Assert.Contains(English(OrderStatus.Paid), await ConsoleSteps.OutcomeAsync(page));
 
@@ -160,7 +160,7 @@ public abstract class AdminPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAs
         Assert.Contains($"Disabled {provider.Email}", await ConsoleSteps.OutcomeAsync(page));
 
         await provider.Page.GotoAsync(app.Url("/console/orders"));
-        await provider.Page.WaitForURLAsync("**/console/sign-in**");
+        await provider.Page.WaitForURLAsync("**/console/sign-in**", new() { WaitUntil = WaitUntilState.Commit });
         await provider.Page.Locator("#email").FillAsync(provider.Email);
         await provider.Page.Locator("#password").FillAsync(provider.Password);
         await provider.Page.Locator("form button[type=submit]").Last.ClickAsync();

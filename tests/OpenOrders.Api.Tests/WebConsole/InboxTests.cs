@@ -145,7 +145,9 @@ public abstract class InboxTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLi
         Assert.Equal("1", await page.Locator(".bulk-figures div:has(dt:text-is('Refused')) dd").InnerTextAsync());
         var refusal = await page.Locator("table.refusals tbody tr").InnerTextAsync();
         Assert.Contains(orders[2].Number.ToString(), refusal);
-        Assert.Contains("cannot be moved to AcceptedProvider", refusal);
+        // The refusal in the console's words, with display names, not the service's sentence.
+        Assert.Contains("so it cannot become Accepted by the provider", refusal);
+        Assert.DoesNotContain("AcceptedProvider", refusal);
         await ConsoleSteps.AssertAccessibleAsync(page);
         if (app.Provider == Data.DatabaseProvider.Sqlite)
             await ConsoleSteps.ScreenshotAsync(page, "console-bulk-outcome");

@@ -47,7 +47,7 @@ public abstract class WebhookPagesTests<TApp>(TApp app) : IClassFixture<TApp>, I
 
         await page.Locator("#callbackUrl").FillAsync(receiver.Url);
         await page.GetByRole(AriaRole.Button, new() { Name = "Subscribe" }).ClickAsync();
-        await page.WaitForURLAsync("**/console/webhooks/*");
+        await page.WaitForURLAsync("**/console/webhooks/*", new() { WaitUntil = WaitUntilState.Commit });
         var id = Guid.Parse(new Uri(page.Url).Segments[^1]);
         var secret = (await page.Locator("#new-secret").InnerTextAsync()).Trim();
         Assert.StartsWith("whsec_", secret);
@@ -182,7 +182,7 @@ public abstract class WebhookPagesTests<TApp>(TApp app) : IClassFixture<TApp>, I
 
         await page.Locator("#confirm-delete").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete the subscription" }).ClickAsync();
-        await page.WaitForURLAsync("**/console/webhooks");
+        await page.WaitForURLAsync("**/console/webhooks", new() { WaitUntil = WaitUntilState.Commit });
         Assert.Contains("is deleted", await ConsoleSteps.OutcomeAsync(page));
         var gone = await world.Provider.GetAsync($"/api/v1/webhook-subscriptions/{id}");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
