@@ -31,11 +31,11 @@ public abstract class MailPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         await page.GetByRole(AriaRole.Link, new() { Name = "Meldingen" }).ClickAsync();
         await page.WaitForURLAsync("**/console/notifications", new() { WaitUntil = WaitUntilState.Commit });
         Assert.Equal("Meldingen", (await page.Locator("h1").InnerTextAsync()).Trim());
-        Assert.True(await page.GetByLabel("Eén mail per dag als er orders wachten").IsCheckedAsync()); // the default
+        Assert.True(await page.GetByLabel("Eén mail per dag als er bestellingen wachten").IsCheckedAsync()); // the default
         await ConsoleSteps.AssertAccessibleAsync(page);
         await ScreenshotAsync(page, "console-notifications");
 
-        await page.GetByLabel("Een mail voor elke nieuwe order").CheckAsync();
+        await page.GetByLabel("Een mail voor elke nieuwe bestelling").CheckAsync();
         await page.GetByLabel("English").CheckAsync();
         await page.Locator("main form button[type=submit]").ClickAsync();
         Assert.Equal("Your notification settings are saved.", await ConsoleSteps.OutcomeAsync(page));

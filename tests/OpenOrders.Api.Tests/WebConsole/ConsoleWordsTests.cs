@@ -135,7 +135,7 @@ public abstract partial class ConsoleWordsTests<TApp>(TApp app) : IClassFixture<
         await second.CheckAsync();
         await page.Locator("form[action*='handler=Accept'] button[type=submit]").ClickAsync();
         var refusal = await ConsoleSteps.OutcomeAsync(page);
-        Assert.Contains("Kies eerst het juridische bedrijf van orderregels 1, 2", refusal);
+        Assert.Contains("Kies eerst de juridische entiteit van orderregels 1, 2", refusal);
         Assert.DoesNotContain("PATCH", refusal);
         Assert.True(await second.IsCheckedAsync());
 
