@@ -103,10 +103,7 @@ public static class OrderCsv
         [AsParameters] OrderExportFilter filter)
     {
         var errors = new RequestErrors();
-        var statuses = new List<OrderStatus>();
-        foreach (var name in filter.Status ?? [])
-            if (OrderStatusMachine.TryParse(name, out var status)) statuses.Add(status);
-            else errors.Add("status", $"'{name}' is not a status.");
+        var statuses = OrderList.Statuses(filter.Status, errors);
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
         var selection = new OrderSelection

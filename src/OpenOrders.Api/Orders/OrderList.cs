@@ -18,15 +18,22 @@ public static class OrderList
 {
     public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
 
+    /// <summary>The <c>status</c> query values as statuses (aliases included); each unknown one is an error.</summary>
+    public static List<OrderStatus> Statuses(IEnumerable<string>? names, RequestErrors errors)
+    {
+        var statuses = new List<OrderStatus>();
+        foreach (var name in names ?? [])
+            if (OrderStatusMachine.TryParse(name, out var status)) statuses.Add(status);
+            else errors.Add("status", $"'{name}' is not a status.");
+        return statuses;
+    }
+
     public static async Task<Results<Ok<OrderPage>, ValidationProblem>> ListOrders(
         Caller caller, HttpRequest request, OrdersDbContext db, TimeProvider time, CancellationToken ct,
         [AsParameters] OrderFilter filter)
     {
         var errors = new RequestErrors();
-        var statuses = new List<OrderStatus>();
-        foreach (var name in filter.Status ?? [])
-            if (OrderStatusMachine.TryParse(name, out var status)) statuses.Add(status);
-            else errors.Add("status", $"'{name}' is not a status.");
+        var statuses = OrderList.Statuses(filter.Status, errors);
         var limit = filter.Limit ?? 50;
         if (limit is < 1 or > 200) errors.Add("limit", "Between 1 and 200.");
         OrderCursor? cursor = null;
