@@ -28,9 +28,13 @@ public sealed class CrashTests(ITestOutputHelper output)
         Assert.True(report.Passed, report.Describe());
         Assert.True(report.WebhooksReceived > 0);
         Assert.True(report.MailsReceived > 0, "No student was mailed: " + report.Describe());
-        // Each instance validated orders itself: the leases shared the work, the killed one's before its kill too.
+        // Each instance took leased work itself (validations or deliveries): the leases shared the queues. Which
+        // queue the killed one reached depends on when the kill fell: killed two seconds in on a cold start, it had
+        // delivered webhooks but committed no validation yet, and the other had validated everything by its restart.
         Assert.Equal(2, report.ValidatedByInstance.Count);
-        Assert.All(report.ValidatedByInstance, v => Assert.True(v.Value > 0, $"{v.Key} validated nothing.\n"
-            + report.Describe()));
+        Assert.True(report.ValidatedByInstance.Values.Sum() > 0, report.Describe());
+        Assert.All(report.ValidatedByInstance, v => Assert.True(
+            v.Value + report.DeliveredByInstance.GetValueOrDefault(v.Key) > 0,
+            $"{v.Key} took no leased work.\n" + report.Describe()));
     }
 }
