@@ -18,9 +18,8 @@ public sealed class WorkerLoopTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var worker = new CountingWorker(time, work: [3, 2, 1, 0]);
         await worker.StartAsync(CancellationToken.None);
-        await Until(() => worker.Passes == 4);
-        await Task.Delay(100); // a fifth pass would need the clock or the signal
-        Assert.Equal(4, worker.Passes);
+        await Until(() => worker.Sleeps == 1);
+        Assert.Equal(4, worker.Passes); // it went to sleep only after the pass that found none
         await worker.StopAsync(CancellationToken.None);
     }
 
@@ -30,16 +29,15 @@ public sealed class WorkerLoopTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var worker = new CountingWorker(time, work: []);
         await worker.StartAsync(CancellationToken.None);
-        await Until(() => worker.Passes == 1);
+        await Until(() => worker.Sleeps == 1);
 
         worker.Wake.Notify();
-        await Until(() => worker.Passes == 2);
-
-        time.Advance(TimeSpan.FromSeconds(59));
-        await Task.Delay(100);
+        await Until(() => worker.Sleeps == 2);
         Assert.Equal(2, worker.Passes);
-        time.Advance(TimeSpan.FromSeconds(1));
-        await Until(() => worker.Passes == 3);
+
+        time.Advance(TimeSpan.FromSeconds(59)); // the fake clock fires due timers inside Advance: none is due yet
+        Assert.Equal(2, worker.Passes);
+        await Until(() => worker.Passes >= 3, time, TimeSpan.FromSeconds(1));
         await worker.StopAsync(CancellationToken.None);
     }
 
@@ -69,8 +67,7 @@ public sealed class WorkerLoopTests
             await Until(() => worker.Passes == i + 2);
         }
         Assert.Equal(1, worker.Housekeeping);
-        time.Advance(TimeSpan.FromHours(1));
-        await Until(() => worker.Housekeeping == 2);
+        await Until(() => worker.Housekeeping >= 2, time, TimeSpan.FromHours(1));
         await worker.StopAsync(CancellationToken.None);
     }
 
@@ -79,7 +76,7 @@ public sealed class WorkerLoopTests
     {
         var worker = new CountingWorker(new FakeTimeProvider(), work: [], interval: TimeSpan.Zero);
         await worker.StartAsync(CancellationToken.None);
-        await Task.Delay(100);
+        await worker.ExecuteTask!.WaitAsync(Deadline);
         Assert.Equal(0, worker.Passes);
         await worker.StopAsync(CancellationToken.None);
     }
@@ -94,12 +91,17 @@ public sealed class WorkerLoopTests
         Assert.Null(schedule.NextDelay(3));
     }
 
-    private static async Task Until(Func<bool> condition)
+    /// <summary>
+    /// Polls until the condition holds, moving the fake clock by <paramref name="step"/> each time when given one (the
+    /// worker may not have set its sleep's timer yet when the clock first moves).
+    /// </summary>
+    private static async Task Until(Func<bool> condition, FakeTimeProvider? time = null, TimeSpan step = default)
     {
         var until = DateTime.UtcNow + Deadline;
         while (!condition())
         {
             if (DateTime.UtcNow > until) throw new TimeoutException("The worker did not get there in time.");
+            time?.Advance(step);
             await Task.Delay(10);
         }
     }
@@ -107,13 +109,23 @@ public sealed class WorkerLoopTests
     private sealed class CountingWorker(FakeTimeProvider time, int[] work, bool failFirst = false,
         TimeSpan? interval = null) : Worker(time, NullLogger.Instance)
     {
-        private int passes, failures, housekeeping;
+        private int passes, failures, housekeeping, intervalReads;
         public int Passes => Volatile.Read(ref passes);
+
+        /// <summary>How often it went to sleep: the loop reads the interval once to start and once per sleep.</summary>
+        public int Sleeps => Math.Max(0, Volatile.Read(ref intervalReads) - 1);
         public int Failures => Volatile.Read(ref failures);
         public int Housekeeping => Volatile.Read(ref housekeeping);
         public WorkSignal Wake { get; } = new();
 
-        protected override TimeSpan Interval => interval ?? TimeSpan.FromMinutes(1);
+        protected override TimeSpan Interval
+        {
+            get
+            {
+                Interlocked.Increment(ref intervalReads);
+                return interval ?? TimeSpan.FromMinutes(1);
+            }
+        }
         protected override WorkSignal Signal => Wake;
         protected override TimeSpan HousekeepingEvery => TimeSpan.FromHours(1);
 
