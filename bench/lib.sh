@@ -75,3 +75,30 @@ bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
 print(round(rate * (1 - (int(bad.group(1)) if bad else 0) / max(total, 1)), 1))
 PY
 }
+
+# CPU time spent by the service, the SMTP sink, PostgreSQL's processes and the whole machine, as a snapshot
+# (cpu_ticks $service $sink) and, after a phase, as the cores each used meanwhile (cpu_since "$snapshot" $service $sink).
+cpu_ticks() {
+  python3 - "$@" <<'PY'
+import os, sys, time
+def ticks(pid):
+    try: f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split(); return int(f[11]) + int(f[12])
+    except OSError: return 0
+def comm(pid):
+    try: return open(f"/proc/{pid}/comm").read().strip()
+    except OSError: return ""
+pg = sum(ticks(p) for p in os.listdir("/proc") if p.isdigit() and comm(p) == "postgres")
+machine = sum(int(x) for i, x in enumerate(open("/proc/stat").readline().split()[1:]) if i not in (3, 4))
+print(time.time(), *(ticks(p) for p in sys.argv[1:]), pg, machine)
+PY
+}
+cpu_since() {
+  python3 - "$(cpu_ticks "${@:2}")" "$1" <<'PY'
+import json, os, sys
+now, then = [float(x) for x in sys.argv[1].split()], [float(x) for x in sys.argv[2].split()]
+hz, wall = os.sysconf("SC_CLK_TCK"), now[0] - then[0]
+cores = [round((a - b) / hz / wall, 2) for a, b in zip(now[1:], then[1:])]
+print(json.dumps({"seconds": round(wall, 1), "service": cores[0], "sink": cores[1], "postgres": cores[2], "machine": cores[3],
+                  "other": round(cores[3] - sum(cores[:3]), 2)}))
+PY
+}

@@ -75,13 +75,15 @@ public static class MailLoad
     public static async Task RateAsync(Options options)
     {
         var expected = options.Int("expected", 1);
+        var since = (long)options.Double("since", 0); // unix ms: what the sink logged before does not count
         var deadline = DateTime.UtcNow.AddSeconds(120);
         List<long> times = [];
         var quietSince = DateTime.UtcNow;
         while (DateTime.UtcNow < deadline)
         {
             List<long> now = [.. (await ReadLogAsync(options.Get("log")))
-                .Where(l => l.To.StartsWith("wrk-", StringComparison.Ordinal)).Select(l => l.At).Order()];
+                .Where(l => l.To.StartsWith("wrk-", StringComparison.Ordinal) && l.At >= since)
+                .Select(l => l.At).Order()];
             if (now.Count != times.Count) (times, quietSince) = (now, DateTime.UtcNow);
             else if (times.Count >= expected && DateTime.UtcNow - quietSince > TimeSpan.FromSeconds(3)) break;
             await Task.Delay(200);
