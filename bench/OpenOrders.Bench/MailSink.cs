@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
@@ -9,8 +11,12 @@ using SmtpServer.Storage;
 
 namespace OpenOrders.Bench;
 
-/// <summary>One message as the sink's SMTP server accepted it, parsed with MimeKit.</summary>
-public sealed record ReceivedMail(MimeMessage Message, string Raw, DateTimeOffset ReceivedAt)
+/// <summary>
+/// One message as the sink's SMTP server accepted it, parsed with MimeKit; whether it came over TLS, and the user
+/// that logged in (if any).
+/// </summary>
+public sealed record ReceivedMail(MimeMessage Message, string Raw, DateTimeOffset ReceivedAt, bool Secure = false,
+    string? User = null)
 {
     public string To => Message.To.Mailboxes.Single().Address;
     public string MessageId => Message.MessageId ?? "";
@@ -21,27 +27,34 @@ public sealed record ReceivedMail(MimeMessage Message, string Raw, DateTimeOffse
 /// <summary>
 /// A real SMTP server on a loopback port (the SmtpServer package), standing in for the marketplace's mail relay.
 /// It keeps what it accepts, answers as told (a 4xx or 5xx for the next messages, a 550 for given recipients), and
-/// can be stopped and started again on the same port, as an outage. Used by the tests, the bench and the crash test.
+/// can be stopped and started again on the same port, as an outage. With <see cref="MailSinkSecurity"/> it speaks TLS
+/// (STARTTLS, or TLS from the first byte) and asks for a login, as a relay on the internet does.
+/// Used by the tests, the bench and the crash test.
 /// </summary>
 public sealed class MailSink : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ReceivedMail> received = new();
     private readonly ConcurrentQueue<(int Code, string Text)> plannedAnswers = new();
     private readonly ConcurrentDictionary<string, byte> refusedRecipients = new(StringComparer.OrdinalIgnoreCase);
+    private readonly MailSinkSecurity? security;
     private SmtpServer.SmtpServer? server;
     private CancellationTokenSource? running;
 
     public int Port { get; }
     public IReadOnlyList<ReceivedMail> Received => [.. received];
 
+    /// <summary>The password the server accepts now (with <see cref="MailSinkSecurity.UserName"/>).</summary>
+    public string? Password { get; set; }
+
     /// <summary>Called for each accepted message, on the server's thread.</summary>
     public Action<ReceivedMail>? OnReceived { get; set; }
 
-    private MailSink(int port) => Port = port;
+    private MailSink(int port, MailSinkSecurity? security) =>
+        (Port, this.security, Password) = (port, security, security?.Password);
 
-    public static async Task<MailSink> StartAsync(int? port = null)
+    public static async Task<MailSink> StartAsync(int? port = null, MailSinkSecurity? security = null)
     {
-        var sink = new MailSink(port ?? FreePort());
+        var sink = new MailSink(port ?? FreePort(), security);
         await sink.ResumeAsync();
         return sink;
     }
@@ -68,9 +81,18 @@ public sealed class MailSink : IAsyncDisposable
     public Task ResumeAsync()
     {
         var options = new SmtpServerOptionsBuilder().ServerName("sink.localhost")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+            .Endpoint(e =>
+            {
+                e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port));
+                if (security is null) return;
+                e.Certificate(security.Certificate).IsSecure(security.TlsOnConnect)
+                    .AuthenticationRequired().AllowUnsecureAuthentication(false);
+            }).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
+        if (security is not null)
+            services.Add(new SmtpServer.Authentication.DelegatingUserAuthenticator((user, password) =>
+                user == security.UserName && password == Password));
         services.Add(new NoDelayListeners());
         server = new SmtpServer.SmtpServer(options, services);
         running = new CancellationTokenSource();
@@ -153,10 +175,33 @@ public sealed class MailSink : IAsyncDisposable
             var bytes = buffer.ToArray();
             using var stream = new MemoryStream(bytes);
             var mail = new ReceivedMail(MimeMessage.Load(stream), System.Text.Encoding.UTF8.GetString(bytes),
-                DateTimeOffset.UtcNow);
+                DateTimeOffset.UtcNow, context.Pipe.IsSecure,
+                context.Authentication.IsAuthenticated ? context.Authentication.User : null);
             sink.received.Enqueue(mail);
             sink.OnReceived?.Invoke(mail);
             return Task.FromResult(SmtpResponse.Ok);
         }
     }
+}
+
+/// <summary>
+/// TLS with this certificate (from the first byte, or after STARTTLS) and a login required, over TLS only.
+/// </summary>
+public sealed record MailSinkSecurity(X509Certificate2 Certificate, bool TlsOnConnect, string UserName,
+    string Password)
+{
+    /// <summary>A certificate for 127.0.0.1 that no authority signed, as an in-house relay's often is.</summary>
+    public static X509Certificate2 SelfSigned()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        // Through PFX, so the private key is one SslStream can use on every platform.
+        return X509CertificateLoader.LoadPkcs12(made.Export(X509ContentType.Pfx), null);
+    }
+
+    public string Sha256 => Convert.ToHexStringLower(SHA256.HashData(Certificate.RawData));
 }

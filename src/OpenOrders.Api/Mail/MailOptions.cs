@@ -35,6 +35,17 @@ public sealed class SmtpOptions
     public string? UserName { get; set; }
     public string? Password { get; set; }
 
+    /// <summary>
+    /// The SHA-256 of the server's certificate (hex, colons allowed), for a relay whose certificate no public
+    /// authority signed: that one certificate is then accepted. Without it the system's trust store decides.
+    /// </summary>
+    public string? CertificateSha256 { get; set; }
+
+    /// <summary>The pin as 64 lower-case hex digits, or null when none (or not one) is configured.</summary>
+    public string? PinnedCertificate =>
+        CertificateSha256?.Replace(":", "").Replace(" ", "").ToLowerInvariant() is { Length: 64 } pin
+        && pin.All(char.IsAsciiHexDigit) ? pin : null;
+
     /// <summary>How long one message may take, connecting included.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -98,6 +99,14 @@ public sealed class MailSender(IOptionsMonitor<MailOptions> options, ILogger<Mai
     private async Task<SmtpClient> ConnectAsync(SmtpOptions smtp, CancellationToken ct)
     {
         var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        if (smtp.PinnedCertificate is { } pin)
+        {
+            // A pinned certificate is trusted by itself: no chain, no revocation list to ask.
+            client.CheckCertificateRevocation = false;
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == System.Net.Security.SslPolicyErrors.None || certificate is not null
+                && Convert.ToHexStringLower(SHA256.HashData(certificate.GetRawCertData())) == pin;
+        }
         try
         {
             var security = smtp.Security switch

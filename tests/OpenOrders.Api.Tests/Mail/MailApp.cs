@@ -17,7 +17,11 @@ public abstract class MailApp : OrdersApp
 {
     public const string PublicBaseUrl = "https://orders.example.test";
 
-    public MailSink Sink { get; } = MailSink.StartAsync().GetAwaiter().GetResult();
+    private MailSink? sink;
+
+    public MailSink Sink => sink ??= StartSinkAsync().GetAwaiter().GetResult();
+
+    protected virtual Task<MailSink> StartSinkAsync() => MailSink.StartAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -67,7 +71,7 @@ public abstract class MailApp : OrdersApp
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Sink.DisposeAsync();
+        if (sink is not null) await sink.DisposeAsync();
     }
 }
 
