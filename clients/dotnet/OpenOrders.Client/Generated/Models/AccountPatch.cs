@@ -70,7 +70,7 @@ namespace OpenOrders.Client.Generated.Models
             {
                 { "accountFeePercentage", n => { AccountFeePercentage = n.GetDecimalValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
-                { "invoicedBy", n => { InvoicedBy = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.InvoicedBy>(); } },
+                { "invoicedBy", n => { InvoicedBy = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.InvoicedBy>(n, this, "invoicedBy"); } },
                 { "isConsumer", n => { IsConsumer = n.GetBoolValue(); } },
                 { "language", n => { Language = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },

@@ -67,7 +67,7 @@ namespace OpenOrders.Client.Generated.Models
                 { "dateCreated", n => { DateCreated = n.GetDateTimeOffsetValue(); } },
                 { "dateRevoked", n => { DateRevoked = n.GetDateTimeOffsetValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
-                { "role", n => { Role = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.Role>(); } },
+                { "role", n => { Role = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.Role>(n, this, "role"); } },
                 { "tenantId", n => { TenantId = n.GetGuidValue(); } },
             };
         }

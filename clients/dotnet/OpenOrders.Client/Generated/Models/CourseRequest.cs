@@ -96,12 +96,12 @@ namespace OpenOrders.Client.Generated.Models
                 { "isProfessionalCourse", n => { IsProfessionalCourse = n.GetBoolValue(); } },
                 { "learningMethod", n => { LearningMethod = n.GetObjectValue<global::OpenOrders.Client.Generated.Models.LearningMethodRequest>(global::OpenOrders.Client.Generated.Models.LearningMethodRequest.CreateFromDiscriminatorValue); } },
                 { "name", n => { Name = n.GetStringValue(); } },
-                { "orderType", n => { OrderType = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.OrderType>(); } },
+                { "orderType", n => { OrderType = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.OrderType>(n, this, "orderType"); } },
                 { "priceComponents", n => { PriceComponents = n.GetCollectionOfObjectValues<global::OpenOrders.Client.Generated.Models.PriceComponentRequest>(global::OpenOrders.Client.Generated.Models.PriceComponentRequest.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "productType", n => { ProductType = n.GetStringValue(); } },
                 { "productTypeDisplayValue", n => { ProductTypeDisplayValue = n.GetStringValue(); } },
                 { "providerId", n => { ProviderId = n.GetGuidValue(); } },
-                { "subsidy", n => { Subsidy = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.Subsidy>(); } },
+                { "subsidy", n => { Subsidy = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.Subsidy>(n, this, "subsidy"); } },
             };
         }
         /// <summary>

@@ -73,12 +73,12 @@ namespace OpenOrders.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "action", n => { Action = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.WebhookAction>(); } },
+                { "action", n => { Action = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.WebhookAction>(n, this, "action"); } },
                 { "dateCreated", n => { DateCreated = n.GetDateTimeOffsetValue(); } },
                 { "modifiedFields", n => { ModifiedFields = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "orderId", n => { OrderId = n.GetGuidValue(); } },
                 { "position", n => { Position = n.GetStringValue(); } },
-                { "resource", n => { Resource = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.WebhookResource>(); } },
+                { "resource", n => { Resource = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.WebhookResource>(n, this, "resource"); } },
                 { "urlReference", n => { UrlReference = n.GetStringValue(); } },
                 { "version", n => { Version = n.GetIntValue(); } },
             };

@@ -65,7 +65,7 @@ namespace OpenOrders.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "format", n => { Format = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.LearningMethodFormat>(); } },
+                { "format", n => { Format = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.LearningMethodFormat>(n, this, "format"); } },
                 { "formatDisplayValue", n => { FormatDisplayValue = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "planning", n => { Planning = n.GetObjectValue<global::OpenOrders.Client.Generated.Models.PlanningResponse>(global::OpenOrders.Client.Generated.Models.PlanningResponse.CreateFromDiscriminatorValue); } },

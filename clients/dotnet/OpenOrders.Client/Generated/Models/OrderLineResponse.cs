@@ -81,7 +81,7 @@ namespace OpenOrders.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "costType", n => { CostType = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.CostType>(); } },
+                { "costType", n => { CostType = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.CostType>(n, this, "costType"); } },
                 { "costTypeDisplayValue", n => { CostTypeDisplayValue = n.GetStringValue(); } },
                 { "discountAmount", n => { DiscountAmount = n.GetDecimalValue(); } },
                 { "discountPercentage", n => { DiscountPercentage = n.GetDecimalValue(); } },

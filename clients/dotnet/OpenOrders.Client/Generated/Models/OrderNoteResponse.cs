@@ -66,8 +66,8 @@ namespace OpenOrders.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "authorId", n => { AuthorId = n.GetStringValue(); } },
-                { "authorKind", n => { AuthorKind = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.ActorKind>(); } },
-                { "authorRole", n => { AuthorRole = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.Role>(); } },
+                { "authorKind", n => { AuthorKind = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.ActorKind>(n, this, "authorKind"); } },
+                { "authorRole", n => { AuthorRole = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.Role>(n, this, "authorRole"); } },
                 { "dateCreated", n => { DateCreated = n.GetDateTimeOffsetValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "orderId", n => { OrderId = n.GetGuidValue(); } },

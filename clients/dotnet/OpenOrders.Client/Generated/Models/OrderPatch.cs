@@ -195,7 +195,7 @@ namespace OpenOrders.Client.Generated.Models
                 { "externalEmployeeCode", n => { ExternalEmployeeCode = n.GetStringValue(); } },
                 { "externalId", n => { ExternalId = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
-                { "orderType", n => { OrderType = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.OrderType>(); } },
+                { "orderType", n => { OrderType = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.OrderType>(n, this, "orderType"); } },
                 { "principalId", n => { PrincipalId = n.GetStringValue(); } },
                 { "productReference", n => { ProductReference = n.GetGuidValue(); } },
                 { "promotionalCode", n => { PromotionalCode = n.GetStringValue(); } },

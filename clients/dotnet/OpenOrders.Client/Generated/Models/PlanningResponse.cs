@@ -50,7 +50,7 @@ namespace OpenOrders.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "startMoments", n => { StartMoments = n.GetCollectionOfObjectValues<global::OpenOrders.Client.Generated.Models.StartMomentResponse>(global::OpenOrders.Client.Generated.Models.StartMomentResponse.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "type", n => { Type = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.Planning>(); } },
+                { "type", n => { Type = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.Planning>(n, this, "type"); } },
             };
         }
         /// <summary>

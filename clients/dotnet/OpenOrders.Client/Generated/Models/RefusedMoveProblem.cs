@@ -39,7 +39,7 @@ namespace OpenOrders.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>(base.GetFieldDeserializers())
             {
-                { "allowedStatuses", n => { AllowedStatuses = n.GetCollectionOfEnumValues<global::OpenOrders.Client.Generated.Models.OrderStatus>()?.AsList(); } },
+                { "allowedStatuses", n => { AllowedStatuses = global::OpenOrders.Client.UnknownEnumValues.ReadCollection<global::OpenOrders.Client.Generated.Models.OrderStatus>(n, this, "allowedStatuses")?.AsList(); } },
             };
         }
         /// <summary>

@@ -53,10 +53,10 @@ namespace OpenOrders.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "adminCancellationReason", n => { AdminCancellationReason = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.AdminCancellationReason>(); } },
-                { "cancellationReason", n => { CancellationReason = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.CancellationReason>(); } },
+                { "adminCancellationReason", n => { AdminCancellationReason = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.AdminCancellationReason>(n, this, "adminCancellationReason"); } },
+                { "cancellationReason", n => { CancellationReason = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.CancellationReason>(n, this, "cancellationReason"); } },
                 { "message", n => { Message = n.GetStringValue(); } },
-                { "status", n => { Status = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.OrderStatus>(); } },
+                { "status", n => { Status = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.OrderStatus>(n, this, "status"); } },
             };
         }
         /// <summary>

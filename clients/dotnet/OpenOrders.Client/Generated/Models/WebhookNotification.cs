@@ -86,11 +86,11 @@ namespace OpenOrders.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "action", n => { Action = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.WebhookAction>(); } },
+                { "action", n => { Action = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.WebhookAction>(n, this, "action"); } },
                 { "dateNotification", n => { DateNotification = n.GetStringValue(); } },
                 { "eventData", n => { EventData = n.GetObjectValue<global::OpenOrders.Client.Generated.Models.OrderResponse>(global::OpenOrders.Client.Generated.Models.OrderResponse.CreateFromDiscriminatorValue); } },
                 { "modifiedFields", n => { ModifiedFields = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
-                { "resource", n => { Resource = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.WebhookResource>(); } },
+                { "resource", n => { Resource = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.WebhookResource>(n, this, "resource"); } },
                 { "urlReference", n => { UrlReference = n.GetStringValue(); } },
                 { "webhookCallbackSecurity", n => { WebhookCallbackSecurity = n.GetObjectValue<global::OpenOrders.Client.Generated.Models.WebhookCallbackSecurity>(global::OpenOrders.Client.Generated.Models.WebhookCallbackSecurity.CreateFromDiscriminatorValue); } },
                 { "webhookSubscriptionId", n => { WebhookSubscriptionId = n.GetGuidValue(); } },
