@@ -7,7 +7,8 @@ namespace OpenOrders.Client;
 /// turns a value missing from the generated enum into null. clients/generate makes every enum property's reader call
 /// <see cref="Read{T}"/> instead: a known value is typed as before; an unknown one leaves the typed property null and
 /// is kept, exactly as sent, in the model's <c>AdditionalData</c> under the property's JSON name (Kiota's place for
-/// what the document does not describe, and written back from there when the model is sent).
+/// what the document does not describe, and written back from there when the model is sent). Its writer calls
+/// <see cref="Write{T}"/>, so that a value set since replaces the one kept instead of being written beside it.
 /// </summary>
 public static class UnknownEnumValues
 {
@@ -41,7 +42,28 @@ public static class UnknownEnumValues
     {
         var values = node.GetCollectionOfEnumValues<T>()?.ToList();
         if (values is not null && values.Contains(null))
-            model.AdditionalData[property] = node.GetCollectionOfPrimitiveValues<string>().Select(t => t ?? "").ToList();
+            model.AdditionalData[property] =
+                node.GetCollectionOfPrimitiveValues<string>().Select(text => text ?? "").ToList();
         return values;
+    }
+
+    /// <summary>Kiota's enum writer: a value set replaces the one kept (written after it, the kept one would win).
+    /// </summary>
+    internal static void Write<T>(ISerializationWriter writer, IAdditionalDataHolder model, string property, T? value)
+        where T : struct, Enum
+    {
+        if (value is not null) model.AdditionalData.Remove(property);
+        writer.WriteEnumValue(property, value);
+    }
+
+    /// <summary>
+    /// Kiota's enum list writer: a list of known values replaces the one kept; a list with gaps leaves it to be
+    /// written as it was read.
+    /// </summary>
+    internal static void WriteCollection<T>(ISerializationWriter writer, IAdditionalDataHolder model, string property,
+        IEnumerable<T?>? values) where T : struct, Enum
+    {
+        if (values is not null && !values.Contains(null)) model.AdditionalData.Remove(property);
+        if (!model.AdditionalData.ContainsKey(property)) writer.WriteCollectionOfEnumValues(property, values);
     }
 }

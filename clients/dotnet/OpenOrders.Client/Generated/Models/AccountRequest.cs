@@ -86,7 +86,7 @@ namespace OpenOrders.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDecimalValue("accountFeePercentage", AccountFeePercentage);
             writer.WriteGuidValue("id", Id);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.InvoicedBy>("invoicedBy", InvoicedBy);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.InvoicedBy>(writer, this, "invoicedBy", InvoicedBy);
             writer.WriteBoolValue("isConsumer", IsConsumer);
             writer.WriteStringValue("language", Language);
             writer.WriteStringValue("name", Name);

@@ -112,7 +112,7 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteDateTimeOffsetValue("dateCreated", DateCreated);
             writer.WriteDateTimeOffsetValue("dateModified", DateModified);
             writer.WriteGuidValue("id", Id);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.InvoicedBy>("invoicedBy", InvoicedBy);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.InvoicedBy>(writer, this, "invoicedBy", InvoicedBy);
             writer.WriteStringValue("invoicedByDisplayValue", InvoicedByDisplayValue);
             writer.WriteBoolValue("isConsumer", IsConsumer);
             writer.WriteStringValue("language", Language);

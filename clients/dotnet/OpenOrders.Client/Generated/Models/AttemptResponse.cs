@@ -112,7 +112,7 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteIntValue("attempt", Attempt);
             writer.WriteDateTimeOffsetValue("attemptedAt", AttemptedAt);
             writer.WriteGuidValue("deliveryId", DeliveryId);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.DeliveryStatus>("deliveryStatus", DeliveryStatus);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.DeliveryStatus>(writer, this, "deliveryStatus", DeliveryStatus);
             writer.WriteStringValue("error", Error);
             writer.WriteIntValue("latencyMs", LatencyMs);
             writer.WriteGuidValue("orderId", OrderId);

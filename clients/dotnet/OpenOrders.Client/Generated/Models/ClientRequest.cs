@@ -64,7 +64,7 @@ namespace OpenOrders.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("name", Name);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.ClientRequest_role>("role", Role);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.ClientRequest_role>(writer, this, "role", Role);
             writer.WriteGuidValue("tenantId", TenantId);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -116,12 +116,12 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteBoolValue("isProfessionalCourse", IsProfessionalCourse);
             writer.WriteObjectValue<global::OpenOrders.Client.Generated.Models.LearningMethodRequest>("learningMethod", LearningMethod);
             writer.WriteStringValue("name", Name);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.OrderType>("orderType", OrderType);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.OrderType>(writer, this, "orderType", OrderType);
             writer.WriteCollectionOfObjectValues<global::OpenOrders.Client.Generated.Models.PriceComponentRequest>("priceComponents", PriceComponents);
             writer.WriteStringValue("productType", ProductType);
             writer.WriteStringValue("productTypeDisplayValue", ProductTypeDisplayValue);
             writer.WriteGuidValue("providerId", ProviderId);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.Subsidy>("subsidy", Subsidy);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.Subsidy>(writer, this, "subsidy", Subsidy);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

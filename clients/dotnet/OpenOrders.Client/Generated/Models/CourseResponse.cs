@@ -160,14 +160,14 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteBoolValue("isProfessionalCourse", IsProfessionalCourse);
             writer.WriteObjectValue<global::OpenOrders.Client.Generated.Models.LearningMethodResponse>("learningMethod", LearningMethod);
             writer.WriteStringValue("name", Name);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.OrderType>("orderType", OrderType);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.OrderType>(writer, this, "orderType", OrderType);
             writer.WriteStringValue("orderTypeDisplayValue", OrderTypeDisplayValue);
             writer.WriteCollectionOfObjectValues<global::OpenOrders.Client.Generated.Models.PriceComponentResponse>("priceComponents", PriceComponents);
             writer.WriteStringValue("productType", ProductType);
             writer.WriteStringValue("productTypeDisplayValue", ProductTypeDisplayValue);
             writer.WriteGuidValue("providerId", ProviderId);
             writer.WriteStringValue("providerUrl", ProviderUrl);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.Subsidy>("subsidy", Subsidy);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.Subsidy>(writer, this, "subsidy", Subsidy);
             writer.WriteStringValue("subsidyDisplayValue", SubsidyDisplayValue);
             writer.WriteStringValue("url", Url);
             writer.WriteAdditionalData(AdditionalData);

@@ -208,7 +208,7 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteStringValue("externalEmployeeCode", ExternalEmployeeCode);
             writer.WriteStringValue("externalId", ExternalId);
             writer.WriteStringValue("name", Name);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.OrderType>("orderType", OrderType);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.OrderType>(writer, this, "orderType", OrderType);
             writer.WriteStringValue("principalId", PrincipalId);
             writer.WriteGuidValue("productReference", ProductReference);
             writer.WriteStringValue("promotionalCode", PromotionalCode);

@@ -129,12 +129,12 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteDateTimeOffsetValue("dateSent", DateSent);
             writer.WriteDateTimeOffsetValue("dueAt", DueAt);
             writer.WriteGuidValue("id", Id);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.MailKind>("kind", Kind);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.MailKind>(writer, this, "kind", Kind);
             writer.WriteStringValue("language", Language);
             writer.WriteStringValue("lastError", LastError);
             writer.WriteGuidValue("orderId", OrderId);
             writer.WriteGuidValue("personId", PersonId);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.MailStatus>("status", Status);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.MailStatus>(writer, this, "status", Status);
             writer.WriteStringValue("subject", Subject);
             writer.WriteGuidValue("subscriptionId", SubscriptionId);
             writer.WriteStringValue("to", To);

@@ -84,7 +84,7 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteStringValue("clientId", ClientId);
             writer.WriteStringValue("clientSecret", ClientSecret);
             writer.WriteStringValue("name", Name);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.Role>("role", Role);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.Role>(writer, this, "role", Role);
             writer.WriteGuidValue("tenantId", TenantId);
             writer.WriteAdditionalData(AdditionalData);
         }

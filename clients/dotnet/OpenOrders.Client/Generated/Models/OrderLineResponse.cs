@@ -102,7 +102,7 @@ namespace OpenOrders.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.CostType>("costType", CostType);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.CostType>(writer, this, "costType", CostType);
             writer.WriteStringValue("costTypeDisplayValue", CostTypeDisplayValue);
             writer.WriteDecimalValue("discountAmount", DiscountAmount);
             writer.WriteDecimalValue("discountPercentage", DiscountPercentage);

@@ -82,8 +82,8 @@ namespace OpenOrders.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("authorId", AuthorId);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.ActorKind>("authorKind", AuthorKind);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.Role>("authorRole", AuthorRole);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.ActorKind>(writer, this, "authorKind", AuthorKind);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.Role>(writer, this, "authorRole", AuthorRole);
             writer.WriteDateTimeOffsetValue("dateCreated", DateCreated);
             writer.WriteGuidValue("id", Id);
             writer.WriteGuidValue("orderId", OrderId);

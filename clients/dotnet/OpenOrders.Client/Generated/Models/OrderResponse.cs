@@ -512,7 +512,7 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteStringValue("externalId", ExternalId);
             writer.WriteBoolValue("hasSubsidy", HasSubsidy);
             writer.WriteGuidValue("id", Id);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.InvoicedBy>("invoicedBy", InvoicedBy);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.InvoicedBy>(writer, this, "invoicedBy", InvoicedBy);
             writer.WriteStringValue("invoicedByDisplayValue", InvoicedByDisplayValue);
             writer.WriteIntValue("invoiceNumber", InvoiceNumber);
             writer.WriteBoolValue("isConsumer", IsConsumer);
@@ -526,7 +526,7 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteCollectionOfObjectValues<global::OpenOrders.Client.Generated.Models.OrderLineResponse>("orderLines", OrderLines);
             writer.WriteIntValue("orderNumber", OrderNumber);
             writer.WriteCollectionOfObjectValues<global::OpenOrders.Client.Generated.Models.OrderStatusTransitionResponse>("orderStatusTransitions", OrderStatusTransitions);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.OrderType>("orderType", OrderType);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.OrderType>(writer, this, "orderType", OrderType);
             writer.WriteStringValue("principalId", PrincipalId);
             writer.WriteObjectValue<global::OpenOrders.Client.Generated.Models.Reference>("productReference", ProductReference);
             writer.WriteStringValue("productTypeDisplayValue", ProductTypeDisplayValue);
@@ -547,10 +547,10 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteIntValue("startMomentMonth", StartMomentMonth);
             writer.WriteBoolValue("startMomentStartGuaranteed", StartMomentStartGuaranteed);
             writer.WriteIntValue("startMomentYear", StartMomentYear);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.OrderStatus>("status", Status);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.OrderStatus>(writer, this, "status", Status);
             writer.WriteStringValue("statusDisplayValue", StatusDisplayValue);
             writer.WriteStringValue("studentExternalCompany", StudentExternalCompany);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.Subsidy>("subsidy", Subsidy);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.Subsidy>(writer, this, "subsidy", Subsidy);
             writer.WriteStringValue("subsidyDisplayValue", SubsidyDisplayValue);
             writer.WriteStringValue("teamLeaderCostCentre", TeamLeaderCostCentre);
             writer.WriteStringValue("teamLeaderDepartment", TeamLeaderDepartment);

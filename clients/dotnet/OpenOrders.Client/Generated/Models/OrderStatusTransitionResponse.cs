@@ -126,18 +126,18 @@ namespace OpenOrders.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.AdminCancellationReason>("adminCancellationReason", AdminCancellationReason);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.AdminCancellationReason>(writer, this, "adminCancellationReason", AdminCancellationReason);
             writer.WriteStringValue("adminCancellationReasonDisplayValue", AdminCancellationReasonDisplayValue);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.CancellationReason>("cancellationReason", CancellationReason);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.CancellationReason>(writer, this, "cancellationReason", CancellationReason);
             writer.WriteStringValue("cancellationReasonDisplayValue", CancellationReasonDisplayValue);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.Role>("changedBy", ChangedBy);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.Role>(writer, this, "changedBy", ChangedBy);
             writer.WriteStringValue("changedById", ChangedById);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.ActorKind>("changedByKind", ChangedByKind);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.ActorKind>(writer, this, "changedByKind", ChangedByKind);
             writer.WriteDateTimeOffsetValue("dateCreated", DateCreated);
             writer.WriteGuidValue("id", Id);
             writer.WriteStringValue("message", Message);
             writer.WriteGuidValue("orderId", OrderId);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.OrderStatus>("status", Status);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.OrderStatus>(writer, this, "status", Status);
             writer.WriteStringValue("statusDisplayValue", StatusDisplayValue);
             writer.WriteStringValue("url", Url);
             writer.WriteAdditionalData(AdditionalData);

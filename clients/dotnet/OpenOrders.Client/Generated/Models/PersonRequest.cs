@@ -64,7 +64,7 @@ namespace OpenOrders.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("email", Email);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.PersonRequest_role>("role", Role);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.PersonRequest_role>(writer, this, "role", Role);
             writer.WriteGuidValue("tenantId", TenantId);
             writer.WriteAdditionalData(AdditionalData);
         }

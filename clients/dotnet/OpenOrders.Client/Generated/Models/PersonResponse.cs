@@ -96,9 +96,9 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteBoolValue("hasSetPassword", HasSetPassword);
             writer.WriteGuidValue("id", Id);
             writer.WriteStringValue("language", Language);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.Role>("role", Role);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.Role>(writer, this, "role", Role);
             writer.WriteGuidValue("tenantId", TenantId);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.MailFrequency>("waitingOrdersMail", WaitingOrdersMail);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.MailFrequency>(writer, this, "waitingOrdersMail", WaitingOrdersMail);
             writer.WriteBoolValue("webhookProblemsMail", WebhookProblemsMail);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -61,7 +61,7 @@ namespace OpenOrders.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::OpenOrders.Client.Generated.Models.StartMomentRequest>("startMoments", StartMoments);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.Planning>("type", Type);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.Planning>(writer, this, "type", Type);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -67,7 +67,7 @@ namespace OpenOrders.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDecimalValue("amountWithoutVat", AmountWithoutVat);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.CostType>("costType", CostType);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.CostType>(writer, this, "costType", CostType);
             writer.WriteStringValue("costTypeDisplayValue", CostTypeDisplayValue);
             writer.WriteDecimalValue("vatPercentage", VatPercentage);
             writer.WriteAdditionalData(AdditionalData);

@@ -50,7 +50,7 @@ namespace OpenOrders.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             base.Serialize(writer);
-            writer.WriteCollectionOfEnumValues<global::OpenOrders.Client.Generated.Models.OrderStatus>("allowedStatuses", AllowedStatuses);
+            global::OpenOrders.Client.UnknownEnumValues.WriteCollection<global::OpenOrders.Client.Generated.Models.OrderStatus>(writer, this, "allowedStatuses", AllowedStatuses);
         }
     }
 }

@@ -66,10 +66,10 @@ namespace OpenOrders.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.AdminCancellationReason>("adminCancellationReason", AdminCancellationReason);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.CancellationReason>("cancellationReason", CancellationReason);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.AdminCancellationReason>(writer, this, "adminCancellationReason", AdminCancellationReason);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.CancellationReason>(writer, this, "cancellationReason", CancellationReason);
             writer.WriteStringValue("message", Message);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.OrderStatus>("status", Status);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.OrderStatus>(writer, this, "status", Status);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

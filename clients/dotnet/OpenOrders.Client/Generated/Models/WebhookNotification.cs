@@ -103,11 +103,11 @@ namespace OpenOrders.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.WebhookAction>("action", Action);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.WebhookAction>(writer, this, "action", Action);
             writer.WriteStringValue("dateNotification", DateNotification);
             writer.WriteObjectValue<global::OpenOrders.Client.Generated.Models.OrderResponse>("eventData", EventData);
             writer.WriteCollectionOfPrimitiveValues<string>("modifiedFields", ModifiedFields);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.WebhookResource>("resource", Resource);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.WebhookResource>(writer, this, "resource", Resource);
             writer.WriteStringValue("urlReference", UrlReference);
             writer.WriteObjectValue<global::OpenOrders.Client.Generated.Models.WebhookCallbackSecurity>("webhookCallbackSecurity", WebhookCallbackSecurity);
             writer.WriteGuidValue("webhookSubscriptionId", WebhookSubscriptionId);
