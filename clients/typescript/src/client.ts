@@ -11,14 +11,17 @@ const renewBeforeMs = 60_000;
 
 /**
  * Adds a bearer token from POST /oauth/token (client credentials) to every request: kept until a minute before it
- * expires, fetched again then, and forgotten after a 401 (a revoked client or a rotated key) so that the next
- * request fetches a new one.
+ * expires, and fetched again then. A 401 (a token revoked or a key rotated) fetches a new one and sends the same
+ * request again, once, with its body; a second 401 is the caller's. As the C# ClientCredentialsHandler does.
+ * Use it as the client's last middleware, so that the request it resends is the one the others made.
  */
 export function clientCredentials(baseUrl: string, clientId: string, clientSecret: string,
   fetcher: typeof fetch = fetch): Middleware & { tokensFetched(): number } {
   let current: { token: string; expiresAt: number } | undefined;
   let pending: Promise<string> | undefined;
   let fetched = 0;
+  // each request's body, read before it is sent (a body can be read once), until its answer comes
+  const bodies = new Map<string, ArrayBuffer | undefined>();
   async function fetchToken(): Promise<string> {
     const answer = await fetcher(`${baseUrl}/oauth/token`, {
       method: "POST",
@@ -31,19 +34,31 @@ export function clientCredentials(baseUrl: string, clientId: string, clientSecre
     fetched++;
     return body.access_token;
   }
-  async function token(): Promise<string> {
-    if (current && Date.now() < current.expiresAt - renewBeforeMs) return current.token;
+  /** The token to send; `refused` is one the service answered 401 to, so not that one again. */
+  async function token(refused?: string): Promise<string> {
+    if (current && current.token !== refused && Date.now() < current.expiresAt - renewBeforeMs) return current.token;
+    // requests refused together wait for one new token
     pending ??= fetchToken().finally(() => { pending = undefined; });
     return pending;
   }
   return {
-    async onRequest({ request }) {
+    async onRequest({ request, id }) {
+      bodies.set(id, request.body ? await request.clone().arrayBuffer() : undefined);
       request.headers.set("authorization", `Bearer ${await token()}`);
       return request;
     },
-    async onResponse({ response }) {
-      if (response.status === 401) current = undefined;
-      return response;
+    async onResponse({ request, response, options, id }) {
+      const body = bodies.get(id);
+      bodies.delete(id);
+      if (response.status !== 401) return response;
+      const refused = request.headers.get("authorization")?.replace(/^Bearer /, "");
+      const again = new Request(request, { body });
+      again.headers.set("authorization", `Bearer ${await token(refused)}`);
+      await response.body?.cancel();
+      return options.fetch(again);
+    },
+    async onError({ id }) {
+      bodies.delete(id);
     },
     tokensFetched: () => fetched,
   };
@@ -80,6 +95,7 @@ export function createOpenOrdersClient(baseUrl: string, clientId: string, client
   const api = createClient<paths>({ baseUrl: root });
   const tokens = clientCredentials(root, clientId, clientSecret);
   const etags = lastReadETags();
-  api.use(tokens, etags);
+  // the token handler last: it sees the request as sent (with If-Match) and resends it before the ETags are read
+  api.use(etags, tokens);
   return Object.assign(api, { etags, tokens });
 }

@@ -961,7 +961,7 @@ export interface components {
             url: string;
             name: string;
             requireAccountApproval: boolean;
-            invoicedBy: components["schemas"]["InvoicedBy"];
+            invoicedBy: components["schemas"]["InvoicedBy"] | string;
             invoicedByDisplayValue: string;
             /** Format: decimal */
             accountFeePercentage: number;
@@ -1046,7 +1046,7 @@ export interface components {
             latencyMs: number;
             error: null | string;
             succeeded: boolean;
-            deliveryStatus: components["schemas"]["DeliveryStatus"];
+            deliveryStatus: components["schemas"]["DeliveryStatus"] | string;
             responseExcerpt: null | string;
         };
         /**
@@ -1064,7 +1064,7 @@ export interface components {
         ClientResponse: {
             clientId: string;
             name: string;
-            role: components["schemas"]["Role"];
+            role: components["schemas"]["Role"] | string;
             /** Format: uuid */
             tenantId: null | string;
             /** Format: date-time */
@@ -1105,14 +1105,14 @@ export interface components {
             /** Format: uri */
             providerUrl: string;
             name: string;
-            orderType: components["schemas"]["OrderType"];
+            orderType: components["schemas"]["OrderType"] | string;
             orderTypeDisplayValue: string;
             productType: null | string;
             productTypeDisplayValue: null | string;
             learningMethod: components["schemas"]["LearningMethodResponse"];
             priceComponents: components["schemas"]["PriceComponentResponse"][];
             isProfessionalCourse: boolean;
-            subsidy: components["schemas"]["Subsidy"];
+            subsidy: components["schemas"]["Subsidy"] | string;
             subsidyDisplayValue: string;
             isActive: boolean;
             /** Format: date-time */
@@ -1202,8 +1202,8 @@ export interface components {
         };
         EventResponse: {
             position: string;
-            resource: components["schemas"]["WebhookResource"];
-            action: components["schemas"]["WebhookAction"];
+            resource: components["schemas"]["WebhookResource"] | string;
+            action: components["schemas"]["WebhookAction"] | string;
             /** Format: date-time */
             dateCreated: string;
             /** Format: uri */
@@ -1299,7 +1299,7 @@ export interface components {
         };
         LearningMethodResponse: {
             name: string;
-            format: components["schemas"]["LearningMethodFormat"];
+            format: components["schemas"]["LearningMethodFormat"] | string;
             formatDisplayValue: string;
             planning: components["schemas"]["PlanningResponse"];
         };
@@ -1337,7 +1337,7 @@ export interface components {
         MailMessageResponse: {
             /** Format: uuid */
             id: string;
-            kind: components["schemas"]["MailKind"];
+            kind: components["schemas"]["MailKind"] | string;
             to: string;
             language: string;
             subject: string;
@@ -1348,7 +1348,7 @@ export interface components {
             personId: null | string;
             /** Format: uuid */
             subscriptionId: null | string;
-            status: components["schemas"]["MailStatus"];
+            status: components["schemas"]["MailStatus"] | string;
             /** Format: int32 */
             attempts: number;
             lastError: null | string;
@@ -1372,7 +1372,7 @@ export interface components {
             clientId: string;
             clientSecret: string;
             name: string;
-            role: components["schemas"]["Role"];
+            role: components["schemas"]["Role"] | string;
             /** Format: uuid */
             tenantId: null | string;
         };
@@ -1403,9 +1403,9 @@ export interface components {
             feeAmount: number;
             /** Format: decimal */
             feePercentage: number;
-            feeStatus: components["schemas"]["OrderFeeStatus"];
+            feeStatus: components["schemas"]["OrderFeeStatus"] | string;
             feeStatusDisplayValue: string;
-            costType: components["schemas"]["CostType"];
+            costType: components["schemas"]["CostType"] | string;
             costTypeDisplayValue: string;
         };
         OrderLineRequest: {
@@ -1415,7 +1415,7 @@ export interface components {
         OrderLineResponse: {
             /** Format: int32 */
             sequenceNumber: number;
-            costType: components["schemas"]["CostType"];
+            costType: components["schemas"]["CostType"] | string;
             costTypeDisplayValue: string;
             /** Format: int32 */
             quantity: number;
@@ -1441,8 +1441,8 @@ export interface components {
             orderId: string;
             /** Format: date-time */
             dateCreated: string;
-            authorRole: components["schemas"]["Role"];
-            authorKind: components["schemas"]["ActorKind"];
+            authorRole: components["schemas"]["Role"] | string;
+            authorKind: components["schemas"]["ActorKind"] | string;
             authorId: string;
             text: string;
         };
@@ -1514,14 +1514,14 @@ export interface components {
             externalEmployeeCode: null | string;
             studentExternalCompany: null | string;
             name: null | string;
-            status: components["schemas"]["OrderStatus"];
+            status: components["schemas"]["OrderStatus"] | string;
             statusDisplayValue: string;
             purchaseOrderReference: null | string;
             providerPurchaseOrderReference: null | string;
             /** Format: int32 */
             invoiceNumber: null | number;
             costCentre: null | string;
-            orderType: components["schemas"]["OrderType"];
+            orderType: components["schemas"]["OrderType"] | string;
             productTypeDisplayValue: null | string;
             principalId: null | string;
             accountReference: components["schemas"]["Reference"];
@@ -1562,7 +1562,7 @@ export interface components {
             orderLines: components["schemas"]["OrderLineResponse"][];
             /** Format: decimal */
             total: number;
-            invoicedBy: null | components["schemas"]["InvoicedBy"];
+            invoicedBy: null | (components["schemas"]["InvoicedBy"] | string);
             invoicedByDisplayValue: null | string;
             orderStatusTransitions: components["schemas"]["OrderStatusTransitionResponse"][];
             orderLineFees: components["schemas"]["OrderLineFeeResponse"][];
@@ -1579,7 +1579,7 @@ export interface components {
             requireAccountApproval: boolean;
             calculateProviderFee: boolean;
             hasSubsidy: boolean;
-            subsidy: components["schemas"]["Subsidy"];
+            subsidy: components["schemas"]["Subsidy"] | string;
             subsidyDisplayValue: string;
             isVatExempt: boolean;
             promotionalCode: null | string;
@@ -1607,15 +1607,15 @@ export interface components {
             orderId: string;
             /** Format: date-time */
             dateCreated: string;
-            status: components["schemas"]["OrderStatus"];
+            status: components["schemas"]["OrderStatus"] | string;
             statusDisplayValue: string;
             message: null | string;
-            cancellationReason: null | components["schemas"]["CancellationReason"];
+            cancellationReason: null | (components["schemas"]["CancellationReason"] | string);
             cancellationReasonDisplayValue: null | string;
-            adminCancellationReason: null | components["schemas"]["AdminCancellationReason"];
+            adminCancellationReason: null | (components["schemas"]["AdminCancellationReason"] | string);
             adminCancellationReasonDisplayValue: null | string;
-            changedBy: components["schemas"]["Role"];
-            changedByKind: null | components["schemas"]["ActorKind"];
+            changedBy: components["schemas"]["Role"] | string;
+            changedByKind: null | (components["schemas"]["ActorKind"] | string);
             changedById: null | string;
         };
         /**
@@ -1636,7 +1636,7 @@ export interface components {
             id: string;
             /** Format: email */
             email: string;
-            role: components["schemas"]["Role"];
+            role: components["schemas"]["Role"] | string;
             /** Format: uuid */
             tenantId: null | string;
             hasSetPassword: boolean;
@@ -1645,7 +1645,7 @@ export interface components {
             /** Format: date-time */
             dateDisabled: null | string;
             language: string;
-            waitingOrdersMail: components["schemas"]["MailFrequency"];
+            waitingOrdersMail: components["schemas"]["MailFrequency"] | string;
             webhookProblemsMail: boolean;
         };
         /**
@@ -1658,7 +1658,7 @@ export interface components {
             startMoments?: null | components["schemas"]["StartMomentRequest"][];
         };
         PlanningResponse: {
-            type: components["schemas"]["Planning"];
+            type: components["schemas"]["Planning"] | string;
             startMoments: components["schemas"]["StartMomentResponse"][];
         };
         PriceComponentRequest: {
@@ -1669,7 +1669,7 @@ export interface components {
             vatPercentage: number;
         };
         PriceComponentResponse: {
-            costType: components["schemas"]["CostType"];
+            costType: components["schemas"]["CostType"] | string;
             costTypeDisplayValue: string;
             /** Format: decimal */
             amountWithoutVat: number;
@@ -1757,7 +1757,7 @@ export interface components {
         /** @description A status move the table does not allow now. */
         RefusedMoveProblem: components["schemas"]["ProblemDetails"] & {
             /** @description The statuses the caller may move the order to now (empty when none). */
-            allowedStatuses?: components["schemas"]["OrderStatus"][];
+            allowedStatuses?: (components["schemas"]["OrderStatus"] | string)[];
         };
         /**
          * @description New values may be added: a client should keep a value it does not know rather than fail.
@@ -1862,8 +1862,8 @@ export interface components {
         WebhookNotification: {
             /** Format: uuid */
             webhookSubscriptionId: string;
-            resource: components["schemas"]["WebhookResource"];
-            action: components["schemas"]["WebhookAction"];
+            resource: components["schemas"]["WebhookResource"] | string;
+            action: components["schemas"]["WebhookAction"] | string;
             /** @description When it was sent, in UTC with milliseconds (yyyy-MM-ddTHH:mm:ss.fffZ): the hash is computed over this very text, so keep it as text. */
             dateNotification: string;
             /** Format: uri */

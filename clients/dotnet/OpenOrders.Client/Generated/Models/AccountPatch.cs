@@ -70,7 +70,7 @@ namespace OpenOrders.Client.Generated.Models
             {
                 { "accountFeePercentage", n => { AccountFeePercentage = n.GetDecimalValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
-                { "invoicedBy", n => { InvoicedBy = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.InvoicedBy>(); } },
+                { "invoicedBy", n => { InvoicedBy = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.InvoicedBy>(n, this, "invoicedBy"); } },
                 { "isConsumer", n => { IsConsumer = n.GetBoolValue(); } },
                 { "language", n => { Language = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
@@ -87,7 +87,7 @@ namespace OpenOrders.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDecimalValue("accountFeePercentage", AccountFeePercentage);
             writer.WriteGuidValue("id", Id);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.InvoicedBy>("invoicedBy", InvoicedBy);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.InvoicedBy>(writer, this, "invoicedBy", InvoicedBy);
             writer.WriteBoolValue("isConsumer", IsConsumer);
             writer.WriteStringValue("language", Language);
             writer.WriteStringValue("name", Name);

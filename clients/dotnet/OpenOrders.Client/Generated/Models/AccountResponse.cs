@@ -91,7 +91,7 @@ namespace OpenOrders.Client.Generated.Models
                 { "dateCreated", n => { DateCreated = n.GetDateTimeOffsetValue(); } },
                 { "dateModified", n => { DateModified = n.GetDateTimeOffsetValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
-                { "invoicedBy", n => { InvoicedBy = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.InvoicedBy>(); } },
+                { "invoicedBy", n => { InvoicedBy = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.InvoicedBy>(n, this, "invoicedBy"); } },
                 { "invoicedByDisplayValue", n => { InvoicedByDisplayValue = n.GetStringValue(); } },
                 { "isConsumer", n => { IsConsumer = n.GetBoolValue(); } },
                 { "language", n => { Language = n.GetStringValue(); } },
@@ -112,7 +112,7 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteDateTimeOffsetValue("dateCreated", DateCreated);
             writer.WriteDateTimeOffsetValue("dateModified", DateModified);
             writer.WriteGuidValue("id", Id);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.InvoicedBy>("invoicedBy", InvoicedBy);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.InvoicedBy>(writer, this, "invoicedBy", InvoicedBy);
             writer.WriteStringValue("invoicedByDisplayValue", InvoicedByDisplayValue);
             writer.WriteBoolValue("isConsumer", IsConsumer);
             writer.WriteStringValue("language", Language);

@@ -91,7 +91,7 @@ namespace OpenOrders.Client.Generated.Models
                 { "attempt", n => { Attempt = n.GetIntValue(); } },
                 { "attemptedAt", n => { AttemptedAt = n.GetDateTimeOffsetValue(); } },
                 { "deliveryId", n => { DeliveryId = n.GetGuidValue(); } },
-                { "deliveryStatus", n => { DeliveryStatus = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.DeliveryStatus>(); } },
+                { "deliveryStatus", n => { DeliveryStatus = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.DeliveryStatus>(n, this, "deliveryStatus"); } },
                 { "error", n => { Error = n.GetStringValue(); } },
                 { "latencyMs", n => { LatencyMs = n.GetIntValue(); } },
                 { "orderId", n => { OrderId = n.GetGuidValue(); } },
@@ -112,7 +112,7 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteIntValue("attempt", Attempt);
             writer.WriteDateTimeOffsetValue("attemptedAt", AttemptedAt);
             writer.WriteGuidValue("deliveryId", DeliveryId);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.DeliveryStatus>("deliveryStatus", DeliveryStatus);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.DeliveryStatus>(writer, this, "deliveryStatus", DeliveryStatus);
             writer.WriteStringValue("error", Error);
             writer.WriteIntValue("latencyMs", LatencyMs);
             writer.WriteGuidValue("orderId", OrderId);

@@ -67,7 +67,7 @@ namespace OpenOrders.Client.Generated.Models
                 { "dateCreated", n => { DateCreated = n.GetDateTimeOffsetValue(); } },
                 { "dateRevoked", n => { DateRevoked = n.GetDateTimeOffsetValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
-                { "role", n => { Role = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.Role>(); } },
+                { "role", n => { Role = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.Role>(n, this, "role"); } },
                 { "tenantId", n => { TenantId = n.GetGuidValue(); } },
             };
         }
@@ -82,7 +82,7 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteDateTimeOffsetValue("dateCreated", DateCreated);
             writer.WriteDateTimeOffsetValue("dateRevoked", DateRevoked);
             writer.WriteStringValue("name", Name);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.Role>("role", Role);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.Role>(writer, this, "role", Role);
             writer.WriteGuidValue("tenantId", TenantId);
             writer.WriteAdditionalData(AdditionalData);
         }

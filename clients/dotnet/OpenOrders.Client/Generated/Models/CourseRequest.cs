@@ -96,12 +96,12 @@ namespace OpenOrders.Client.Generated.Models
                 { "isProfessionalCourse", n => { IsProfessionalCourse = n.GetBoolValue(); } },
                 { "learningMethod", n => { LearningMethod = n.GetObjectValue<global::OpenOrders.Client.Generated.Models.LearningMethodRequest>(global::OpenOrders.Client.Generated.Models.LearningMethodRequest.CreateFromDiscriminatorValue); } },
                 { "name", n => { Name = n.GetStringValue(); } },
-                { "orderType", n => { OrderType = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.OrderType>(); } },
+                { "orderType", n => { OrderType = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.OrderType>(n, this, "orderType"); } },
                 { "priceComponents", n => { PriceComponents = n.GetCollectionOfObjectValues<global::OpenOrders.Client.Generated.Models.PriceComponentRequest>(global::OpenOrders.Client.Generated.Models.PriceComponentRequest.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "productType", n => { ProductType = n.GetStringValue(); } },
                 { "productTypeDisplayValue", n => { ProductTypeDisplayValue = n.GetStringValue(); } },
                 { "providerId", n => { ProviderId = n.GetGuidValue(); } },
-                { "subsidy", n => { Subsidy = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.Subsidy>(); } },
+                { "subsidy", n => { Subsidy = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.Subsidy>(n, this, "subsidy"); } },
             };
         }
         /// <summary>
@@ -116,12 +116,12 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteBoolValue("isProfessionalCourse", IsProfessionalCourse);
             writer.WriteObjectValue<global::OpenOrders.Client.Generated.Models.LearningMethodRequest>("learningMethod", LearningMethod);
             writer.WriteStringValue("name", Name);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.OrderType>("orderType", OrderType);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.OrderType>(writer, this, "orderType", OrderType);
             writer.WriteCollectionOfObjectValues<global::OpenOrders.Client.Generated.Models.PriceComponentRequest>("priceComponents", PriceComponents);
             writer.WriteStringValue("productType", ProductType);
             writer.WriteStringValue("productTypeDisplayValue", ProductTypeDisplayValue);
             writer.WriteGuidValue("providerId", ProviderId);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.Subsidy>("subsidy", Subsidy);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.Subsidy>(writer, this, "subsidy", Subsidy);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

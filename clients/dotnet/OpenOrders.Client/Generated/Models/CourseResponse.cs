@@ -134,14 +134,14 @@ namespace OpenOrders.Client.Generated.Models
                 { "isProfessionalCourse", n => { IsProfessionalCourse = n.GetBoolValue(); } },
                 { "learningMethod", n => { LearningMethod = n.GetObjectValue<global::OpenOrders.Client.Generated.Models.LearningMethodResponse>(global::OpenOrders.Client.Generated.Models.LearningMethodResponse.CreateFromDiscriminatorValue); } },
                 { "name", n => { Name = n.GetStringValue(); } },
-                { "orderType", n => { OrderType = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.OrderType>(); } },
+                { "orderType", n => { OrderType = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.OrderType>(n, this, "orderType"); } },
                 { "orderTypeDisplayValue", n => { OrderTypeDisplayValue = n.GetStringValue(); } },
                 { "priceComponents", n => { PriceComponents = n.GetCollectionOfObjectValues<global::OpenOrders.Client.Generated.Models.PriceComponentResponse>(global::OpenOrders.Client.Generated.Models.PriceComponentResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "productType", n => { ProductType = n.GetStringValue(); } },
                 { "productTypeDisplayValue", n => { ProductTypeDisplayValue = n.GetStringValue(); } },
                 { "providerId", n => { ProviderId = n.GetGuidValue(); } },
                 { "providerUrl", n => { ProviderUrl = n.GetStringValue(); } },
-                { "subsidy", n => { Subsidy = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.Subsidy>(); } },
+                { "subsidy", n => { Subsidy = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.Subsidy>(n, this, "subsidy"); } },
                 { "subsidyDisplayValue", n => { SubsidyDisplayValue = n.GetStringValue(); } },
                 { "url", n => { Url = n.GetStringValue(); } },
             };
@@ -160,14 +160,14 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteBoolValue("isProfessionalCourse", IsProfessionalCourse);
             writer.WriteObjectValue<global::OpenOrders.Client.Generated.Models.LearningMethodResponse>("learningMethod", LearningMethod);
             writer.WriteStringValue("name", Name);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.OrderType>("orderType", OrderType);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.OrderType>(writer, this, "orderType", OrderType);
             writer.WriteStringValue("orderTypeDisplayValue", OrderTypeDisplayValue);
             writer.WriteCollectionOfObjectValues<global::OpenOrders.Client.Generated.Models.PriceComponentResponse>("priceComponents", PriceComponents);
             writer.WriteStringValue("productType", ProductType);
             writer.WriteStringValue("productTypeDisplayValue", ProductTypeDisplayValue);
             writer.WriteGuidValue("providerId", ProviderId);
             writer.WriteStringValue("providerUrl", ProviderUrl);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.Subsidy>("subsidy", Subsidy);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.Subsidy>(writer, this, "subsidy", Subsidy);
             writer.WriteStringValue("subsidyDisplayValue", SubsidyDisplayValue);
             writer.WriteStringValue("url", Url);
             writer.WriteAdditionalData(AdditionalData);

@@ -180,7 +180,7 @@ namespace OpenOrders.Client.Generated.Models
                 { "externalEmployeeCode", n => { ExternalEmployeeCode = n.GetStringValue(); } },
                 { "externalId", n => { ExternalId = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
-                { "orderType", n => { OrderType = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.OrderType>(); } },
+                { "orderType", n => { OrderType = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.OrderType>(n, this, "orderType"); } },
                 { "principalId", n => { PrincipalId = n.GetStringValue(); } },
                 { "productReference", n => { ProductReference = n.GetGuidValue(); } },
                 { "promotionalCode", n => { PromotionalCode = n.GetStringValue(); } },
@@ -208,7 +208,7 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteStringValue("externalEmployeeCode", ExternalEmployeeCode);
             writer.WriteStringValue("externalId", ExternalId);
             writer.WriteStringValue("name", Name);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.OrderType>("orderType", OrderType);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.OrderType>(writer, this, "orderType", OrderType);
             writer.WriteStringValue("principalId", PrincipalId);
             writer.WriteGuidValue("productReference", ProductReference);
             writer.WriteStringValue("promotionalCode", PromotionalCode);

@@ -73,12 +73,12 @@ namespace OpenOrders.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "action", n => { Action = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.WebhookAction>(); } },
+                { "action", n => { Action = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.WebhookAction>(n, this, "action"); } },
                 { "dateCreated", n => { DateCreated = n.GetDateTimeOffsetValue(); } },
                 { "modifiedFields", n => { ModifiedFields = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "orderId", n => { OrderId = n.GetGuidValue(); } },
                 { "position", n => { Position = n.GetStringValue(); } },
-                { "resource", n => { Resource = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.WebhookResource>(); } },
+                { "resource", n => { Resource = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.WebhookResource>(n, this, "resource"); } },
                 { "urlReference", n => { UrlReference = n.GetStringValue(); } },
                 { "version", n => { Version = n.GetIntValue(); } },
             };
@@ -90,12 +90,12 @@ namespace OpenOrders.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.WebhookAction>("action", Action);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.WebhookAction>(writer, this, "action", Action);
             writer.WriteDateTimeOffsetValue("dateCreated", DateCreated);
             writer.WriteCollectionOfPrimitiveValues<string>("modifiedFields", ModifiedFields);
             writer.WriteGuidValue("orderId", OrderId);
             writer.WriteStringValue("position", Position);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.WebhookResource>("resource", Resource);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.WebhookResource>(writer, this, "resource", Resource);
             writer.WriteStringValue("urlReference", UrlReference);
             writer.WriteIntValue("version", Version);
             writer.WriteAdditionalData(AdditionalData);

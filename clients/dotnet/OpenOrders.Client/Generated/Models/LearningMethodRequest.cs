@@ -57,7 +57,7 @@ namespace OpenOrders.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "format", n => { Format = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.LearningMethodFormat>(); } },
+                { "format", n => { Format = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.LearningMethodFormat>(n, this, "format"); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "planning", n => { Planning = n.GetObjectValue<global::OpenOrders.Client.Generated.Models.PlanningRequest>(global::OpenOrders.Client.Generated.Models.PlanningRequest.CreateFromDiscriminatorValue); } },
             };
@@ -69,7 +69,7 @@ namespace OpenOrders.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.LearningMethodFormat>("format", Format);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.LearningMethodFormat>(writer, this, "format", Format);
             writer.WriteStringValue("name", Name);
             writer.WriteObjectValue<global::OpenOrders.Client.Generated.Models.PlanningRequest>("planning", Planning);
             writer.WriteAdditionalData(AdditionalData);

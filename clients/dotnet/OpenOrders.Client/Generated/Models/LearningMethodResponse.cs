@@ -65,7 +65,7 @@ namespace OpenOrders.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "format", n => { Format = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.LearningMethodFormat>(); } },
+                { "format", n => { Format = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.LearningMethodFormat>(n, this, "format"); } },
                 { "formatDisplayValue", n => { FormatDisplayValue = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "planning", n => { Planning = n.GetObjectValue<global::OpenOrders.Client.Generated.Models.PlanningResponse>(global::OpenOrders.Client.Generated.Models.PlanningResponse.CreateFromDiscriminatorValue); } },
@@ -78,7 +78,7 @@ namespace OpenOrders.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.LearningMethodFormat>("format", Format);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.LearningMethodFormat>(writer, this, "format", Format);
             writer.WriteStringValue("formatDisplayValue", FormatDisplayValue);
             writer.WriteStringValue("name", Name);
             writer.WriteObjectValue<global::OpenOrders.Client.Generated.Models.PlanningResponse>("planning", Planning);

@@ -105,12 +105,12 @@ namespace OpenOrders.Client.Generated.Models
                 { "dateSent", n => { DateSent = n.GetDateTimeOffsetValue(); } },
                 { "dueAt", n => { DueAt = n.GetDateTimeOffsetValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
-                { "kind", n => { Kind = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.MailKind>(); } },
+                { "kind", n => { Kind = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.MailKind>(n, this, "kind"); } },
                 { "language", n => { Language = n.GetStringValue(); } },
                 { "lastError", n => { LastError = n.GetStringValue(); } },
                 { "orderId", n => { OrderId = n.GetGuidValue(); } },
                 { "personId", n => { PersonId = n.GetGuidValue(); } },
-                { "status", n => { Status = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.MailStatus>(); } },
+                { "status", n => { Status = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.MailStatus>(n, this, "status"); } },
                 { "subject", n => { Subject = n.GetStringValue(); } },
                 { "subscriptionId", n => { SubscriptionId = n.GetGuidValue(); } },
                 { "to", n => { To = n.GetStringValue(); } },
@@ -129,12 +129,12 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteDateTimeOffsetValue("dateSent", DateSent);
             writer.WriteDateTimeOffsetValue("dueAt", DueAt);
             writer.WriteGuidValue("id", Id);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.MailKind>("kind", Kind);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.MailKind>(writer, this, "kind", Kind);
             writer.WriteStringValue("language", Language);
             writer.WriteStringValue("lastError", LastError);
             writer.WriteGuidValue("orderId", OrderId);
             writer.WriteGuidValue("personId", PersonId);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.MailStatus>("status", Status);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.MailStatus>(writer, this, "status", Status);
             writer.WriteStringValue("subject", Subject);
             writer.WriteGuidValue("subscriptionId", SubscriptionId);
             writer.WriteStringValue("to", To);

@@ -70,7 +70,7 @@ namespace OpenOrders.Client.Generated.Models
                 { "clientId", n => { ClientId = n.GetStringValue(); } },
                 { "clientSecret", n => { ClientSecret = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
-                { "role", n => { Role = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.Role>(); } },
+                { "role", n => { Role = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.Role>(n, this, "role"); } },
                 { "tenantId", n => { TenantId = n.GetGuidValue(); } },
             };
         }
@@ -84,7 +84,7 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteStringValue("clientId", ClientId);
             writer.WriteStringValue("clientSecret", ClientSecret);
             writer.WriteStringValue("name", Name);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.Role>("role", Role);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.Role>(writer, this, "role", Role);
             writer.WriteGuidValue("tenantId", TenantId);
             writer.WriteAdditionalData(AdditionalData);
         }

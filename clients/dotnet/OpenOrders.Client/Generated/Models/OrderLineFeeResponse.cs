@@ -67,11 +67,11 @@ namespace OpenOrders.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "costType", n => { CostType = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.CostType>(); } },
+                { "costType", n => { CostType = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.CostType>(n, this, "costType"); } },
                 { "costTypeDisplayValue", n => { CostTypeDisplayValue = n.GetStringValue(); } },
                 { "feeAmount", n => { FeeAmount = n.GetDecimalValue(); } },
                 { "feePercentage", n => { FeePercentage = n.GetDecimalValue(); } },
-                { "feeStatus", n => { FeeStatus = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.OrderFeeStatus>(); } },
+                { "feeStatus", n => { FeeStatus = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.OrderFeeStatus>(n, this, "feeStatus"); } },
                 { "feeStatusDisplayValue", n => { FeeStatusDisplayValue = n.GetStringValue(); } },
                 { "orderNumber", n => { OrderNumber = n.GetIntValue(); } },
                 { "sequenceNumber", n => { SequenceNumber = n.GetIntValue(); } },
@@ -84,11 +84,11 @@ namespace OpenOrders.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.CostType>("costType", CostType);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.CostType>(writer, this, "costType", CostType);
             writer.WriteStringValue("costTypeDisplayValue", CostTypeDisplayValue);
             writer.WriteDecimalValue("feeAmount", FeeAmount);
             writer.WriteDecimalValue("feePercentage", FeePercentage);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.OrderFeeStatus>("feeStatus", FeeStatus);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.OrderFeeStatus>(writer, this, "feeStatus", FeeStatus);
             writer.WriteStringValue("feeStatusDisplayValue", FeeStatusDisplayValue);
             writer.WriteIntValue("orderNumber", OrderNumber);
             writer.WriteIntValue("sequenceNumber", SequenceNumber);

@@ -81,7 +81,7 @@ namespace OpenOrders.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "costType", n => { CostType = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.CostType>(); } },
+                { "costType", n => { CostType = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.CostType>(n, this, "costType"); } },
                 { "costTypeDisplayValue", n => { CostTypeDisplayValue = n.GetStringValue(); } },
                 { "discountAmount", n => { DiscountAmount = n.GetDecimalValue(); } },
                 { "discountPercentage", n => { DiscountPercentage = n.GetDecimalValue(); } },
@@ -102,7 +102,7 @@ namespace OpenOrders.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.CostType>("costType", CostType);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.CostType>(writer, this, "costType", CostType);
             writer.WriteStringValue("costTypeDisplayValue", CostTypeDisplayValue);
             writer.WriteDecimalValue("discountAmount", DiscountAmount);
             writer.WriteDecimalValue("discountPercentage", DiscountPercentage);

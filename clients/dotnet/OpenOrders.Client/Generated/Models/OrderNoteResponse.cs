@@ -66,8 +66,8 @@ namespace OpenOrders.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "authorId", n => { AuthorId = n.GetStringValue(); } },
-                { "authorKind", n => { AuthorKind = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.ActorKind>(); } },
-                { "authorRole", n => { AuthorRole = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.Role>(); } },
+                { "authorKind", n => { AuthorKind = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.ActorKind>(n, this, "authorKind"); } },
+                { "authorRole", n => { AuthorRole = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.Role>(n, this, "authorRole"); } },
                 { "dateCreated", n => { DateCreated = n.GetDateTimeOffsetValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "orderId", n => { OrderId = n.GetGuidValue(); } },
@@ -82,8 +82,8 @@ namespace OpenOrders.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("authorId", AuthorId);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.ActorKind>("authorKind", AuthorKind);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.Role>("authorRole", AuthorRole);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.ActorKind>(writer, this, "authorKind", AuthorKind);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.Role>(writer, this, "authorRole", AuthorRole);
             writer.WriteDateTimeOffsetValue("dateCreated", DateCreated);
             writer.WriteGuidValue("id", Id);
             writer.WriteGuidValue("orderId", OrderId);

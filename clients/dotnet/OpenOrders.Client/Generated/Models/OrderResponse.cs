@@ -436,7 +436,7 @@ namespace OpenOrders.Client.Generated.Models
                 { "hasSubsidy", n => { HasSubsidy = n.GetBoolValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "invoiceNumber", n => { InvoiceNumber = n.GetIntValue(); } },
-                { "invoicedBy", n => { InvoicedBy = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.InvoicedBy>(); } },
+                { "invoicedBy", n => { InvoicedBy = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.InvoicedBy>(n, this, "invoicedBy"); } },
                 { "invoicedByDisplayValue", n => { InvoicedByDisplayValue = n.GetStringValue(); } },
                 { "isConsumer", n => { IsConsumer = n.GetBoolValue(); } },
                 { "isProfessionalCourse", n => { IsProfessionalCourse = n.GetBoolValue(); } },
@@ -449,7 +449,7 @@ namespace OpenOrders.Client.Generated.Models
                 { "orderLines", n => { OrderLines = n.GetCollectionOfObjectValues<global::OpenOrders.Client.Generated.Models.OrderLineResponse>(global::OpenOrders.Client.Generated.Models.OrderLineResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "orderNumber", n => { OrderNumber = n.GetIntValue(); } },
                 { "orderStatusTransitions", n => { OrderStatusTransitions = n.GetCollectionOfObjectValues<global::OpenOrders.Client.Generated.Models.OrderStatusTransitionResponse>(global::OpenOrders.Client.Generated.Models.OrderStatusTransitionResponse.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "orderType", n => { OrderType = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.OrderType>(); } },
+                { "orderType", n => { OrderType = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.OrderType>(n, this, "orderType"); } },
                 { "principalId", n => { PrincipalId = n.GetStringValue(); } },
                 { "productReference", n => { ProductReference = n.GetObjectValue<global::OpenOrders.Client.Generated.Models.Reference>(global::OpenOrders.Client.Generated.Models.Reference.CreateFromDiscriminatorValue); } },
                 { "productTypeDisplayValue", n => { ProductTypeDisplayValue = n.GetStringValue(); } },
@@ -470,10 +470,10 @@ namespace OpenOrders.Client.Generated.Models
                 { "startMomentMonth", n => { StartMomentMonth = n.GetIntValue(); } },
                 { "startMomentStartGuaranteed", n => { StartMomentStartGuaranteed = n.GetBoolValue(); } },
                 { "startMomentYear", n => { StartMomentYear = n.GetIntValue(); } },
-                { "status", n => { Status = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.OrderStatus>(); } },
+                { "status", n => { Status = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.OrderStatus>(n, this, "status"); } },
                 { "statusDisplayValue", n => { StatusDisplayValue = n.GetStringValue(); } },
                 { "studentExternalCompany", n => { StudentExternalCompany = n.GetStringValue(); } },
-                { "subsidy", n => { Subsidy = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.Subsidy>(); } },
+                { "subsidy", n => { Subsidy = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.Subsidy>(n, this, "subsidy"); } },
                 { "subsidyDisplayValue", n => { SubsidyDisplayValue = n.GetStringValue(); } },
                 { "teamLeaderCostCentre", n => { TeamLeaderCostCentre = n.GetStringValue(); } },
                 { "teamLeaderDepartment", n => { TeamLeaderDepartment = n.GetStringValue(); } },
@@ -512,7 +512,7 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteStringValue("externalId", ExternalId);
             writer.WriteBoolValue("hasSubsidy", HasSubsidy);
             writer.WriteGuidValue("id", Id);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.InvoicedBy>("invoicedBy", InvoicedBy);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.InvoicedBy>(writer, this, "invoicedBy", InvoicedBy);
             writer.WriteStringValue("invoicedByDisplayValue", InvoicedByDisplayValue);
             writer.WriteIntValue("invoiceNumber", InvoiceNumber);
             writer.WriteBoolValue("isConsumer", IsConsumer);
@@ -526,7 +526,7 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteCollectionOfObjectValues<global::OpenOrders.Client.Generated.Models.OrderLineResponse>("orderLines", OrderLines);
             writer.WriteIntValue("orderNumber", OrderNumber);
             writer.WriteCollectionOfObjectValues<global::OpenOrders.Client.Generated.Models.OrderStatusTransitionResponse>("orderStatusTransitions", OrderStatusTransitions);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.OrderType>("orderType", OrderType);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.OrderType>(writer, this, "orderType", OrderType);
             writer.WriteStringValue("principalId", PrincipalId);
             writer.WriteObjectValue<global::OpenOrders.Client.Generated.Models.Reference>("productReference", ProductReference);
             writer.WriteStringValue("productTypeDisplayValue", ProductTypeDisplayValue);
@@ -547,10 +547,10 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteIntValue("startMomentMonth", StartMomentMonth);
             writer.WriteBoolValue("startMomentStartGuaranteed", StartMomentStartGuaranteed);
             writer.WriteIntValue("startMomentYear", StartMomentYear);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.OrderStatus>("status", Status);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.OrderStatus>(writer, this, "status", Status);
             writer.WriteStringValue("statusDisplayValue", StatusDisplayValue);
             writer.WriteStringValue("studentExternalCompany", StudentExternalCompany);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.Subsidy>("subsidy", Subsidy);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.Subsidy>(writer, this, "subsidy", Subsidy);
             writer.WriteStringValue("subsidyDisplayValue", SubsidyDisplayValue);
             writer.WriteStringValue("teamLeaderCostCentre", TeamLeaderCostCentre);
             writer.WriteStringValue("teamLeaderDepartment", TeamLeaderDepartment);

@@ -103,18 +103,18 @@ namespace OpenOrders.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "adminCancellationReason", n => { AdminCancellationReason = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.AdminCancellationReason>(); } },
+                { "adminCancellationReason", n => { AdminCancellationReason = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.AdminCancellationReason>(n, this, "adminCancellationReason"); } },
                 { "adminCancellationReasonDisplayValue", n => { AdminCancellationReasonDisplayValue = n.GetStringValue(); } },
-                { "cancellationReason", n => { CancellationReason = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.CancellationReason>(); } },
+                { "cancellationReason", n => { CancellationReason = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.CancellationReason>(n, this, "cancellationReason"); } },
                 { "cancellationReasonDisplayValue", n => { CancellationReasonDisplayValue = n.GetStringValue(); } },
-                { "changedBy", n => { ChangedBy = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.Role>(); } },
+                { "changedBy", n => { ChangedBy = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.Role>(n, this, "changedBy"); } },
                 { "changedById", n => { ChangedById = n.GetStringValue(); } },
-                { "changedByKind", n => { ChangedByKind = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.ActorKind>(); } },
+                { "changedByKind", n => { ChangedByKind = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.ActorKind>(n, this, "changedByKind"); } },
                 { "dateCreated", n => { DateCreated = n.GetDateTimeOffsetValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "message", n => { Message = n.GetStringValue(); } },
                 { "orderId", n => { OrderId = n.GetGuidValue(); } },
-                { "status", n => { Status = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.OrderStatus>(); } },
+                { "status", n => { Status = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.OrderStatus>(n, this, "status"); } },
                 { "statusDisplayValue", n => { StatusDisplayValue = n.GetStringValue(); } },
                 { "url", n => { Url = n.GetStringValue(); } },
             };
@@ -126,18 +126,18 @@ namespace OpenOrders.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.AdminCancellationReason>("adminCancellationReason", AdminCancellationReason);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.AdminCancellationReason>(writer, this, "adminCancellationReason", AdminCancellationReason);
             writer.WriteStringValue("adminCancellationReasonDisplayValue", AdminCancellationReasonDisplayValue);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.CancellationReason>("cancellationReason", CancellationReason);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.CancellationReason>(writer, this, "cancellationReason", CancellationReason);
             writer.WriteStringValue("cancellationReasonDisplayValue", CancellationReasonDisplayValue);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.Role>("changedBy", ChangedBy);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.Role>(writer, this, "changedBy", ChangedBy);
             writer.WriteStringValue("changedById", ChangedById);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.ActorKind>("changedByKind", ChangedByKind);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.ActorKind>(writer, this, "changedByKind", ChangedByKind);
             writer.WriteDateTimeOffsetValue("dateCreated", DateCreated);
             writer.WriteGuidValue("id", Id);
             writer.WriteStringValue("message", Message);
             writer.WriteGuidValue("orderId", OrderId);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.OrderStatus>("status", Status);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.OrderStatus>(writer, this, "status", Status);
             writer.WriteStringValue("statusDisplayValue", StatusDisplayValue);
             writer.WriteStringValue("url", Url);
             writer.WriteAdditionalData(AdditionalData);

@@ -52,7 +52,7 @@ namespace OpenOrders.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "email", n => { Email = n.GetStringValue(); } },
-                { "role", n => { Role = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.PersonRequest_role>(); } },
+                { "role", n => { Role = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.PersonRequest_role>(n, this, "role"); } },
                 { "tenantId", n => { TenantId = n.GetGuidValue(); } },
             };
         }
@@ -64,7 +64,7 @@ namespace OpenOrders.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("email", Email);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.PersonRequest_role>("role", Role);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.PersonRequest_role>(writer, this, "role", Role);
             writer.WriteGuidValue("tenantId", TenantId);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -77,9 +77,9 @@ namespace OpenOrders.Client.Generated.Models
                 { "hasSetPassword", n => { HasSetPassword = n.GetBoolValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "language", n => { Language = n.GetStringValue(); } },
-                { "role", n => { Role = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.Role>(); } },
+                { "role", n => { Role = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.Role>(n, this, "role"); } },
                 { "tenantId", n => { TenantId = n.GetGuidValue(); } },
-                { "waitingOrdersMail", n => { WaitingOrdersMail = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.MailFrequency>(); } },
+                { "waitingOrdersMail", n => { WaitingOrdersMail = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.MailFrequency>(n, this, "waitingOrdersMail"); } },
                 { "webhookProblemsMail", n => { WebhookProblemsMail = n.GetBoolValue(); } },
             };
         }
@@ -96,9 +96,9 @@ namespace OpenOrders.Client.Generated.Models
             writer.WriteBoolValue("hasSetPassword", HasSetPassword);
             writer.WriteGuidValue("id", Id);
             writer.WriteStringValue("language", Language);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.Role>("role", Role);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.Role>(writer, this, "role", Role);
             writer.WriteGuidValue("tenantId", TenantId);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.MailFrequency>("waitingOrdersMail", WaitingOrdersMail);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.MailFrequency>(writer, this, "waitingOrdersMail", WaitingOrdersMail);
             writer.WriteBoolValue("webhookProblemsMail", WebhookProblemsMail);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -50,7 +50,7 @@ namespace OpenOrders.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "startMoments", n => { StartMoments = n.GetCollectionOfObjectValues<global::OpenOrders.Client.Generated.Models.StartMomentRequest>(global::OpenOrders.Client.Generated.Models.StartMomentRequest.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "type", n => { Type = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.Planning>(); } },
+                { "type", n => { Type = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.Planning>(n, this, "type"); } },
             };
         }
         /// <summary>
@@ -61,7 +61,7 @@ namespace OpenOrders.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::OpenOrders.Client.Generated.Models.StartMomentRequest>("startMoments", StartMoments);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.Planning>("type", Type);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.Planning>(writer, this, "type", Type);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -54,7 +54,7 @@ namespace OpenOrders.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "amountWithoutVat", n => { AmountWithoutVat = n.GetDecimalValue(); } },
-                { "costType", n => { CostType = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.CostType>(); } },
+                { "costType", n => { CostType = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.CostType>(n, this, "costType"); } },
                 { "costTypeDisplayValue", n => { CostTypeDisplayValue = n.GetStringValue(); } },
                 { "vatPercentage", n => { VatPercentage = n.GetDecimalValue(); } },
             };
@@ -67,7 +67,7 @@ namespace OpenOrders.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDecimalValue("amountWithoutVat", AmountWithoutVat);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.CostType>("costType", CostType);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.CostType>(writer, this, "costType", CostType);
             writer.WriteStringValue("costTypeDisplayValue", CostTypeDisplayValue);
             writer.WriteDecimalValue("vatPercentage", VatPercentage);
             writer.WriteAdditionalData(AdditionalData);

@@ -39,7 +39,7 @@ namespace OpenOrders.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>(base.GetFieldDeserializers())
             {
-                { "allowedStatuses", n => { AllowedStatuses = n.GetCollectionOfEnumValues<global::OpenOrders.Client.Generated.Models.OrderStatus>()?.AsList(); } },
+                { "allowedStatuses", n => { AllowedStatuses = global::OpenOrders.Client.UnknownEnumValues.ReadCollection<global::OpenOrders.Client.Generated.Models.OrderStatus>(n, this, "allowedStatuses")?.AsList(); } },
             };
         }
         /// <summary>
@@ -50,7 +50,7 @@ namespace OpenOrders.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             base.Serialize(writer);
-            writer.WriteCollectionOfEnumValues<global::OpenOrders.Client.Generated.Models.OrderStatus>("allowedStatuses", AllowedStatuses);
+            global::OpenOrders.Client.UnknownEnumValues.WriteCollection<global::OpenOrders.Client.Generated.Models.OrderStatus>(writer, this, "allowedStatuses", AllowedStatuses);
         }
     }
 }

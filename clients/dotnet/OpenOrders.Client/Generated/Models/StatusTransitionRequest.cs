@@ -53,10 +53,10 @@ namespace OpenOrders.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "adminCancellationReason", n => { AdminCancellationReason = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.AdminCancellationReason>(); } },
-                { "cancellationReason", n => { CancellationReason = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.CancellationReason>(); } },
+                { "adminCancellationReason", n => { AdminCancellationReason = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.AdminCancellationReason>(n, this, "adminCancellationReason"); } },
+                { "cancellationReason", n => { CancellationReason = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.CancellationReason>(n, this, "cancellationReason"); } },
                 { "message", n => { Message = n.GetStringValue(); } },
-                { "status", n => { Status = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.OrderStatus>(); } },
+                { "status", n => { Status = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.OrderStatus>(n, this, "status"); } },
             };
         }
         /// <summary>
@@ -66,10 +66,10 @@ namespace OpenOrders.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.AdminCancellationReason>("adminCancellationReason", AdminCancellationReason);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.CancellationReason>("cancellationReason", CancellationReason);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.AdminCancellationReason>(writer, this, "adminCancellationReason", AdminCancellationReason);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.CancellationReason>(writer, this, "cancellationReason", CancellationReason);
             writer.WriteStringValue("message", Message);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.OrderStatus>("status", Status);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.OrderStatus>(writer, this, "status", Status);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -86,11 +86,11 @@ namespace OpenOrders.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "action", n => { Action = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.WebhookAction>(); } },
+                { "action", n => { Action = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.WebhookAction>(n, this, "action"); } },
                 { "dateNotification", n => { DateNotification = n.GetStringValue(); } },
                 { "eventData", n => { EventData = n.GetObjectValue<global::OpenOrders.Client.Generated.Models.OrderResponse>(global::OpenOrders.Client.Generated.Models.OrderResponse.CreateFromDiscriminatorValue); } },
                 { "modifiedFields", n => { ModifiedFields = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
-                { "resource", n => { Resource = n.GetEnumValue<global::OpenOrders.Client.Generated.Models.WebhookResource>(); } },
+                { "resource", n => { Resource = global::OpenOrders.Client.UnknownEnumValues.Read<global::OpenOrders.Client.Generated.Models.WebhookResource>(n, this, "resource"); } },
                 { "urlReference", n => { UrlReference = n.GetStringValue(); } },
                 { "webhookCallbackSecurity", n => { WebhookCallbackSecurity = n.GetObjectValue<global::OpenOrders.Client.Generated.Models.WebhookCallbackSecurity>(global::OpenOrders.Client.Generated.Models.WebhookCallbackSecurity.CreateFromDiscriminatorValue); } },
                 { "webhookSubscriptionId", n => { WebhookSubscriptionId = n.GetGuidValue(); } },
@@ -103,11 +103,11 @@ namespace OpenOrders.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.WebhookAction>("action", Action);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.WebhookAction>(writer, this, "action", Action);
             writer.WriteStringValue("dateNotification", DateNotification);
             writer.WriteObjectValue<global::OpenOrders.Client.Generated.Models.OrderResponse>("eventData", EventData);
             writer.WriteCollectionOfPrimitiveValues<string>("modifiedFields", ModifiedFields);
-            writer.WriteEnumValue<global::OpenOrders.Client.Generated.Models.WebhookResource>("resource", Resource);
+            global::OpenOrders.Client.UnknownEnumValues.Write<global::OpenOrders.Client.Generated.Models.WebhookResource>(writer, this, "resource", Resource);
             writer.WriteStringValue("urlReference", UrlReference);
             writer.WriteObjectValue<global::OpenOrders.Client.Generated.Models.WebhookCallbackSecurity>("webhookCallbackSecurity", WebhookCallbackSecurity);
             writer.WriteGuidValue("webhookSubscriptionId", WebhookSubscriptionId);
