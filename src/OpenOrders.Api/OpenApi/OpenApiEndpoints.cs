@@ -71,6 +71,18 @@ public static class OpenApiEndpoints
             return Task.CompletedTask;
         });
 
+    /// <summary>The 200 also comes as CSV when the Accept header ranks text/csv first (the JSON stays the default).
+    /// </summary>
+    public static RouteHandlerBuilder WithCsvAlternative(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            var ok = operation.Responses?["200"] as OpenApiResponse
+                ?? throw new InvalidOperationException($"{operation.OperationId} has no 200 to give as CSV.");
+            ok.Content ??= new Dictionary<string, OpenApiMediaType>();
+            ok.Content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            return Task.CompletedTask;
+        });
+
     /// <summary>The Idempotency-Key header read by the handler, with its limits.</summary>
     public static RouteHandlerBuilder WithIdempotencyKey(this RouteHandlerBuilder endpoint, int maxLength) =>
         endpoint.AddOpenApiOperationTransformer((operation, _, _) =>

@@ -28,10 +28,11 @@ public static class OrderList
         return statuses;
     }
 
-    public static async Task<Results<Ok<OrderPage>, ValidationProblem>> ListOrders(
+    public static async Task<Results<Ok<OrderPage>, EmptyHttpResult, ValidationProblem>> ListOrders(
         Caller caller, HttpRequest request, OrdersDbContext db, TimeProvider time, CancellationToken ct,
         [AsParameters] OrderFilter filter)
     {
+        if (WantsCsv(request)) return await CsvAsync(caller, request, db, time, ct, filter);
         var errors = new RequestErrors();
         var statuses = OrderList.Statuses(filter.Status, errors);
         var limit = filter.Limit ?? 50;
@@ -79,6 +80,39 @@ public static class OrderList
             : filter.Cursor;
         var baseUrl = Links.BaseUrl(request);
         return TypedResults.Ok(new OrderPage([.. orders.Select(o => OrderResponse.From(o, baseUrl))], next, hasMore));
+    }
+
+    /// <summary>
+    /// <c>Accept: text/csv</c> preferred over JSON: the export of the same filters (every matching order, so paging
+    /// does not apply and is refused rather than ignored).
+    /// </summary>
+    private static async Task<Results<Ok<OrderPage>, EmptyHttpResult, ValidationProblem>> CsvAsync(Caller caller,
+        HttpRequest request, OrdersDbContext db, TimeProvider time, CancellationToken ct, OrderFilter filter)
+    {
+        var errors = new RequestErrors();
+        const string everything = "Not with Accept: text/csv, which answers every matching order at once.";
+        if (filter.Limit is not null) errors.Add("limit", everything);
+        if (filter.Cursor is not null) errors.Add("cursor", everything);
+        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
+        var export = await OrderCsv.ExportOrders(caller, request.HttpContext.Response, db, time, ct,
+            new OrderExportFilter(filter.Status, filter.OrderNumber, filter.ProductId, filter.AccountId,
+                filter.ProviderId, filter.CreatedFrom, filter.CreatedTo, filter.UpdatedSince));
+        return export.Result switch
+        {
+            ValidationProblem problem => problem,
+            _ => TypedResults.Empty,
+        };
+    }
+
+    /// <summary>Whether the Accept header ranks text/csv above JSON (a plain browser or client gets JSON).</summary>
+    public static bool WantsCsv(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        double Quality(string type) => accept
+            .Where(a => a.MediaType.Equals(type, StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        var csv = Quality("text/csv");
+        return csv > 0 && csv > Math.Max(Quality("application/json"), Quality("application/*"));
     }
 }
 

@@ -45,8 +45,11 @@ public static class OrdersApi
         group.MapGet("", OrderList.ListOrders)
             .WithName("listOrders")
             .WithDescription("The caller's orders, oldest change first, with filters and a cursor. To sync, list " +
-                "with updatedSince and follow next: no change is ever skipped.")
-            .WithSummary("List orders: filters and a cursor ordered by dateModified");
+                "with updatedSince and follow next: no change is ever skipped. With Accept: text/csv (ranked above " +
+                "JSON) the answer is the CSV export of the same filters, every matching order at once, as " +
+                "GET /api/v1/orders/export gives it; limit and cursor are then refused.")
+            .WithSummary("List orders: filters and a cursor ordered by dateModified (or all of them as CSV)")
+            .WithCsvAlternative();
         group.MapOrderUpdatesApi();
         group.MapOrderNotesApi();
         group.MapOrderExport();

@@ -37,6 +37,49 @@ public abstract class OrderListTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
     }
 
     [Fact]
+    public async Task Accept_text_csv_answers_the_export_of_the_same_filters_and_refuses_paging()
+    {
+        var order = await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"));
+        var number = order.GetProperty("orderNumber").GetInt32();
+        var path = $"/api/v1/orders?orderNumber={number}";
+
+        async Task<HttpResponseMessage> GetAsync(string url, string accept)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+            return await world.Account.SendAsync(request);
+        }
+
+        var csv = await GetAsync(path, "text/csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var export = (await (await world.Account.GetAsync($"/api/v1/orders/export?orderNumber={number}")).Content
+            .ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(export, lines);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith($"{number},", lines[1]);
+        // Another account's orders are not in it, whatever the filter says.
+        var stranger = await world.OtherAccount.SendAsync(new HttpRequestMessage(HttpMethod.Get, path)
+            { Headers = { { "Accept", "text/csv" } } });
+        Assert.Single((await stranger.Content.ReadAsStringAsync()).Split("\r\n",
+            StringSplitOptions.RemoveEmptyEntries));
+
+        // JSON when it ranks first or alike, or when nothing is asked for.
+        foreach (var accept in new[] { "application/json, text/csv", "text/csv;q=0.5, application/*", "*/*" })
+            Assert.Equal("application/json", (await GetAsync(path, accept)).Content.Headers.ContentType!.MediaType);
+        Assert.Equal("text/csv",
+            (await GetAsync(path, "application/json;q=0.2, text/csv")).Content.Headers.ContentType!.MediaType);
+
+        var paged = await GetAsync(path + "&limit=5&status=Nope", "text/csv");
+        Assert.Equal(HttpStatusCode.BadRequest, paged.StatusCode);
+        Assert.Equal("application/problem+json", paged.Content.Headers.ContentType!.MediaType);
+        var errors = (await paged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("limit", out _));
+    }
+
+    [Fact]
     public async Task The_query_is_read_in_camelCase_and_in_the_older_PascalCase_alike()
     {
         var order = await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"));

@@ -432,8 +432,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List orders: filters and a cursor ordered by dateModified
-         * @description The caller's orders, oldest change first, with filters and a cursor. To sync, list with updatedSince and follow next: no change is ever skipped.
+         * List orders: filters and a cursor ordered by dateModified (or all of them as CSV)
+         * @description The caller's orders, oldest change first, with filters and a cursor. To sync, list with updatedSince and follow next: no change is ever skipped. With Accept: text/csv (ranked above JSON) the answer is the CSV export of the same filters, every matching order at once, as GET /api/v1/orders/export gives it; limit and cursor are then refused.
          */
         get: operations["listOrders"];
         put?: never;
@@ -4019,6 +4019,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderPage"];
+                    "text/csv": string;
                 };
             };
             /** @description A parameter or the body could not be read. */

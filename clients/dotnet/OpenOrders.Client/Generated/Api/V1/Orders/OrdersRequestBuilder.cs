@@ -53,7 +53,7 @@ namespace OpenOrders.Client.Generated.Api.V1.Orders
         {
         }
         /// <summary>
-        /// The caller&apos;s orders, oldest change first, with filters and a cursor. To sync, list with updatedSince and follow next: no change is ever skipped.
+        /// The caller&apos;s orders, oldest change first, with filters and a cursor. To sync, list with updatedSince and follow next: no change is ever skipped. With Accept: text/csv (ranked above JSON) the answer is the CSV export of the same filters, every matching order at once, as GET /api/v1/orders/export gives it; limit and cursor are then refused.
         /// </summary>
         /// <returns>A <see cref="global::OpenOrders.Client.Generated.Models.OrderPage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -121,7 +121,7 @@ namespace OpenOrders.Client.Generated.Api.V1.Orders
             return await RequestAdapter.SendAsync<global::OpenOrders.Client.Generated.Models.OrderResponse>(requestInfo, global::OpenOrders.Client.Generated.Models.OrderResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The caller&apos;s orders, oldest change first, with filters and a cursor. To sync, list with updatedSince and follow next: no change is ever skipped.
+        /// The caller&apos;s orders, oldest change first, with filters and a cursor. To sync, list with updatedSince and follow next: no change is ever skipped. With Accept: text/csv (ranked above JSON) the answer is the CSV export of the same filters, every matching order at once, as GET /api/v1/orders/export gives it; limit and cursor are then refused.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -171,7 +171,7 @@ namespace OpenOrders.Client.Generated.Api.V1.Orders
             return new global::OpenOrders.Client.Generated.Api.V1.Orders.OrdersRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// The caller&apos;s orders, oldest change first, with filters and a cursor. To sync, list with updatedSince and follow next: no change is ever skipped.
+        /// The caller&apos;s orders, oldest change first, with filters and a cursor. To sync, list with updatedSince and follow next: no change is ever skipped. With Accept: text/csv (ranked above JSON) the answer is the CSV export of the same filters, every matching order at once, as GET /api/v1/orders/export gives it; limit and cursor are then refused.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class OrdersRequestBuilderGetQueryParameters 
