@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OpenOrders.Api.Data;
 using OpenOrders.Api.Hosting;
 using OpenOrders.Api.Telemetry;
+using OpenOrders.Api.Webhooks;
 using OpenOrders.Api.Work;
 
 namespace OpenOrders.Api.Mail;
@@ -20,14 +21,10 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, MailSender sende
     public TimeSpan Lease => options.CurrentValue.Smtp.Timeout * 2 + workers.Value.LeaseDuration;
 
     /// <summary>
-    /// At once, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h, each ±10 %: a server that is down for
-    /// three days loses no mail. A permanent refusal (5xx) is not retried.
+    /// The webhooks' waits (at once, 5 s, 5 min … 24 h, each ±10 %): a server that is down for three days loses no
+    /// mail. An SMTP server sends no Retry-After, and a permanent refusal (5xx) is not retried.
     /// </summary>
-    public static readonly RetrySchedule Retries = new([
-        TimeSpan.Zero, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30),
-        TimeSpan.FromHours(2), TimeSpan.FromHours(5), TimeSpan.FromHours(10),
-        TimeSpan.FromHours(14), TimeSpan.FromHours(20), TimeSpan.FromHours(24),
-    ], jitter: 0.1);
+    public static readonly RetrySchedule Retries = new(WebhookDispatcher.Retries.Delays, jitter: 0.1);
 
     public static readonly LeaseQuery<MailMessage> Due =
         new(nameof(MailMessage.Id), "\"Status\" = 'Waiting'", m => m.Status == MailStatus.Waiting);
