@@ -150,8 +150,8 @@ public abstract class MailPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
     }
 }
 
-public sealed class SqliteMailPagesTests(SqliteMailConsoleApp app) : MailPagesTests<SqliteMailConsoleApp>(app);
-
+// One database: what this class stores is proven on both by the API's tests, and every console page and form is
+// loaded on both by the console sweep (ConsoleFuzzTests); a browser flow adds no more on the second (0017).
 public sealed class PostgresMailPagesTests(PostgresMailConsoleApp app) : MailPagesTests<PostgresMailConsoleApp>(app);
 
 /// <summary>

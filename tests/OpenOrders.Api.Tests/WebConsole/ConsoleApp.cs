@@ -76,11 +76,3 @@ public sealed class ManualSqliteConsoleApp : ConsoleApp
     protected override Task<string> CreateDatabaseAsync() => NewSqliteFileAsync();
 }
 
-/// <inheritdoc cref="ManualSqliteConsoleApp"/>
-public sealed class ManualPostgresConsoleApp : ConsoleApp
-{
-    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
-    protected override bool WorkersEnabled => false;
-
-    protected override Task<string> CreateDatabaseAsync() => NewPostgresDatabaseAsync();
-}

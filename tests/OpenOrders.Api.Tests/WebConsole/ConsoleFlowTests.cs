@@ -116,6 +116,6 @@ public abstract class ConsoleFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IA
     }
 }
 
-public sealed class SqliteConsoleFlowTests(SqliteConsoleApp app) : ConsoleFlowTests<SqliteConsoleApp>(app);
-
+// One database: what this class stores is proven on both by the API's tests, and every console page and form is
+// loaded on both by the console sweep (ConsoleFuzzTests); a browser flow adds no more on the second (0017).
 public sealed class PostgresConsoleFlowTests(PostgresConsoleApp app) : ConsoleFlowTests<PostgresConsoleApp>(app);

@@ -263,9 +263,9 @@ public abstract partial class ConsoleWordsTests<TApp>(TApp app) : IClassFixture<
     private static partial Regex Placeholder();
 }
 
+// One database: what this class stores is proven on both by the API's tests, and every console page and form is
+// loaded on both by the console sweep (ConsoleFuzzTests); a browser flow adds no more on the second (0017).
 public sealed class SqliteConsoleWordsTests(SqliteConsoleApp app) : ConsoleWordsTests<SqliteConsoleApp>(app);
-
-public sealed class PostgresConsoleWordsTests(PostgresConsoleApp app) : ConsoleWordsTests<PostgresConsoleApp>(app);
 
 /// <summary>Every sentence the order rules write has the console's own words (Dutch: the text test).</summary>
 public sealed class ConsoleWordsTemplateTests

@@ -222,8 +222,7 @@ public abstract class WebhookPagesTests<TApp>(TApp app) : IClassFixture<TApp>, I
     }
 }
 
+// One database: what this class stores is proven on both by the API's tests, and every console page and form is
+// loaded on both by the console sweep (ConsoleFuzzTests); a browser flow adds no more on the second (0017).
 public sealed class SqliteWebhookPagesTests(ManualSqliteConsoleApp app)
     : WebhookPagesTests<ManualSqliteConsoleApp>(app);
-
-public sealed class PostgresWebhookPagesTests(ManualPostgresConsoleApp app)
-    : WebhookPagesTests<ManualPostgresConsoleApp>(app);
