@@ -35,7 +35,7 @@ public sealed class AdminAuditModel(OrdersDbContext db) : ConsolePage
 
     public AuditPage Log { get; private set; } = new([], null, null);
 
-    /// <summary>Whether this is a later page than the newest (or a cursor past the end), so "Newest" leads back.</summary>
+    /// <summary>Whether this is a later page than the newest (or past the end): "Newest" leads back.</summary>
     public bool IsLaterPage { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -66,9 +66,10 @@ public sealed class AdminAuditModel(OrdersDbContext db) : ConsolePage
     {
         (_, null) => "",
         (AuditAction.PersonInvited, var role) => Text[role],
-        (AuditAction.WebhookDisabled, "0") => Text["No waiting deliveries"],
-        (AuditAction.WebhookDisabled, "1") => Text["1 waiting delivery failed"],
-        (AuditAction.WebhookDisabled, var count) => Text["{0} waiting deliveries failed", count],
+        (AuditAction.WebhookDisabled or AuditAction.WebhookDeleted, "0") => Text["No waiting deliveries"],
+        (AuditAction.WebhookDisabled or AuditAction.WebhookDeleted, "1") => Text["1 waiting delivery failed"],
+        (AuditAction.WebhookDisabled or AuditAction.WebhookDeleted, var count) =>
+            Text["{0} waiting deliveries failed", count],
         (AuditAction.InvoiceRun, var numbers) => Text["Invoice numbers {0}", numbers],
         (_, var details) => details,
     };
@@ -81,6 +82,7 @@ public sealed class AdminAuditModel(OrdersDbContext db) : ConsolePage
         AuditAction.PersonInvited => Text["Person invited"],
         AuditAction.PersonDisabled => Text["Person disabled"],
         AuditAction.WebhookDisabled => Text["Webhook disabled"],
+        AuditAction.WebhookDeleted => Text["Webhook subscription deleted"],
         _ => Text["Invoice run"],
     };
 }
