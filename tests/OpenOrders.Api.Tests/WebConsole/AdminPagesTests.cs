@@ -245,7 +245,7 @@ public abstract class AdminPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAs
 
         await ConsoleSteps.AssertAccessibleAsync(page);
         await ScreenshotAsync(page, "console-admin");
-        foreach (var summary in await page.Locator("details > summary").AllAsync()) await summary.ClickAsync();
+        foreach (var summary in await page.Locator("main details > summary").AllAsync()) await summary.ClickAsync();
         await ConsoleSteps.AssertAccessibleAsync(page);
     }
 
