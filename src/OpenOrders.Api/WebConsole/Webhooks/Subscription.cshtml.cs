@@ -104,7 +104,7 @@ public sealed class WebhookSubscriptionModel(
                 answer.StatusCode!, answer.LatencyMs]);
         else
             Failed(Text["Test event not delivered ({0} ms): {1}", answer.LatencyMs,
-                Words.DeliveryError(answer.StatusCode, answer.Error)]);
+                Words.DeliveryError(answer.StatusCode, answer.Failure)]);
         return Back(id);
     }
 
