@@ -10,6 +10,7 @@ public enum AuditAction
     PersonInvited,
     PersonDisabled,
     WebhookDisabled,
+    WebhookDeleted,
     InvoiceRun,
 }
 

@@ -52,6 +52,9 @@ public sealed class ConsoleFormat(DisplayLanguage language, TimeZoneInfo zone)
 
     public string Of<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } v ? Of(v) : "—";
 
+    /// <summary>An enum value whose type is known only at run time.</summary>
+    public string OfAny(Enum value) => DisplayValues.Of(value, language);
+
     /// <summary>
     /// A date typed into a form (yyyy-MM-dd), as the start of that day in the console's time zone; null when it is
     /// not one, or outside <see cref="FirstYear"/>–<see cref="LastYear"/>.

@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
+using OpenOrders.Api.Webhooks;
 using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.WebConsole;
 
 /// <summary>
-/// The service's own sentences (the API's transition messages, problem details and validation errors, the webhook
-/// sender's errors) said in the console's words, in the person's language. The domain's sentences are recognised by
+/// The service's own sentences (the API's transition messages, problem details and validation errors) and a webhook
+/// attempt's failure said in the console's words, in the person's language. The domain's sentences are recognised by
 /// their templates in <see cref="OrderMessages"/>, so a sentence changed there is still found here; a sentence a person
 /// typed (a transition's message) matches none and is shown as typed. A test checks that every template has words.
 /// </summary>
@@ -110,7 +111,13 @@ public sealed class ConsoleWords(IStringLocalizer text, ConsoleFormat format)
         "customer.surname" => text["Student's surname"],
         "customer.birthDate" => text["Student's date of birth"],
         "customer.email" => text["Student's e-mail address"],
+        "customer.birthCity" => text["Place of birth"],
+        "customer.phoneNumber" => text["Student's phone number"],
+        "customer.address.street" => text["Street"],
+        "customer.address.houseNumber" => text["House number"],
+        "customer.address.houseNumberAdditive" => text["Addition to the house number"],
         "customer.address.postalCode" => text["Postal code"],
+        "customer.address.city" => text["Town or city"],
         "customer.address.countryCode" => text["Country (code)"],
         "customer.birthCountryCode" => text["Country of birth (code)"],
         "promotionalCode" => text["Promotional code"],
@@ -121,25 +128,20 @@ public sealed class ConsoleWords(IStringLocalizer text, ConsoleFormat format)
     };
 
     /// <summary>
-    /// Why a webhook delivery failed: the receiver's status code when it answered, else the kind of network failure
-    /// the sender names in brackets at the end (HttpRequestError), else a general sentence.
+    /// Why a webhook delivery failed: the receiver's status code when it answered, else the kind of failure the
+    /// sender recorded with the attempt (<see cref="DeliveryFailure"/>).
     /// </summary>
-    public string DeliveryError(int? statusCode, string? error)
+    public string DeliveryError(int? statusCode, DeliveryFailure? failure) => (statusCode, failure) switch
     {
-        if (statusCode is { } code) return text["The receiver answered {0}.", code];
-        if (error is null) return "—";
-        if (error.StartsWith("No answer within", StringComparison.Ordinal))
-            return text["No answer in time: the receiver took too long."];
-        var kind = Regex.Match(error, @"\((\w+)\)$").Groups[1].Value;
-        return kind switch
-        {
-            "NameResolutionError" => text["The receiver's host name could not be found."],
-            "ConnectionError" => text["No connection to the receiver: it refused, or cannot be reached."],
-            "SecureConnectionError" => text["The secure connection to the receiver failed (its certificate)."],
-            "ResponseEnded" => text["The receiver closed the connection before answering."],
-            _ => text["Sending failed before the receiver answered."],
-        };
-    }
+        ({ } code, _) => text["The receiver answered {0}.", code],
+        (_, DeliveryFailure.NoAnswerInTime) => text["No answer in time: the receiver took too long."],
+        (_, DeliveryFailure.HostNotFound) => text["The receiver's host name could not be found."],
+        (_, DeliveryFailure.NoConnection) => text["No connection to the receiver: it refused, or cannot be reached."],
+        (_, DeliveryFailure.SecureConnection) =>
+            text["The secure connection to the receiver failed (its certificate)."],
+        (_, DeliveryFailure.ConnectionClosed) => text["The receiver closed the connection before answering."],
+        _ => text["Sending failed before the receiver answered."],
+    };
 
     private string? Recognise(string message)
     {

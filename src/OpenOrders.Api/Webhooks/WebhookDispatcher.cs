@@ -88,7 +88,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, TimeProvider 
         {
             DeliveryId = delivery.Id, SubscriptionId = subscription.Id, Number = delivery.Attempts,
             AttemptedAt = now, StatusCode = result.StatusCode, LatencyMs = result.LatencyMs, Error = result.Error,
-            Succeeded = result.Succeeded, ResponseExcerpt = result.ResponseExcerpt,
+            Failure = result.Failure, Succeeded = result.Succeeded, ResponseExcerpt = result.ResponseExcerpt,
         });
         metrics.Attempted(
             result.Succeeded ? "delivered" : result.StatusCode is { } code ? $"http_{code}" : "no_answer");

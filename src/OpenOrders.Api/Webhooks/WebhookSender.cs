@@ -7,8 +7,13 @@ using Microsoft.Extensions.Options;
 
 namespace OpenOrders.Api.Webhooks;
 
+/// <summary>
+/// How an attempt ended: the receiver's status code, or why none came. <see cref="Error"/> is the sender's sentence
+/// (English, for logs and the API); <see cref="Failure"/> its kind, which the console words without reading it.
+/// </summary>
 public sealed record AttemptResult(
-    int? StatusCode, int LatencyMs, string? Error, TimeSpan? RetryAfter, string? ResponseExcerpt = null)
+    int? StatusCode, int LatencyMs, string? Error, TimeSpan? RetryAfter, string? ResponseExcerpt = null,
+    DeliveryFailure? Failure = null)
 {
     /// <summary>How much of a receiver's answer the delivery log keeps: enough to see what it said.</summary>
     public const int ExcerptLength = 500;
@@ -74,16 +79,19 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time,
                 response.IsSuccessStatusCode
                     ? null
                     : $"The receiver answered {(int)response.StatusCode} {response.ReasonPhrase}.",
-                RetryAfter(response, now), await ExcerptAsync(response, timeout.Token));
+                RetryAfter(response, now), await ExcerptAsync(response, timeout.Token),
+                response.IsSuccessStatusCode ? null : DeliveryFailure.Answered);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             return new AttemptResult(null, (int)stopwatch.ElapsedMilliseconds,
-                $"No answer within {options.Value.AttemptTimeout.TotalSeconds:0} s.", null);
+                $"No answer within {options.Value.AttemptTimeout.TotalSeconds:0} s.", null,
+                Failure: DeliveryFailure.NoAnswerInTime);
         }
         catch (HttpRequestException e)
         {
-            return new AttemptResult(null, (int)stopwatch.ElapsedMilliseconds, Cause(e), null);
+            return new AttemptResult(null, (int)stopwatch.ElapsedMilliseconds, Cause(e), null,
+                Failure: DeliveryFailures.Of(e.HttpRequestError));
         }
     }
 

@@ -76,6 +76,10 @@ public sealed class WebhookAttempt
     public int? StatusCode { get; set; }
     public int LatencyMs { get; set; }
     public string? Error { get; set; }
+
+    /// <summary>Why it failed, as a kind (null when it succeeded): what the console words.</summary>
+    public DeliveryFailure? Failure { get; set; }
+
     public bool Succeeded { get; set; }
 
     /// <summary>

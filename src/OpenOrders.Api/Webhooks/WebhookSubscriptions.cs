@@ -77,13 +77,19 @@ public sealed class WebhookSubscriptions(
     public Task<WebhookSubscription?> FindAsync(Guid id, Caller caller, CancellationToken ct) =>
         Visible(caller).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
 
+    /// <summary>How many deliveries of a subscription wait to be sent: those disabling or deleting it fails.</summary>
+    public Task<int> WaitingCountAsync(Guid id, CancellationToken ct) =>
+        db.WebhookDeliveries.CountAsync(d => d.SubscriptionId == id && d.Status == DeliveryStatus.Pending, ct);
+
     /// <summary>Removes the subscription; its pending deliveries fail first, so none is left waiting forever.</summary>
     public async Task<bool> DeleteAsync(Guid id, Caller caller, CancellationToken ct)
     {
         var subscription = await Visible(caller).SingleOrDefaultAsync(s => s.Id == id, ct);
         if (subscription is null) return false;
-        await FailPendingAsync(id, ct);
+        var failed = await FailPendingAsync(id, ct);
         db.WebhookSubscriptions.Remove(subscription);
+        db.Record(caller.Actor, AuditAction.WebhookDeleted, subscription.CallbackUrl, time.GetUtcNow(),
+            failed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(ct);
         return true;
     }

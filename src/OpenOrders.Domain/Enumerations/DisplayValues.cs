@@ -28,6 +28,13 @@ public static partial class DisplayValues
             ? text
             : throw new InvalidOperationException($"No {language} display value for {typeof(TEnum).Name}.{value}.");
 
+    /// <summary>The display value of an enum value known only at run time (a form's list of a property's type).</summary>
+    public static string Of(Enum value, DisplayLanguage language) =>
+        (language == DisplayLanguage.English ? EnglishTable : Table).TryGetValue(value.GetType(), out var values)
+        && values.TryGetValue(value.ToString(), out var text)
+            ? text
+            : throw new InvalidOperationException($"No {language} display value for {value.GetType().Name}.{value}.");
+
     /// <summary>Every enumeration that has display values.</summary>
     public static IEnumerable<Type> Enumerations => Table.Keys;
 

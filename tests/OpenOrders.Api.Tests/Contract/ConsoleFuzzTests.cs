@@ -32,6 +32,15 @@ public abstract partial class ConsoleFuzzTests<TApp>(TApp app) : IClassFixture<T
         var world = await TestWorld.CreateAsync(app);
         await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"));
         await ValidateOnceAsync(app);
+        app.Time.Advance(TimeSpan.FromMinutes(1));
+        // An invalid order, changed last so it is the first of the lists: its correction form has a course, a type,
+        // start moments, a date, a number and texts.
+        var invalid = Parse(GuideBody(world.AccountId, world.CourseId, "SM-404"));
+        invalid["OrderType"] = "Exam";
+        invalid["customer"]!["address"]!["postalCode"] = "12";
+        invalid["customer"]!["birthDate"] = "2999-01-01";
+        await CreateAsync(world.Account, invalid.ToJsonString());
+        await ValidateOnceAsync(app);
         await world.Provider.PostAsync("/api/v1/webhook-subscriptions", System.Net.Http.Json.JsonContent.Create(new
         {
             webhookId = OpenOrders.Api.Webhooks.Webhook.OrderCreated.Id, callbackUrl = "http://127.0.0.1:9/hooks",

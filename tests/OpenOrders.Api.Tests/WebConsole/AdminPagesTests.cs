@@ -89,7 +89,7 @@ public abstract class AdminPagesTests<TApp>(TApp fixture) : IClassFixture<TApp>,
 
         await ConsoleSteps.AssertAccessibleAsync(page);
         await ScreenshotAsync(page, "console-admin");
-        foreach (var summary in await page.Locator("details > summary").AllAsync()) await summary.ClickAsync();
+        foreach (var summary in await page.Locator("main details > summary").AllAsync()) await summary.ClickAsync();
         await ConsoleSteps.AssertAccessibleAsync(page);
     }
 

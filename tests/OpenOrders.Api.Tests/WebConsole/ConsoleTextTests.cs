@@ -29,6 +29,16 @@ public sealed partial class ConsoleTextTests
     }
 
     [Fact]
+    public void No_two_texts_differ_in_letter_case_alone()
+    {
+        // The resource compiler keeps only one of them (a warning, not an error): the other is shown in English.
+        var clashes = XDocument.Load(Path.Combine(Source, "ConsoleText.nl.resx")).Root!.Elements("data")
+            .Select(d => (string)d.Attribute("name")!).GroupBy(n => n, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Texts that differ in letter case alone:\n" + string.Join("\n", clashes));
+    }
+
+    [Fact]
     public void Placeholders_survive_the_translation()
     {
         foreach (var (english, dutch) in DutchTexts())

@@ -31,6 +31,8 @@ public abstract partial class ConsoleWordsTests<TApp>(TApp app) : IClassFixture<
         var body = Parse(GuideBody(world.AccountId, world.CourseId, "SM-404"));
         (body["customer"]!["firstName"], body["customer"]!["middleName"], body["customer"]!["surname"]) =
             ("Sanne", "de", "Vries");
+        body["OrderType"] = "Exam";
+        body["customer"]!["address"]!["postalCode"] = "12";
         var id = (await CreateAsync(world.Account, body.ToJsonString())).GetProperty("id").GetGuid();
         Assert.Equal("Invalid", (await WaitUntilValidatedAsync(world.Account, id)).GetProperty("status").GetString());
 
@@ -42,23 +44,43 @@ public abstract partial class ConsoleWordsTests<TApp>(TApp app) : IClassFixture<
         Assert.Contains("Projectmanagement", header); // the course by name, though the order has not copied it
         var errors = await page.Locator("ul.errors").InnerTextAsync();
         Assert.Contains("The course has no such start moment as the first choice.", errors);
+        Assert.Contains("The course is ordered as the wrong kind of order.", errors);
         Assert.DoesNotContain("StartMomentNotFound", errors);
         Assert.DoesNotContain("customAttributes", errors);
         Assert.DoesNotContain(world.AccountId.ToString(), await page.Locator("main").InnerTextAsync());
         var history = await page.Locator("ol.timeline").InnerTextAsync();
         Assert.Contains("Order received; it is checked now.", history);
-        Assert.Contains("The checks found 1 problem.", history);
+        Assert.Contains("The checks found 3 problems.", history);
         await ConsoleSteps.AssertAccessibleAsync(page);
         if (app.Provider == DatabaseProvider.Sqlite)
             await ConsoleSteps.ScreenshotAsync(page, "console-order-invalid");
 
-        // Corrected on the page: the same update as a merge patch in Invalid, so the order is checked again.
+        // Each field in its own input, prefilled: the type from a list, the address whole (the postal code named it).
         await page.Locator("#field-customAttributes-firstChoiceStartMomentId").SelectOptionAsync("SM-2");
+        await page.Locator("#field-orderType").SelectOptionAsync("Course");
+        Assert.Equal("7", await page.Locator("#field-customer-address-houseNumber").InputValueAsync());
+        await page.Locator("#field-customer-address-postalCode").FillAsync("1213 PD");
+        // A house number that is no number: the form comes back as typed, the field marked, nothing changed.
+        await page.Locator("#field-customer-address-houseNumber").FillAsync("7a");
+        await page.Locator("#correct-form button[type=submit]").ClickAsync();
+        var problems = page.Locator("#correct-problems");
+        await Assertions.Expect(problems).ToContainTextAsync("House number: enter a whole number, for example 12.");
+        Assert.Equal("1213 PD", await page.Locator("#field-customer-address-postalCode").InputValueAsync());
+        Assert.Equal("true",
+            await page.Locator("#field-customer-address-houseNumber").GetAttributeAsync("aria-invalid"));
+        await ConsoleSteps.AssertAccessibleAsync(page);
+        Assert.Equal("Invalid", (await GetAsync(world.Account, id)).GetProperty("status").GetString());
+        await page.Locator("#field-customer-address-houseNumber").FillAsync("7");
+
+        // Corrected on the page: the same update as a merge patch in Invalid, so the order is checked again.
         await page.Locator("#correct-form button[type=submit]").ClickAsync();
         Assert.StartsWith("Corrected", await ConsoleSteps.OutcomeAsync(page));
         var order = await WaitUntilValidatedAsync(world.Account, id);
         Assert.NotEqual("Invalid", order.GetProperty("status").GetString());
         Assert.Equal("SM-2", order.GetProperty("customAttributes").GetProperty("firstChoiceStartMomentId").GetString());
+        Assert.Equal("Course", order.GetProperty("orderType").GetString());
+        Assert.Equal("1213 PD", order.GetProperty("customer").GetProperty("address").GetProperty("postalCode")
+            .GetString());
         await page.ReloadAsync();
         Assert.Contains("Corrected; it is checked again.", await page.Locator("ol.timeline").InnerTextAsync());
         Assert.Equal(0, await page.Locator("#correct-form").CountAsync());

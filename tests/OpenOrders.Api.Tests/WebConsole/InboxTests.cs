@@ -207,6 +207,9 @@ public sealed class SqliteInboxTests(SqliteConsoleApp app) : InboxTests<SqliteCo
             await page.SetViewportSizeAsync(1360, 900);
             await page.ReloadAsync();
             Assert.True(await page.Locator("fieldset.statuses label.chip").First.IsVisibleAsync());
+            // The menu is whole at a desktop's width: no "Menu" control.
+            Assert.True(await page.Locator("header nav a").First.IsVisibleAsync());
+            Assert.False(await page.Locator("header details.menu > summary").IsVisibleAsync());
             if (suffix == "") await ConsoleSteps.AssertAccessibleAsync(page);
             await ConsoleSteps.ScreenshotAsync(page, "console-inbox-wide" + suffix);
 
@@ -219,6 +222,13 @@ public sealed class SqliteInboxTests(SqliteConsoleApp app) : InboxTests<SqliteCo
             Assert.True((await page.Locator("table.inbox thead").BoundingBoxAsync())!.Height <= 1);
             var card = await page.Locator("table.inbox tbody tr").First.BoundingBoxAsync();
             Assert.True(card!.Width <= 390, $"a card is {card.Width} px wide");
+            // The header is one line, its menu folded; the first order shows on the first screen, its status well in.
+            var header = await page.Locator("header.top").BoundingBoxAsync();
+            Assert.True(header!.Height <= 56, $"the header is {header.Height} px high");
+            Assert.False(await page.Locator("header nav a").First.IsVisibleAsync());
+            var status = await page.Locator("table.inbox tbody tr").First.Locator(".badge").BoundingBoxAsync();
+            Assert.True(status!.Y + status.Height <= 844 - 100,
+                $"the first order's status ends at {status.Y + status.Height} px");
             // Values never wrap: an amount and a date stay on one line.
             foreach (var cell in new[] { "td.num", "td[data-label] time" })
             {
@@ -229,6 +239,16 @@ public sealed class SqliteInboxTests(SqliteConsoleApp app) : InboxTests<SqliteCo
             await ConsoleSteps.ScreenshotAsync(page, "console-inbox-phone" + suffix);
             await page.Locator("details.status-picker summary").ClickAsync();
             Assert.True(await page.Locator("fieldset.statuses label.chip").First.IsVisibleAsync());
+            // The menu opens from the keyboard, and its links follow its control in the tab order.
+            await page.Locator("header details.menu > summary").FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            Assert.True(await page.Locator("header nav a").First.IsVisibleAsync());
+            await page.Keyboard.PressAsync("Tab");
+            Assert.Equal("/console/orders", await page.EvaluateAsync<string>(
+                "document.activeElement.getAttribute('href')"));
+            await ConsoleSteps.AssertFitsAsync(page);
+            if (suffix == "") await ConsoleSteps.AssertAccessibleAsync(page);
+            await ConsoleSteps.ScreenshotAsync(page, "console-menu-phone" + suffix);
             if (suffix == "")
             {
                 await page.Locator("header form[action='/console/language'] button").ClickAsync();

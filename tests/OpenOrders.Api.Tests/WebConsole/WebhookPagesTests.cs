@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Microsoft.EntityFrameworkCore;
+using OpenOrders.Api.Audit;
 using OpenOrders.Api.Data;
 using OpenOrders.Api.Tests.Infrastructure;
 using OpenOrders.Api.Webhooks;
@@ -180,12 +182,35 @@ public abstract class WebhookPagesTests<TApp>(TApp app) : IClassFixture<TApp>, I
             Assert.Contains("Provider · Opleider", await row.InnerTextAsync());
         }
 
-        await page.Locator("#confirm-delete").CheckAsync();
+        // A delivery waits for its retry (the receiver refused its first attempt).
+        receiver.AnswerNextWith(Maintenance, 500);
+        await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"));
+        await PassAsync();
+        Assert.Equal("Pending", (await AttemptsAsync(id))[0].GetProperty("deliveryStatus").GetString());
+
+        // Deleting asks first, naming what happens and counting the waiting deliveries; nothing is deleted until then.
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete the subscription" }).ClickAsync();
+        var step = page.Locator("section.confirm");
+        await Assertions.Expect(step).ToContainTextAsync("1 waiting delivery will be failed.");
+        Assert.Contains("This cannot be undone", await step.InnerTextAsync());
+        Assert.Equal(HttpStatusCode.OK,
+            (await world.Provider.GetAsync($"/api/v1/webhook-subscriptions/{id}")).StatusCode);
+        await step.GetByRole(AriaRole.Link, new() { Name = "No, go back" }).ClickAsync();
+        await Assertions.Expect(step).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete the subscription" }).ClickAsync();
+        await step.Locator("#confirm-button").ClickAsync();
         await page.WaitForURLAsync("**/console/webhooks", new() { WaitUntil = WaitUntilState.Commit });
         Assert.Contains("is deleted", await ConsoleSteps.OutcomeAsync(page));
         var gone = await world.Provider.GetAsync($"/api/v1/webhook-subscriptions/{id}");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        // The waiting delivery failed with it, and the audit log says who deleted what.
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+        Assert.Equal(DeliveryStatus.Failed,
+            (await db.WebhookDeliveries.SingleAsync(d => d.SubscriptionId == id)).Status);
+        var audit = await db.AuditEntries.SingleAsync(
+            e => e.Action == AuditAction.WebhookDeleted && e.Subject == receiver.Url);
+        Assert.Equal((planner.Email, "1"), (audit.ActorId, audit.Details));
     }
 
     private async Task<Guid> SubscribeOverApiAsync()

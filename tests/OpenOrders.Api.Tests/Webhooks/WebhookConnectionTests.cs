@@ -60,7 +60,7 @@ public sealed class WebhookConnectionTests(ManualSqliteApp app) : IClassFixture<
     {
         await using var receiver = RawReceiver.Start(ConnectionEnding.NoAnswer);
         var failures = await SendAsync(receiver.Url, ["msg_1"]);
-        Assert.Equal("The response ended prematurely. (ResponseEnded)", Assert.Single(failures));
+        Assert.Equal("The response ended prematurely. (ResponseEnded) [ConnectionClosed]", Assert.Single(failures));
         Assert.Single(receiver.Received); // a new connection's failure is the receiver's: not sent again
     }
 
@@ -77,7 +77,9 @@ public sealed class WebhookConnectionTests(ManualSqliteApp app) : IClassFixture<
     private static string Described(List<string> failures, int sent) => $"{failures.Count} of {sent} failed: "
         + string.Join("; ", failures.CountBy(f => f).Select(f => $"{f.Value} × {f.Key}"));
 
-    /// <summary>Sends these deliveries at once, as one pass of the dispatcher does; the failures' errors.</summary>
+    /// <summary>
+    /// Sends these deliveries at once, as one pass of the dispatcher does; the failures' errors, each with its kind.
+    /// </summary>
     private async Task<List<string>> SendAsync(string url, string[] messageIds)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -88,6 +90,6 @@ public sealed class WebhookConnectionTests(ManualSqliteApp app) : IClassFixture<
         };
         var results = await Task.WhenAll(messageIds.Select(id => sender.SendAsync(subscription, id,
             Webhook.OrderCreated, "https://example.com/api/v1/orders/1", EventData, [], CancellationToken.None)));
-        return [.. results.Where(r => !r.Succeeded).Select(r => r.Error ?? $"HTTP {r.StatusCode}")];
+        return [.. results.Where(r => !r.Succeeded).Select(r => $"{r.Error ?? $"HTTP {r.StatusCode}"} [{r.Failure}]")];
     }
 }

@@ -15,8 +15,8 @@ namespace OpenOrders.Api.WebConsole;
 /// One order as a person reads it, with the actions this person may take now, derived from the status table. Every
 /// form carries the version the page was drawn with; the actions are the API's own (<see cref="OrderActions"/>).
 /// </summary>
-public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, OrderNotes notes, InboxCounts counts)
-    : ConsolePage
+public sealed partial class OrderPageModel(
+    OrdersDbContext db, OrderActions actions, OrderNotes notes, InboxCounts counts, TimeProvider time) : ConsolePage
 {
     public Order Order { get; private set; } = null!;
     public Product? Course { get; private set; }
@@ -30,9 +30,6 @@ public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, Ord
 
     /// <summary>The history: the order's transitions and the notes this person may see, oldest first.</summary>
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
-
-    /// <summary>For an invalid order: the fields this person may correct, those the checks named first.</summary>
-    public IReadOnlyList<OrderProperty> Correctable { get; private set; } = [];
 
     /// <summary>The accept form's choice, kept when an accept was refused, so the second try starts from it.</summary>
     [TempData]
@@ -51,7 +48,8 @@ public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, Ord
         return Page();
     }
 
-    private async Task LoadAsync(Order order, CancellationToken ct)
+    private async Task LoadAsync(Order order, CancellationToken ct,
+        IReadOnlyDictionary<string, string?>? correction = null)
     {
         Order = order;
         Course = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == order.ProductId, ct);
@@ -68,7 +66,7 @@ public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, Ord
         Timeline = [.. order.StatusTransitions.Select(t => new TimelineEntry(t.DateCreated, t.Sequence, t, null))
             .Concat(visibleNotes.Select(n => new TimelineEntry(n.DateCreated, int.MaxValue, null, n)))
             .OrderBy(e => e.At).ThenBy(e => e.Sequence)];
-        Correctable = OrderCorrection.Fields(order, Caller.Role);
+        await LoadCorrectionAsync(order, correction ?? new Dictionary<string, string?>(), ct);
     }
 
     /// <summary>An internal note, seen by this person's own tenant and admins (<see cref="OrderNotes"/>).</summary>
@@ -84,33 +82,6 @@ public sealed class OrderPageModel(OrdersDbContext db, OrderActions actions, Ord
         else Succeeded(Text["Your note is added. Only your own organisation and the marketplace see it."]);
         return RedirectToPage(new { id });
     }
-
-    /// <summary>
-    /// An invalid order corrected by the account: the same update as a merge patch in <c>Invalid</c>
-    /// (<see cref="Order.Update"/> by <see cref="OrderUpdateRules"/>), which sends it to be checked again.
-    /// </summary>
-    public async Task<IActionResult> OnPostCorrectAsync(
-        Guid id, int version, Dictionary<string, string?>? field, CancellationToken ct)
-    {
-        var order = await db.FindVisibleAsync(id, Caller, ct, tracked: false);
-        if (order is null) return Missing();
-        var (changes, problems) = OrderCorrection.Read(OrderCorrection.Fields(order, Caller.Role), field ?? []);
-        if (problems.Count > 0)
-        {
-            Failed(string.Join(" ", problems.Select(p => p.TooLong is { } max
-                ? Text["{0}: at most {1} characters.", FieldName(p.Property), max].Value
-                : Text["{0}: enter a date as year-month-day, for example 1990-05-31.", FieldName(p.Property)].Value)));
-            return RedirectToPage(new { id });
-        }
-        return await RunAsync(id,
-            () => actions.UpdateAsync(id, changes, Caller, ExpectedVersion.Of(version), ct),
-            outcome => outcome is { NeedsValidation: true }
-                ? Text["Corrected: the order is checked again now. This page shows the outcome in a moment."]
-                : Text["Nothing was changed: the fields hold what the order already had."]);
-    }
-
-    /// <summary>What a person calls an order's property, in the form and its messages.</summary>
-    public string FieldName(string property) => Words.Field(property);
 
     public async Task<IActionResult> OnPostMoveAsync(
         Guid id, string? target, int version, string? message, CancellationReason? cancellationReason,

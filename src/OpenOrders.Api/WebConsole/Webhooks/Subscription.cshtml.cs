@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Data;
 using OpenOrders.Api.Webhooks;
 
@@ -51,16 +50,12 @@ public sealed class WebhookSubscriptionModel(
         if (!confirmed)
         {
             if (await OnGetAsync(id, ct) is not PageResult page || !Subscription.IsEnabled) return Back(id);
-            var waiting = await db.WebhookDeliveries.CountAsync(
-                d => d.SubscriptionId == id && d.Status == DeliveryStatus.Pending, ct);
             ConfirmStep = new Confirmation
             {
                 Question = Text["Disable the webhook to {0}?", Subscription.CallbackUrl],
                 Consequences =
                 [
-                    waiting == 0 ? Text["No deliveries are waiting, so none will be failed."]
-                        : waiting == 1 ? Text["1 waiting delivery will be failed."]
-                        : Text["{0} waiting deliveries will be failed.", waiting],
+                    WaitingWillFail(await subscriptions.WaitingCountAsync(id, ct)),
                     Text["Nothing is sent to this URL until you enable it again."],
                 ],
                 Action = Url.Page("/Webhooks/Subscription", "Disable", new { id })!,
@@ -109,7 +104,7 @@ public sealed class WebhookSubscriptionModel(
                 answer.StatusCode!, answer.LatencyMs]);
         else
             Failed(Text["Test event not delivered ({0} ms): {1}", answer.LatencyMs,
-                Words.DeliveryError(answer.StatusCode, answer.Error)]);
+                Words.DeliveryError(answer.StatusCode, answer.Failure)]);
         return Back(id);
     }
 
@@ -135,18 +130,39 @@ public sealed class WebhookSubscriptionModel(
         return Back(id);
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(Guid id, bool confirm, CancellationToken ct)
+    /// <summary>
+    /// Deleting cannot be undone: the first press draws the page again with what it does (counted when asked), and only
+    /// the confirmation's own button deletes.
+    /// </summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, bool confirmed, CancellationToken ct)
     {
-        if (!confirm)
+        if (!confirmed)
         {
-            Failed(Text["Nothing was deleted: tick the box to confirm first."]);
-            return Back(id);
+            if (await OnGetAsync(id, ct) is not PageResult page) return Missing();
+            ConfirmStep = new Confirmation
+            {
+                Question = Text["Delete the subscription of {0}?", Subscription.CallbackUrl],
+                Consequences =
+                [
+                    WaitingWillFail(await subscriptions.WaitingCountAsync(id, ct)),
+                    Text["Nothing more is sent to this URL, and its delivery log is no longer shown."],
+                    Text["This cannot be undone: to get these events again, subscribe again."],
+                ],
+                Action = Url.Page("/Webhooks/Subscription", "Delete", new { id })!,
+                ConfirmLabel = Text["Yes, delete it"], BackUrl = PageUrl(Showing, null),
+            };
+            return page;
         }
         var subscription = await subscriptions.FindAsync(id, Caller, ct);
         if (subscription is null || !await subscriptions.DeleteAsync(id, Caller, ct)) return Missing();
         Succeeded(Text["The subscription of {0} is deleted.", subscription.CallbackUrl]);
         return RedirectToPage("/Webhooks/Subscriptions");
     }
+
+    private string WaitingWillFail(int waiting) =>
+        waiting == 0 ? Text["No deliveries are waiting, so none will be failed."]
+        : waiting == 1 ? Text["1 waiting delivery will be failed."]
+        : Text["{0} waiting deliveries will be failed.", waiting];
 
     /// <summary>The log's URL with this filter and cursor.</summary>
     public string PageUrl(DeliveryStatus? show, long? before)

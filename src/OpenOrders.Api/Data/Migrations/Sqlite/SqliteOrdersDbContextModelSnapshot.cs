@@ -655,6 +655,10 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Failure")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LatencyMs")
                         .HasColumnType("INTEGER");
 

@@ -394,6 +394,7 @@ namespace OpenOrders.Api.Data.Migrations.Postgres
                     StatusCode = table.Column<int>(type: "integer", nullable: true),
                     LatencyMs = table.Column<int>(type: "integer", nullable: false),
                     Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Failure = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     Succeeded = table.Column<bool>(type: "boolean", nullable: false),
                     ResponseExcerpt = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },

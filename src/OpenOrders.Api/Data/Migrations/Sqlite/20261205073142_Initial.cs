@@ -392,6 +392,7 @@ namespace OpenOrders.Api.Data.Migrations.Sqlite
                     StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
                     LatencyMs = table.Column<int>(type: "INTEGER", nullable: false),
                     Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Failure = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
                     ResponseExcerpt = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
