@@ -73,6 +73,9 @@ public abstract class ConsoleFormsTests<TApp>(TApp app) : IClassFixture<TApp>, I
             "customer.birthDate", "customer.birthCountryCode", "customer.address.postalCode", "promotionalCode",
         }, findings);
         var page = WebUtility.HtmlDecode(await employer.Client.GetStringAsync($"/console/orders/{id}"));
+        // What the employer can do now is to correct it, not "nothing".
+        Assert.Contains("<a href=\"#correct-form\">Correct what is wrong and send the order again.</a>", page);
+        Assert.DoesNotContain("waits for someone else", page);
 
         // Every field a finding names is in the form (the employer itself is not the order's to change).
         foreach (var property in findings.Where(p => p != "accountReference"))

@@ -33,9 +33,12 @@ public sealed class DisplayValuesTests
             foreach (var value in Enum.GetValues(type))
             {
                 var english = (string)typeof(DisplayValues).GetMethods()
-                    .Single(m => m.Name == nameof(DisplayValues.Of) && m.GetParameters().Length == 2)
+                    .Single(m => m.Name == nameof(DisplayValues.Of) && m.IsGenericMethodDefinition
+                        && m.GetParameters().Length == 2)
                     .MakeGenericMethod(type).Invoke(null, [value, DisplayLanguage.English])!;
                 Assert.False(string.IsNullOrWhiteSpace(english), $"{type.Name}.{value}");
+                // The same through the untyped overload (for values known only as Enum).
+                Assert.Equal(english, DisplayValues.Of((Enum)value, DisplayLanguage.English));
             }
         Assert.Equal("Accepted by the provider",
             DisplayValues.Of(OrderStatus.AcceptedProvider, DisplayLanguage.English));
