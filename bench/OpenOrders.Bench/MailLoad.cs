@@ -45,6 +45,19 @@ public static class MailLoad
         await ArrivalsAsync(log, warmUp.Keys, TimeSpan.FromSeconds(120));
         var sent = await SendAsync(api, world, rate, options.Double("seconds", 10), "lat");
         var arrivals = await ArrivalsAsync(log, sent.Keys, TimeSpan.FromSeconds(120));
+        // A mail that did not arrive in time: what the outbox says of it (waiting for a retry, failed, or never
+        // written), so that "lost" is never left unexplained.
+        List<string> missing = [];
+        foreach (var (leader, orderId) in sent.Where(s => !arrivals.ContainsKey(s.Key)))
+        {
+            var mails = (await api.GetJsonAsync($"/api/v1/mail-messages?to={Uri.EscapeDataString(leader)}",
+                world.AdminToken)).GetProperty("items");
+            var order = await api.GetJsonAsync($"/api/v1/orders/{orderId}", world.AdminToken);
+            missing.Add($"order {orderId} ({order.GetProperty("status").GetString()}): " + (mails.GetArrayLength() == 0
+                ? "no mail written"
+                : string.Join("; ", mails.EnumerateArray().Select(m => m.GetRawText()))));
+        }
+        foreach (var line in missing) Console.Error.WriteLine("not arrived: " + line);
 
         var latencies = new ConcurrentBag<double>();
         await Parallel.ForEachAsync(sent.Where(s => arrivals.ContainsKey(s.Key)),
@@ -59,7 +72,7 @@ public static class MailLoad
         var result = new Dictionary<string, object?>
         {
             ["rate"] = rate, ["orders"] = sent.Count, ["mails"] = arrivals.Count,
-            ["lost"] = sent.Count - arrivals.Count,
+            ["lost"] = sent.Count - arrivals.Count, ["not_arrived"] = missing,
             ["mail_ms"] = new { p50 = Latency.Percentile(latencies, 50), p99 = Latency.Percentile(latencies, 99),
                 mean = latencies.Count == 0 ? double.NaN : Math.Round(latencies.Average(), 1) },
         };
