@@ -23,10 +23,7 @@ public static partial class DisplayValues
     public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => Of(value, DisplayLanguage.Dutch);
 
     public static string Of<TEnum>(TEnum value, DisplayLanguage language) where TEnum : struct, Enum =>
-        (language == DisplayLanguage.English ? EnglishTable : Table).TryGetValue(typeof(TEnum), out var values)
-        && values.TryGetValue(value.ToString(), out var text)
-            ? text
-            : throw new InvalidOperationException($"No {language} display value for {typeof(TEnum).Name}.{value}.");
+        Of((Enum)value, language);
 
     /// <summary>The display value of an enum value known only at run time (a form's list of a property's type).</summary>
     public static string Of(Enum value, DisplayLanguage language) =>

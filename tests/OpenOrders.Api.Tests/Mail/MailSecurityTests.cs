@@ -105,7 +105,7 @@ public abstract class SecureMailApp : MailApp
         builder.UseSetting("Mail:Smtp:Password", Security.Password);
         // As an operator copies it from a certificate viewer: upper case, in pairs.
         builder.UseSetting("Mail:Smtp:CertificateSha256",
-            string.Join(':', Convert.ToHexString(Convert.FromHexString(Security.Sha256)).Chunk(2).Select(c => new string(c))));
+            string.Join(':', Security.Sha256.ToUpperInvariant().Chunk(2).Select(pair => new string(pair))));
     }
 }
 
