@@ -41,6 +41,8 @@ public abstract class OrderListTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
     {
         var order = await CreateAsync(world.Account, GuideBody(world.AccountId, world.CourseId, "SM-1"));
         var number = order.GetProperty("orderNumber").GetInt32();
+        // Validated first: the two answers compared below must see the same state of the order.
+        await WaitUntilValidatedAsync(world.Account, order.GetProperty("id").GetGuid());
         var path = $"/api/v1/orders?orderNumber={number}";
 
         async Task<HttpResponseMessage> GetAsync(string url, string accept)
