@@ -29,7 +29,7 @@ public abstract class MailPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         await using var person = await ConsoleSteps.SignInAsync(app, email, locale: "nl-NL");
         var page = person.Page;
         await page.GetByRole(AriaRole.Link, new() { Name = "Meldingen" }).ClickAsync();
-        await page.WaitForURLAsync("**/console/notifications", new() { WaitUntil = WaitUntilState.Commit });
+        await ConsoleSteps.ArrivedAtAsync(page, "/console/notifications$");
         Assert.Equal("Meldingen", (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.True(await page.GetByLabel("Eén mail per dag als er bestellingen wachten").IsCheckedAsync()); // the default
         await ConsoleSteps.AssertAccessibleAsync(page);
@@ -72,7 +72,7 @@ public abstract class MailPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.Url("/console/sign-in"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Wachtwoord vergeten?" }).ClickAsync();
-        await page.WaitForURLAsync("**/console/forgot-password", new() { WaitUntil = WaitUntilState.Commit });
+        await ConsoleSteps.ArrivedAtAsync(page, "/console/forgot-password$");
         await ConsoleSteps.AssertAccessibleAsync(page);
 
         var stranger = $"nobody.{Guid.NewGuid():N}"[..16] + "@example.test";
@@ -95,8 +95,8 @@ public abstract class MailPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         await page.Locator("#password").FillAsync("Een-nieuw-wachtwoord-1");
         await page.Locator("#confirmation").FillAsync("Een-nieuw-wachtwoord-1");
         await page.Locator("main form button[type=submit]").ClickAsync();
-        try { await page.WaitForURLAsync("**/console/sign-in", new() { Timeout = 10_000, WaitUntil = WaitUntilState.Commit }); }
-        catch (TimeoutException) { Assert.Fail(page.Url + ": " + await page.Locator("main").InnerTextAsync()); }
+        try { await ConsoleSteps.ArrivedAtAsync(page, "/console/sign-in$", 10_000); }
+        catch (PlaywrightException) { Assert.Fail(page.Url + ": " + await page.Locator("main").InnerTextAsync()); }
         await using (await ConsoleSteps.SignInAsync(app, email, "Een-nieuw-wachtwoord-1")) { }
 
         // The link worked once.
@@ -125,7 +125,7 @@ public abstract class MailPagesTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
         await page.GotoAsync(app.Url($"/console/admin/mail?to={Uri.EscapeDataString(student)}"));
         await ConsoleSteps.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = first.Message.Subject! }).ClickAsync();
-        await page.WaitForURLAsync("**/console/admin/mail/*", new() { WaitUntil = WaitUntilState.Commit });
+        await ConsoleSteps.ArrivedAtAsync(page, "/console/admin/mail/[^/?]+$");
         // The frame's document, fetched with the admin's cookies: the mail's HTML under a policy of its own.
         var framed = await page.APIRequest.GetAsync(app.BaseUrl +
             await page.Locator("iframe.mail-frame").GetAttributeAsync("src"));

@@ -215,7 +215,7 @@ public abstract class AdminPageFlowsTests<TApp>(TApp fixture) : AdminPagesTests<
 
         // The result is shown once; the order's own page takes the payment.
         await row.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
-        await page.WaitForURLAsync($"**/console/orders/{id}", new() { WaitUntil = WaitUntilState.Commit });
+        await ConsoleSteps.ArrivedAtAsync(page, $"/console/orders/{id}$");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register the payment" }).ClickAsync();
         Assert.Contains(English(OrderStatus.Paid), await ConsoleSteps.OutcomeAsync(page));
 
@@ -325,7 +325,7 @@ public abstract class AdminPageFlowsTests<TApp>(TApp fixture) : AdminPagesTests<
         Assert.Contains($"Disabled {provider.Email}", await ConsoleSteps.OutcomeAsync(page));
 
         await provider.Page.GotoAsync(app.Url("/console/orders"));
-        await provider.Page.WaitForURLAsync("**/console/sign-in**", new() { WaitUntil = WaitUntilState.Commit });
+        await ConsoleSteps.ArrivedAtAsync(provider.Page, "/console/sign-in");
         await provider.Page.Locator("#email").FillAsync(provider.Email);
         await provider.Page.Locator("#password").FillAsync(provider.Password);
         await provider.Page.Locator("form button[type=submit]").Last.ClickAsync();

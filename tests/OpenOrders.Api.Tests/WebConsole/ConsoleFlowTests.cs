@@ -30,7 +30,7 @@ public abstract class ConsoleFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IA
         // The provider lands on what waits for it, and the new order is there.
         Assert.Contains("status=PendingProvider", page.Url);
         await page.GetByRole(AriaRole.Link, new() { Name = number.ToString() }).ClickAsync();
-        await page.WaitForURLAsync($"**/console/orders/{id}", new() { WaitUntil = WaitUntilState.Commit });
+        await ConsoleSteps.ArrivedAtAsync(page, $"/console/orders/{id}$");
 
         foreach (var select in await page.Locator("select[name^=company]").AllAsync())
             await select.SelectOptionAsync(new SelectOptionValue { Index = 1 });

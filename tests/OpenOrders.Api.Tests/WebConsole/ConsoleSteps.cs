@@ -71,10 +71,7 @@ public static class ConsoleSteps
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("form button[type=submit]").Last.ClickAsync();
-        // Polls the address and then what the page shows, like the set-password step: waiting for navigation events
-        // timed out now and then on a loaded machine although the page had arrived.
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/orders"),
-            new() { Timeout = 60_000 });
+        await ArrivedAtAsync(page, "/console/orders", 60_000);
         await Assertions.Expect(page.Locator("main h1")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         return new SignedInPerson(email, password, context, page);
     }
@@ -83,6 +80,15 @@ public static class ConsoleSteps
     public static async Task<SignedInPerson> PersonAsync(ConsoleApp app, HttpClient admin, string role,
             Guid? tenantId) =>
         await SignInAsync(app, await InviteAsync(app, admin, role, tenantId));
+
+    /// <summary>
+    /// Waits until the page's address matches <paramref name="pattern"/> (a regular expression), polling the address.
+    /// Waiting for navigation events instead timed out now and then although the page had arrived: Playwright's
+    /// WaitForURL, when the address already matches, waits for a load event that may already have passed.
+    /// </summary>
+    public static Task ArrivedAtAsync(IPage page, string pattern, float timeout = 30_000) =>
+        Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(pattern),
+            new() { Timeout = timeout });
 
     /// <summary>The outcome the page announces (role=status) after an action.</summary>
     public static async Task<string> OutcomeAsync(IPage page) =>

@@ -49,7 +49,7 @@ public abstract class WebhookPagesTests<TApp>(TApp app) : IClassFixture<TApp>, I
 
         await page.Locator("#callbackUrl").FillAsync(receiver.Url);
         await page.GetByRole(AriaRole.Button, new() { Name = "Subscribe" }).ClickAsync();
-        await page.WaitForURLAsync("**/console/webhooks/*", new() { WaitUntil = WaitUntilState.Commit });
+        await ConsoleSteps.ArrivedAtAsync(page, "/console/webhooks/[^/?]+$");
         var id = Guid.Parse(new Uri(page.Url).Segments[^1]);
         var secret = (await page.Locator("#new-secret").InnerTextAsync()).Trim();
         Assert.StartsWith("whsec_", secret);
@@ -199,7 +199,7 @@ public abstract class WebhookPagesTests<TApp>(TApp app) : IClassFixture<TApp>, I
         await Assertions.Expect(step).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete the subscription" }).ClickAsync();
         await step.Locator("#confirm-button").ClickAsync();
-        await page.WaitForURLAsync("**/console/webhooks", new() { WaitUntil = WaitUntilState.Commit });
+        await ConsoleSteps.ArrivedAtAsync(page, "/console/webhooks$");
         Assert.Contains("is deleted", await ConsoleSteps.OutcomeAsync(page));
         var gone = await world.Provider.GetAsync($"/api/v1/webhook-subscriptions/{id}");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
