@@ -7,7 +7,8 @@ namespace OpenOrders.Api.Mail;
 
 /// <summary>
 /// Writes mails into the outbox: rendered now, added to the caller's unit of work, so they are committed with the
-/// change that causes them or not at all. The mail worker sends them after the commit.
+/// change that causes them or not at all. The mail worker sends them after the commit. The fan-out renders first and
+/// adds later (<see cref="RenderAsync"/>, <see cref="Add"/>), so no lock is held while a mail is rendered.
 /// </summary>
 public sealed class MailOutbox(MailRenderer renderer, ConsoleTimeZone zone, TimeProvider time, PublicUrl url)
 {
@@ -19,9 +20,20 @@ public sealed class MailOutbox(MailRenderer renderer, ConsoleTimeZone zone, Time
         MailContent content, string cause, Guid? orderId = null, Guid? personId = null, Guid? subscriptionId = null,
         string? onceKey = null)
     {
+        var mail = await RenderAsync(kind, to, toName, text, content, cause, orderId, personId, subscriptionId,
+            onceKey);
+        Add(db, mail);
+        return mail;
+    }
+
+    /// <summary>A mail ready for the outbox but not yet in any unit of work (see <see cref="Add"/>).</summary>
+    public async Task<MailMessage> RenderAsync(MailKind kind, string to, string? toName, MailText text,
+        MailContent content, string cause, Guid? orderId = null, Guid? personId = null, Guid? subscriptionId = null,
+        string? onceKey = null)
+    {
         var rendered = await renderer.RenderAsync(content, text.Language);
         var now = time.GetUtcNow();
-        var mail = new MailMessage
+        return new MailMessage
         {
             Id = Guid.CreateVersion7(now), Kind = kind, To = to.Trim(), ToName = MailText.OneLine(toName),
             Language = text.Language, Subject = MailText.OneLine(rendered.Subject), Html = rendered.Html,
@@ -29,8 +41,12 @@ public sealed class MailOutbox(MailRenderer renderer, ConsoleTimeZone zone, Time
             SubscriptionId = subscriptionId, OnceKey = onceKey, Status = MailStatus.Waiting, DueAt = now,
             DateCreated = now,
         };
+    }
+
+    /// <summary>Adds a rendered mail to the caller's unit of work; its commit wakes the mail worker.</summary>
+    public static void Add(OrdersDbContext db, MailMessage mail)
+    {
         db.MailMessages.Add(mail);
         db.MailWritten = true;
-        return mail;
     }
 }

@@ -9,19 +9,23 @@ using OpenOrders.Domain.Orders;
 namespace OpenOrders.Api.Mail;
 
 /// <summary>
-/// Turns committed order changes into mail, in the fan-out's transaction (so each change gives its mails exactly
-/// once, in commit order). <see cref="OrderNotices"/> says which notice a change gives; this says to whom, in which
-/// language, and writes them. The order is read as it is now: a mail about an acceptance that was overtaken by a
-/// later change shows the order's present start moment.
+/// Turns committed order changes into rendered mail, which the fan-out writes in the transaction that numbers the
+/// changes (so each change gives its mails exactly once, in commit order). <see cref="OrderNotices"/> says which
+/// notice a change gives; this says to whom and in which language, and renders them. The order is read as it is
+/// now: a mail about an acceptance that was overtaken by a later change shows the order's present start moment.
 /// </summary>
 public sealed class OrderMails(MailOutbox outbox)
 {
-    public async Task<int> AddForAsync(OrdersDbContext db, IReadOnlyList<OrderChange> changes, CancellationToken ct)
+    private static readonly ILookup<long, MailMessage> None = Array.Empty<MailMessage>().ToLookup(_ => 0L);
+
+    /// <summary>The mails each change gives, by the change's position; none are added to <paramref name="db"/>.</summary>
+    public async Task<ILookup<long, MailMessage>> RenderForAsync(OrdersDbContext db,
+        IReadOnlyList<OrderChange> changes, CancellationToken ct)
     {
         // Only moves and changes of the accepted start moment can tell anyone anything: most batches stop here.
         var candidates = changes.Where(c => c.StatusTransitionId is not null
             || c.ModifiedFields.Contains("acceptedStartMomentId")).ToList();
-        if (candidates.Count == 0) return 0;
+        if (candidates.Count == 0) return None;
         var transitionIds = candidates.Where(c => c.StatusTransitionId is not null)
             .Select(c => c.StatusTransitionId!.Value).ToList();
         var transitions = await db.OrderStatusTransitions.AsNoTracking().Where(t => transitionIds.Contains(t.Id))
@@ -31,7 +35,7 @@ public sealed class OrderMails(MailOutbox outbox)
                 Transition: c.StatusTransitionId is { } id ? transitions.GetValueOrDefault(id) : null))
             .Select(x => (x.Change, x.Transition, Notices: OrderNotices.For(x.Change, x.Transition)))
             .Where(x => x.Notices.Count > 0).ToList();
-        if (due.Count == 0) return 0;
+        if (due.Count == 0) return None;
 
         var orderIds = due.Select(x => x.Change.OrderId).Distinct().ToList();
         var orders = await db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id))
@@ -42,66 +46,64 @@ public sealed class OrderMails(MailOutbox outbox)
         var recipients = await AtOnceRecipientsAsync(db, due.SelectMany(x => x.Notices), orders.Values, ct);
         var waiting = await WaitingForProvidersAsync(db, recipients, ct);
 
-        var written = 0;
+        List<(long Position, MailMessage Mail)> rendered = [];
         foreach (var (change, transition, notices) in due)
         {
             if (!orders.TryGetValue(change.OrderId, out var order)) continue;
             var account = accounts.GetValueOrDefault(order.AccountId);
             foreach (var notice in notices)
-                written += await AddAsync(db, notice, order, account, transition, recipients, waiting);
+                foreach (var mail in await RenderAsync(notice, order, account, transition, recipients, waiting))
+                    rendered.Add((change.Position, mail));
         }
-        return written;
+        return rendered.ToLookup(r => r.Position, r => r.Mail);
     }
 
-    private async Task<int> AddAsync(OrdersDbContext db, OrderNotice notice, Order order, Account? account,
+    private async Task<List<MailMessage>> RenderAsync(OrderNotice notice, Order order, Account? account,
         OrderStatusTransition? transition, ILookup<(Role, Guid), Person> people,
         IReadOnlyDictionary<Guid, Waiting> waiting)
     {
-        var written = 0;
+        List<MailMessage> written = [];
         var cause = $"Order {order.OrderNumber:D8}: {notice}";
         var accountText = outbox.TextIn(account?.Language);
         var about = MailOrder.From(order);
         if (OrderNotices.IsForStudent(notice))
         {
-            if (account is { NotifyStudents: false } || string.IsNullOrWhiteSpace(order.Customer.Email)) return 0;
+            if (account is { NotifyStudents: false } || string.IsNullOrWhiteSpace(order.Customer.Email)) return written;
             var content = notice switch
             {
                 OrderNotice.StudentAccepted => MailTemplates.StudentAccepted(accountText, about),
                 OrderNotice.StudentStartMomentChanged => MailTemplates.StudentStartMomentChanged(accountText, about),
                 _ => MailTemplates.StudentOrderEnded(accountText, about, transition!),
             };
-            await outbox.AddAsync(db, Kind(notice), order.Customer.Email, about.Student, accountText,
-                content, cause, order.Id);
-            return 1;
+            written.Add(await outbox.RenderAsync(Kind(notice), order.Customer.Email, about.Student, accountText,
+                content, cause, order.Id));
+            return written;
         }
         if (notice == OrderNotice.AccountApprovalWaiting)
         {
             if (!string.IsNullOrWhiteSpace(order.TeamLeaderEmailAddress))
             {
-                await outbox.AddAsync(db, MailKind.AccountApprovalWaiting, order.TeamLeaderEmailAddress,
+                written.Add(await outbox.RenderAsync(MailKind.AccountApprovalWaiting, order.TeamLeaderEmailAddress,
                     order.TeamLeaderName, accountText,
                     MailTemplates.AccountApprovalWaiting(accountText, about, outbox.BaseUrl, toTeamLeader: true),
-                    cause, order.Id);
-                written++;
+                    cause, order.Id));
             }
             foreach (var person in people[(Role.Account, order.AccountId)].Where(p =>
                          !string.Equals(p.Email, order.TeamLeaderEmailAddress, StringComparison.OrdinalIgnoreCase)))
             {
                 var text = outbox.TextIn(person.Language);
-                await outbox.AddAsync(db, MailKind.AccountApprovalWaiting, person.Email!, null, text,
+                written.Add(await outbox.RenderAsync(MailKind.AccountApprovalWaiting, person.Email!, null, text,
                     MailTemplates.AccountApprovalWaiting(text, about, outbox.BaseUrl, toTeamLeader: false), cause,
-                    order.Id, person.Id);
-                written++;
+                    order.Id, person.Id));
             }
             return written;
         }
-        if (order.ProviderId is not { } providerId || !waiting.TryGetValue(providerId, out var count)) return 0;
+        if (order.ProviderId is not { } providerId || !waiting.TryGetValue(providerId, out var count)) return written;
         foreach (var person in people[(Role.Provider, providerId)])
         {
             var text = outbox.TextIn(person.Language);
-            await outbox.AddAsync(db, MailKind.ProviderOrderWaiting, person.Email!, null, text,
-                MailTemplates.ProviderOrderWaiting(text, about, count, outbox.BaseUrl), cause, order.Id, person.Id);
-            written++;
+            written.Add(await outbox.RenderAsync(MailKind.ProviderOrderWaiting, person.Email!, null, text,
+                MailTemplates.ProviderOrderWaiting(text, about, count, outbox.BaseUrl), cause, order.Id, person.Id));
         }
         return written;
     }

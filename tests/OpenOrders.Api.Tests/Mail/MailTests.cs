@@ -326,6 +326,50 @@ public abstract class MailTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLif
     }
 
     [Fact]
+    public async Task Orders_accepted_while_a_second_instance_fans_out_too_mail_each_student_exactly_once()
+    {
+        // Each pass renders its mails before it takes the feed counter's lock, so two passes (this instance's worker
+        // and the loop below, as another instance would) render the same changes; only the one that numbers a change
+        // may write its mails.
+        var students = Enumerable.Range(0, 12).Select(_ => Unique("racing")).ToList();
+        List<Guid> ids = [];
+        foreach (var student in students) ids.Add(await ValidatedOrderAsync(student));
+        var accepting = true;
+        var passes = 0;
+        var secondInstance = Task.Run(async () =>
+        {
+            while (Volatile.Read(ref accepting))
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<WebhookFanout>().RunOnceAsync(CancellationToken.None);
+                passes++;
+            }
+        });
+        try
+        {
+            await Task.WhenAll(ids.Select(async id =>
+            {
+                await CompleteOrderLinesAsync(world.Provider, await GetAsync(world.Provider, id));
+                Assert.Equal(HttpStatusCode.Created,
+                    (await TransitionAsync(world.Provider, id, new { status = "AcceptedByProvider" })).StatusCode);
+            }));
+        }
+        finally
+        {
+            Volatile.Write(ref accepting, false);
+            await secondInstance;
+        }
+        Assert.True(passes > 0);
+
+        foreach (var id in ids) await app.WaitUntilFannedOutAsync(id);
+        var outbox = await app.OutboxAsync();
+        Assert.All(students, s => Assert.Single(outbox, m => m.To == s && m.Kind == MailKind.StudentAccepted));
+        var positions = await app.WithDbAsync(db => db.OrderChanges.AsNoTracking()
+            .Where(c => ids.Contains(c.OrderId)).Select(c => c.FeedPosition).ToListAsync());
+        Assert.Equal(positions.Count, positions.Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_failing_webhook_tells_the_tenants_people_and_the_admins_once_a_day_and_again_when_disabled()
     {
         var person = await ActivePersonAsync("Provider", world.ProviderId, MailFrequency.Never);
