@@ -49,13 +49,9 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected abstract Task<string> CreateDatabaseAsync();
 
-    /// <summary>A new SQLite file of its own under the temp folder.</summary>
-    protected static Task<string> NewSqliteFileAsync()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "openorders-tests");
-        Directory.CreateDirectory(dir);
-        return Task.FromResult($"Data Source={Path.Combine(dir, Guid.NewGuid().ToString("N"))}.db");
-    }
+    /// <summary>A new SQLite file of its own, in this run's folder (<see cref="TestFiles"/>).</summary>
+    protected static Task<string> NewSqliteFileAsync() =>
+        Task.FromResult($"Data Source={TestFiles.NewSqliteFile()}");
 
     /// <summary>A new database on the shared throwaway PostgreSQL cluster.</summary>
     protected static async Task<string> NewPostgresDatabaseAsync() =>

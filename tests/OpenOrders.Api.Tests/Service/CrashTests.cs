@@ -20,7 +20,7 @@ public sealed class CrashTests(ITestOutputHelper output)
 
         var report = await CrashTest.RunAsync(new CrashOptions(serviceDll, connection, Instances: 2, Kills: 1,
             TimeSpan.FromSeconds(8),
-            Path.Combine(Path.GetTempPath(), "openorders-crash-test", Guid.NewGuid().ToString("N"))), log);
+            TestFiles.NewFolder("crash")), log);
 
         output.WriteLine(log.ToString());
         output.WriteLine(report.Describe());

@@ -27,8 +27,7 @@ public sealed class MigrationsTests
     [Fact]
     public async Task Production_refuses_an_old_schema_until_migrate_has_run()
     {
-        var file = Path.Combine(Path.GetTempPath(), "openorders-tests", $"{Guid.NewGuid():N}.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var file = TestFiles.NewSqliteFile();
         var settings = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database__Provider"] = "Sqlite",
