@@ -7,7 +7,7 @@ namespace OpenOrders.Client;
 /// <summary>
 /// Adds a bearer token from POST /oauth/token (client credentials) to every request. The token is kept until shortly
 /// before it expires and then fetched again; a 401 (a token revoked or a key rotated) fetches a new one and retries
-/// the request once.
+/// the request once. Requests refused together share one new token.
 /// </summary>
 public sealed class ClientCredentialsHandler(Uri tokenUrl, string clientId, string clientSecret,
     TimeProvider? time = null) : DelegatingHandler
@@ -26,21 +26,26 @@ public sealed class ClientCredentialsHandler(Uri tokenUrl, string clientId, stri
     {
         // buffered, so that the body can be sent again after a 401
         if (request.Content is not null) await request.Content.LoadIntoBufferAsync(ct);
-        var token = await TokenAsync(renew: false, ct);
+        var token = await TokenAsync(refused: null, ct);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var response = await base.SendAsync(request, ct);
         if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
         response.Dispose();
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(renew: true, ct));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(refused: token, ct));
         return await base.SendAsync(request, ct);
     }
 
-    private async Task<string> TokenAsync(bool renew, CancellationToken ct)
+    /// <summary>
+    /// The token to send: the kept one while it is good and is not the <paramref name="refused"/> one, else a new
+    /// one. A request refused after another already replaced its token takes the replacement.
+    /// </summary>
+    private async Task<string> TokenAsync(string? refused, CancellationToken ct)
     {
         await gate.WaitAsync(ct);
         try
         {
-            if (!renew && current is { } kept && clock.GetUtcNow() < kept.ExpiresAt - RenewBefore) return kept.Token;
+            if (current is { } kept && kept.Token != refused && clock.GetUtcNow() < kept.ExpiresAt - RenewBefore)
+                return kept.Token;
             using var request = new HttpRequestMessage(HttpMethod.Post, tokenUrl)
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string>

@@ -50,6 +50,39 @@ public sealed class ClientCredentialsHandlerTests(SqliteApp app) : IClassFixture
         Assert.Equal(1, refuseOnce.Refused);
     }
 
+    [Fact]
+    public async Task Requests_refused_together_share_one_new_token()
+    {
+        var revoke = new RefuseFirstTokenSeen { InnerHandler = app.Server.CreateHandler() };
+        var tokens = new ClientCredentialsHandler(new Uri(app.Server.BaseAddress, "/oauth/token"), OrdersApp.AdminId,
+            OrdersApp.AdminSecret) { InnerHandler = revoke };
+        using var http = new HttpClient(tokens) { BaseAddress = app.Server.BaseAddress };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => http.GetAsync("/api/v1/accounts")));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(8, revoke.Refused);
+        Assert.Equal(2, tokens.TokensFetched);
+    }
+
+    /// <summary>Answers 401 to every request with the first token it sees, as a service would to a revoked one.</summary>
+    private sealed class RefuseFirstTokenSeen : DelegatingHandler
+    {
+        private string? revoked;
+        private int refused;
+
+        public int Refused => refused;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            var token = request.Headers.Authorization?.Parameter;
+            if (token is null) return base.SendAsync(request, ct);
+            if ((Interlocked.CompareExchange(ref revoked, token, null) ?? token) != token)
+                return base.SendAsync(request, ct);
+            Interlocked.Increment(ref refused);
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.Unauthorized));
+        }
+    }
+
     /// <summary>Answers 401 to the first API request, as a service would to a token it no longer accepts.</summary>
     private sealed class RefuseFirstToken : DelegatingHandler
     {
