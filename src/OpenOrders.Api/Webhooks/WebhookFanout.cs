@@ -10,8 +10,8 @@ namespace OpenOrders.Api.Webhooks;
 /// Turns committed order changes (the outbox rows, written with each change) into one delivery per matching
 /// subscription, and numbers them for the events feed. Passes are serialised by the feed counter's row lock,
 /// so feed positions follow commit order and no change is skipped or fanned out twice. The mails a change gives
-/// (<see cref="Mail.OrderMails"/>) are written in the same transaction, but rendered before it: SQLite takes its one
-/// write lock when the transaction begins, and rendering under it held every POST back (decision record 0009).
+/// (<see cref="Mail.OrderMails"/>) are written in the same transaction, but read and rendered before it: SQLite takes
+/// its one write lock when the transaction begins, so the lock should hold only the writes (decision record 0009).
 /// </summary>
 public sealed class WebhookFanout(OrdersDbContext db, TimeProvider time, Mail.OrderMails mails)
 {
