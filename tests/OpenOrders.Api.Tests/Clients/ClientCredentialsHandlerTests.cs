@@ -11,10 +11,14 @@ namespace OpenOrders.Api.Tests.Clients;
 /// </summary>
 public sealed class ClientCredentialsHandlerTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private (HttpClient Http, ClientCredentialsHandler Tokens) Client(TimeProvider clientClock)
+    /// <summary>A client through the handler to the service, through <paramref name="between"/> when given.</summary>
+    private (HttpClient Http, ClientCredentialsHandler Tokens) Client(TimeProvider? clientClock = null,
+        DelegatingHandler? between = null)
     {
+        var service = app.Server.CreateHandler();
+        if (between is not null) between.InnerHandler = service;
         var tokens = new ClientCredentialsHandler(new Uri(app.Server.BaseAddress, "/oauth/token"), OrdersApp.AdminId,
-            OrdersApp.AdminSecret, clientClock) { InnerHandler = app.Server.CreateHandler() };
+            OrdersApp.AdminSecret, clientClock) { InnerHandler = between ?? service };
         return (new HttpClient(tokens) { BaseAddress = app.Server.BaseAddress }, tokens);
     }
 
@@ -38,10 +42,8 @@ public sealed class ClientCredentialsHandlerTests(SqliteApp app) : IClassFixture
     public async Task A_refused_token_is_replaced_and_the_request_sent_again_with_its_body()
     {
         // The service refuses the first request's token once (as after a rotated signing key).
-        var refuseOnce = new RefuseFirstToken { InnerHandler = app.Server.CreateHandler() };
-        var tokens = new ClientCredentialsHandler(new Uri(app.Server.BaseAddress, "/oauth/token"), OrdersApp.AdminId,
-            OrdersApp.AdminSecret) { InnerHandler = refuseOnce };
-        using var http = new HttpClient(tokens) { BaseAddress = app.Server.BaseAddress };
+        var refuseOnce = new RefuseFirstToken();
+        var (http, tokens) = Client(between: refuseOnce);
 
         var created = await http.PostAsync("/api/v1/accounts",
             OrderSteps.JsonBody("""{"name":"Werkgever na een 401"}"""));
@@ -53,10 +55,8 @@ public sealed class ClientCredentialsHandlerTests(SqliteApp app) : IClassFixture
     [Fact]
     public async Task Requests_refused_together_share_one_new_token()
     {
-        var revoke = new RefuseFirstTokenSeen { InnerHandler = app.Server.CreateHandler() };
-        var tokens = new ClientCredentialsHandler(new Uri(app.Server.BaseAddress, "/oauth/token"), OrdersApp.AdminId,
-            OrdersApp.AdminSecret) { InnerHandler = revoke };
-        using var http = new HttpClient(tokens) { BaseAddress = app.Server.BaseAddress };
+        var revoke = new RefuseFirstTokenSeen();
+        var (http, tokens) = Client(between: revoke);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => http.GetAsync("/api/v1/accounts")));
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
