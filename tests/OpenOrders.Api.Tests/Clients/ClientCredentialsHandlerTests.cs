@@ -55,7 +55,7 @@ public sealed class ClientCredentialsHandlerTests(SqliteApp app) : IClassFixture
     [Fact]
     public async Task Requests_refused_together_share_one_new_token()
     {
-        var revoke = new RefuseFirstTokenSeen();
+        var revoke = new RefuseFirstTokenSeen(together: 8);
         var (http, tokens) = Client(between: revoke);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => http.GetAsync("/api/v1/accounts")));
@@ -64,22 +64,27 @@ public sealed class ClientCredentialsHandlerTests(SqliteApp app) : IClassFixture
         Assert.Equal(2, tokens.TokensFetched);
     }
 
-    /// <summary>Answers 401 to every request with the first token it sees, as a service would to a revoked one.</summary>
-    private sealed class RefuseFirstTokenSeen : DelegatingHandler
+    /// <summary>
+    /// Answers 401 to every request with the first token it sees, as a service would to a revoked one, and holds the
+    /// answers until <paramref name="together"/> such requests have come: refused together, not one after another
+    /// (a request that started late would otherwise already carry the new token).
+    /// </summary>
+    private sealed class RefuseFirstTokenSeen(int together) : DelegatingHandler
     {
+        private readonly TaskCompletionSource allArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private string? revoked;
         private int refused;
 
         public int Refused => refused;
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
         {
             var token = request.Headers.Authorization?.Parameter;
-            if (token is null) return base.SendAsync(request, ct);
-            if ((Interlocked.CompareExchange(ref revoked, token, null) ?? token) != token)
-                return base.SendAsync(request, ct);
-            Interlocked.Increment(ref refused);
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.Unauthorized));
+            if (token is null || (Interlocked.CompareExchange(ref revoked, token, null) ?? token) != token)
+                return await base.SendAsync(request, ct);
+            if (Interlocked.Increment(ref refused) == together) allArrived.TrySetResult();
+            await allArrived.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            return new HttpResponseMessage(HttpStatusCode.Unauthorized);
         }
     }
 

@@ -68,6 +68,13 @@ public abstract class OrdersApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        // PostgreSQL's databases go with its cluster at the end of the run; a SQLite file goes with its app.
+        if (Provider == DatabaseProvider.Sqlite && connectionString != "") TestFiles.DeleteSqlite(connectionString);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);

@@ -5,8 +5,9 @@ namespace OpenOrders.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The SQLite files of this test run: one folder per test process, removed when the process ends, as the
-/// PostgreSQL fixture removes its data folder. A folder whose process is gone (a run that was killed) is removed by
-/// the next run; before there were per-run folders every run left its hundreds of files behind (1.5 GB after a day).
+/// PostgreSQL fixture removes its data folder; each app removes its own file when it is disposed, because the test
+/// host may be stopped before its exit handlers have run. A folder whose process is gone is removed by the next run;
+/// before there were per-run folders every run left its hundreds of files behind (1.5 GB after a day).
 /// </summary>
 public static class TestFiles
 {
@@ -15,6 +16,14 @@ public static class TestFiles
 
     /// <summary>A path for a new SQLite file of the test's own.</summary>
     public static string NewSqliteFile() => Path.Combine(Folder.Value, $"{Guid.NewGuid():N}.db");
+
+    /// <summary>Removes a SQLite database (its file, WAL and shared memory) once nothing uses it any more.</summary>
+    public static void DeleteSqlite(string connectionString)
+    {
+        using (var connection = new SqliteConnection(connectionString)) SqliteConnection.ClearPool(connection);
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) TryDelete(file + suffix);
+    }
 
     /// <summary>A path for a new folder of the test's own (not yet created).</summary>
     public static string NewFolder(string name) => Path.Combine(Folder.Value, $"{name}-{Guid.NewGuid():N}");
