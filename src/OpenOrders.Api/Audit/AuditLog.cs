@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using OpenOrders.Api.Data;
+using OpenOrders.Api.Hosting;
 using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.Audit;
@@ -82,25 +82,12 @@ public sealed record AuditCursor(DateTimeOffset At, Guid Id)
 {
     public static AuditCursor Of(AuditEntry entry) => new(entry.At, entry.Id);
 
-    public override string ToString() =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(
-                $"{At.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{Id:N}"))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public override string ToString() => CursorText.Write(At.UtcTicks, Id.ToString("N"));
 
-    public static AuditCursor? Parse(string? text)
-    {
-        if (string.IsNullOrEmpty(text) || text.Length > 100) return null;
-        try
-        {
-            var padded = text.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - padded.Length % 4) % 4);
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':');
-            return parts.Length == 2
-                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                && ticks <= DateTimeOffset.MaxValue.UtcTicks
-                && Guid.TryParseExact(parts[1], "N", out var id)
-                ? new AuditCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id) : null;
-        }
-        catch (FormatException) { return null; }
-    }
+    public static AuditCursor? Parse(string? text) =>
+        text is { Length: <= 100 } && CursorText.Read(text, 2) is { } parts
+        && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+        && ticks <= DateTimeOffset.MaxValue.UtcTicks
+        && Guid.TryParseExact(parts[1], "N", out var id)
+            ? new AuditCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id) : null;
 }

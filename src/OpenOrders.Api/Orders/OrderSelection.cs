@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
+using OpenOrders.Api.Hosting;
 using OpenOrders.Domain.Orders;
 
 namespace OpenOrders.Api.Orders;
@@ -215,23 +215,11 @@ public sealed record OrderRow(
 /// <summary>A position in a sorted list: the sort's value of the last order shown and its number. URL-safe.</summary>
 public sealed record ListCursor(OrderSort Sort, long Value, int Number)
 {
-    public override string ToString() =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{(int)Sort}:{Value}:{Number}"))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public override string ToString() => CursorText.Write((int)Sort, Value, Number);
 
     /// <summary>The cursor, or null when it is not one of ours or belongs to another sort.</summary>
-    public static ListCursor? Parse(string? text, OrderSort sort)
-    {
-        if (string.IsNullOrEmpty(text)) return null;
-        try
-        {
-            var padded = text.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - padded.Length % 4) % 4);
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':');
-            return parts.Length == 3 && int.TryParse(parts[0], out var s) && s == (int)sort
-                && long.TryParse(parts[1], out var value) && int.TryParse(parts[2], out var number)
-                ? new ListCursor(sort, value, number) : null;
-        }
-        catch (FormatException) { return null; }
-    }
+    public static ListCursor? Parse(string? text, OrderSort sort) =>
+        CursorText.Read(text, 3) is { } parts && int.TryParse(parts[0], out var s) && s == (int)sort
+        && long.TryParse(parts[1], out var value) && int.TryParse(parts[2], out var number)
+            ? new ListCursor(sort, value, number) : null;
 }

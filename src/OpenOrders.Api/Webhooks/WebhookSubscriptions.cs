@@ -81,17 +81,20 @@ public sealed class WebhookSubscriptions(
     public Task<int> WaitingCountAsync(Guid id, CancellationToken ct) =>
         db.WebhookDeliveries.CountAsync(d => d.SubscriptionId == id && d.Status == DeliveryStatus.Pending, ct);
 
-    /// <summary>Removes the subscription; its pending deliveries fail first, so none is left waiting forever.</summary>
-    public async Task<bool> DeleteAsync(Guid id, Caller caller, CancellationToken ct)
+    /// <summary>
+    /// Removes the subscription and answers it (null when the caller sees none by that id); its pending deliveries fail
+    /// first, so none is left waiting forever.
+    /// </summary>
+    public async Task<WebhookSubscription?> DeleteAsync(Guid id, Caller caller, CancellationToken ct)
     {
         var subscription = await Visible(caller).SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (subscription is null) return false;
+        if (subscription is null) return null;
         var failed = await FailPendingAsync(id, ct);
         db.WebhookSubscriptions.Remove(subscription);
         db.Record(caller.Actor, AuditAction.WebhookDeleted, subscription.CallbackUrl, time.GetUtcNow(),
             failed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(ct);
-        return true;
+        return subscription;
     }
 
     /// <summary>

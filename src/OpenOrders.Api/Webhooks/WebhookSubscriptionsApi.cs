@@ -114,7 +114,7 @@ public static class WebhookSubscriptionsApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Unsubscribe(
         Guid id, Caller caller, WebhookSubscriptions subscriptions, CancellationToken ct) =>
-        await subscriptions.DeleteAsync(id, caller, ct)
+        await subscriptions.DeleteAsync(id, caller, ct) is not null
             ? TypedResults.NoContent() : Problems.NotFound(Subscription, id);
 
     public static async Task<Results<Ok<RotatedSecretResponse>, ValidationProblem, ProblemHttpResult>> RotateSecret(

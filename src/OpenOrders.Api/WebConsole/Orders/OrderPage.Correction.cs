@@ -50,12 +50,12 @@ public sealed partial class OrderPageModel
         // A form drawn before the order changed goes straight on, to be refused as stale with the fresh order shown.
         if (order.Version == version)
         {
-            var fields = OrderCorrection.Fields(order, Caller.Role);
-            var choices = await OrderCorrection.ChoicesAsync(db, order, fields, form, time.GetUtcNow(), ct);
-            var reading = OrderCorrection.Read(fields, form, order, choices);
+            // The form's fields and lists as sent: read here, and shown again as they are when a field is refused.
+            await LoadCorrectionAsync(order, form, ct);
+            var reading = OrderCorrection.Read(Correctable, form, order, Choices);
             if (reading.Problems.Count > 0)
             {
-                await LoadAsync(order, ct, form);
+                await LoadAsync(order, ct, correctionLoaded: true);
                 (Posted, PostedVersion) = (form, version);
                 CorrectionProblems = reading.Problems.ToDictionary(p => p.Key, p => ProblemOf(p.Key, p.Value));
                 OtherCourseChosen = reading.Problems.Values.Any(p => p.Kind == CorrectionProblem.NotOfTheNewCourse);

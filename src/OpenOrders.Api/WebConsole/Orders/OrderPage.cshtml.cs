@@ -48,8 +48,8 @@ public sealed partial class OrderPageModel(
         return Page();
     }
 
-    private async Task LoadAsync(Order order, CancellationToken ct,
-        IReadOnlyDictionary<string, string?>? correction = null)
+    /// <summary>Everything the page shows; the correction form too, unless the caller loaded it for a sent form.</summary>
+    private async Task LoadAsync(Order order, CancellationToken ct, bool correctionLoaded = false)
     {
         Order = order;
         Course = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == order.ProductId, ct);
@@ -66,7 +66,7 @@ public sealed partial class OrderPageModel(
         Timeline = [.. order.StatusTransitions.Select(t => new TimelineEntry(t.DateCreated, t.Sequence, t, null))
             .Concat(visibleNotes.Select(n => new TimelineEntry(n.DateCreated, int.MaxValue, null, n)))
             .OrderBy(e => e.At).ThenBy(e => e.Sequence)];
-        await LoadCorrectionAsync(order, correction ?? new Dictionary<string, string?>(), ct);
+        if (!correctionLoaded) await LoadCorrectionAsync(order, new Dictionary<string, string?>(), ct);
     }
 
     /// <summary>An internal note, seen by this person's own tenant and admins (<see cref="OrderNotes"/>).</summary>

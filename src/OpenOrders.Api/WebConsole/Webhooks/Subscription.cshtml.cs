@@ -153,8 +153,7 @@ public sealed class WebhookSubscriptionModel(
             };
             return page;
         }
-        var subscription = await subscriptions.FindAsync(id, Caller, ct);
-        if (subscription is null || !await subscriptions.DeleteAsync(id, Caller, ct)) return Missing();
+        if (await subscriptions.DeleteAsync(id, Caller, ct) is not { } subscription) return Missing();
         Succeeded(Text["The subscription of {0} is deleted.", subscription.CallbackUrl]);
         return RedirectToPage("/Webhooks/Subscriptions");
     }
