@@ -34,7 +34,8 @@ public sealed record ReceivedMail(MimeMessage Message, string Raw, DateTimeOffse
 public sealed class MailSink : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ReceivedMail> received = new();
-    private readonly ConcurrentQueue<(int Code, string Text)> plannedAnswers = new();
+    private readonly ConcurrentDictionary<string, (int Code, string Text)> plannedAnswers =
+        new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, byte> refusedRecipients = new(StringComparer.OrdinalIgnoreCase);
     private readonly MailSinkSecurity? security;
     private SmtpServer.SmtpServer? server;
@@ -62,11 +63,11 @@ public sealed class MailSink : IAsyncDisposable
         return sink;
     }
 
-    /// <summary>The next messages are answered with these codes (then accepted again).</summary>
-    public void AnswerNext(int code, string text, int count = 1)
-    {
-        for (var i = 0; i < count; i++) plannedAnswers.Enqueue((code, text));
-    }
+    /// <summary>
+    /// The next message to this address is answered with this code (then they are accepted again). By address, so a
+    /// message of another test still on its way cannot take the answer.
+    /// </summary>
+    public void AnswerNext(string address, int code, string text) => plannedAnswers[address] = (code, text);
 
     /// <summary>Messages to this address are refused for good (550), as a mailbox that does not exist.</summary>
     public void Refuse(string address) => refusedRecipients[address] = 0;
@@ -173,7 +174,8 @@ public sealed class MailSink : IAsyncDisposable
         {
             if (transaction.To.Any(t => sink.refusedRecipients.ContainsKey($"{t.User}@{t.Host}")))
                 return Task.FromResult(new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 No such mailbox"));
-            if (sink.plannedAnswers.TryDequeue(out var answer))
+            if (transaction.To.Select(t => $"{t.User}@{t.Host}").FirstOrDefault(sink.plannedAnswers.ContainsKey) is
+                    { } planned && sink.plannedAnswers.TryRemove(planned, out var answer))
                 return Task.FromResult(new SmtpResponse((SmtpReplyCode)answer.Code, answer.Text));
             var bytes = buffer.ToArray();
             try

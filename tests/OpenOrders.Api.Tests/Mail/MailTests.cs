@@ -336,7 +336,7 @@ public abstract class MailTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLif
     public async Task Two_changes_of_one_order_reach_the_student_in_their_order_even_when_the_first_is_retried()
     {
         var student = Unique("twice");
-        Sink.AnswerNext(451, "4.3.0 Try again later");
+        Sink.AnswerNext(student, 451, "4.3.0 Try again later");
         var id = await AcceptedOrderAsync(student);
         Assert.Equal(HttpStatusCode.Created, (await TransitionAsync(world.Admin, id,
             new { status = "CancelledAdmin", adminCancellationReason = "RequestedByAccount" })).StatusCode);
@@ -389,6 +389,8 @@ public abstract class MailTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLif
         foreach (var id in ids) await app.WaitUntilFannedOutAsync(id);
         var outbox = await app.OutboxAsync();
         Assert.All(students, s => Assert.Single(outbox, m => m.To == s && m.Kind == MailKind.StudentAccepted));
+        // And each reached the server, so that none is still on its way when the next test plans an answer.
+        await Sink.WaitForAsync(r => students.All(s => r.Any(m => m.To == s)));
         var positions = await app.WithDbAsync(db => db.OrderChanges.AsNoTracking()
             .Where(c => ids.Contains(c.OrderId)).Select(c => c.FeedPosition).ToListAsync());
         Assert.Equal(positions.Count, positions.Distinct().Count());
